@@ -1,0 +1,66 @@
+import { awscdk, javascript } from 'projen';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-cognito-app-client',
+  description:
+    'An AWS CDK construct for Amazon Cognito user pool app clients with secure defaults, exact token units and synth-time validation of every documented service rule.',
+  author: 'cdk-cognito-app-client maintainers',
+  authorAddress: 'maintainers@example.org',
+  repositoryUrl: 'https://github.com/cdk-cognito-app-client/cdk-cognito-app-client.git',
+  license: 'Apache-2.0',
+  stability: 'experimental',
+  keywords: ['cdk', 'awscdk', 'aws-cdk', 'cognito', 'user-pool', 'app-client', 'oauth', 'validation'],
+
+  cdkVersion: '2.276.0',
+  constructsVersion: '10.8.1',
+  jsiiVersion: '~6.0.0',
+  projenVersion: '0.103.25',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+
+  // jsii targets for the Construct Hub. Only the JS package is built locally
+  // (see the `package` task below); a release builds the others in their own jobs.
+  publishToPypi: {
+    distName: 'cdk-cognito-app-client',
+    module: 'cdk_cognito_app_client',
+  },
+  publishToMaven: {
+    javaPackage: 'io.github.cdkcognitoappclient',
+    mavenGroupId: 'io.github.cdk-cognito-app-client',
+    mavenArtifactId: 'cdk-cognito-app-client',
+  },
+  publishToNuget: {
+    dotNetNamespace: 'CdkCognitoAppClient',
+    packageId: 'CdkCognitoAppClient',
+  },
+  publishToGo: {
+    moduleName: 'github.com/cdk-cognito-app-client/cdk-cognito-app-client-go',
+  },
+
+  jestOptions: {
+    // A changed snapshot must fail the tests; update with `npx projen test:update`.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+  },
+  gitignore: ['/cdk.out/', '/examples/**/cdk.out/'],
+});
+
+// Trap 1: the registry serves unrs-resolver@1.13.0 bindings for Linux only, so `npm ci`
+// rejects a lockfile written here. 1.12.2 resolves on every platform.
+project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
+
+// Trap 3: only the JavaScript package can be built on this machine.
+const pkg = project.tasks.tryFind('package')!;
+pkg.reset();
+pkg.spawn(project.tasks.tryFind('package:js')!);
+
+project.addPackageIgnore('/.ci/');
+project.addPackageIgnore('/examples/');
+
+// Quick start: synthesize the example app and print its template (or its validation errors).
+project.addTask('example', {
+  description: 'Synthesize the example app and print the AppClient template (or its validation errors)',
+  exec: 'ts-node --project tsconfig.dev.json examples/quickstart.ts',
+});
+
+project.synth();
