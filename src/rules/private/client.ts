@@ -1,0 +1,113 @@
+import { Bool, Int, List, MAYBE, Reader, Str, TypeProblem, UNKNOWN, Unknown, isUnknown } from './values';
+
+type Obj = { [key: string]: unknown } | Unknown | undefined;
+
+/**
+ * The properties of one `AWS::Cognito::UserPoolClient`, each read once into the value model
+ * of `values.ts`. Rules read this, never the raw JSON.
+ */
+export interface Client {
+  readonly ClientName?: Str;
+  readonly UserPoolId?: Str;
+  readonly GenerateSecret?: Bool;
+  /** API only (CreateUserPoolClient request JSON); CloudFormation has no such input. */
+  readonly ClientSecret?: Str;
+  readonly AccessTokenValidity?: Int;
+  readonly IdTokenValidity?: Int;
+  readonly RefreshTokenValidity?: Int;
+  readonly AuthSessionValidity?: Int;
+  /** The TokenValidityUnits object itself: its fields are below. */
+  readonly TokenValidityUnits?: Obj;
+  readonly Units: { readonly AccessToken?: Str; readonly IdToken?: Str; readonly RefreshToken?: Str };
+  readonly RefreshTokenRotation?: Obj;
+  readonly Feature?: Str;
+  readonly RetryGracePeriodSeconds?: Int;
+  readonly ExplicitAuthFlows?: List | Unknown;
+  readonly AllowedOAuthFlows?: List | Unknown;
+  readonly AllowedOAuthScopes?: List | Unknown;
+  readonly AllowedOAuthFlowsUserPoolClient?: Bool;
+  readonly CallbackURLs?: List | Unknown;
+  readonly LogoutURLs?: List | Unknown;
+  readonly DefaultRedirectURI?: Str;
+  readonly SupportedIdentityProviders?: List | Unknown;
+  readonly ReadAttributes?: List | Unknown;
+  readonly WriteAttributes?: List | Unknown;
+  readonly PreventUserExistenceErrors?: Str;
+  readonly EnableTokenRevocation?: Bool;
+  readonly EnablePropagateAdditionalUserContextData?: Bool;
+  readonly AnalyticsConfiguration?: Obj;
+  readonly Analytics: {
+    readonly ApplicationArn?: Str;
+    readonly ApplicationId?: Str;
+    readonly ExternalId?: Str;
+    readonly RoleArn?: Str;
+    readonly UserDataShared?: Bool;
+  };
+  /** hasSecret of the catalog: GenerateSecret is true, or a ClientSecret is given. */
+  readonly hasSecret: Bool;
+  /** Values whose JSON type CloudFormation would not accept (the `property-type` findings). */
+  readonly problems: ReadonlyArray<TypeProblem>;
+}
+
+/** The value a nested field takes when its parent object is unresolved or absent. */
+function field<T>(parent: Obj, read: (v: unknown) => T | undefined, name: string): T | Unknown | undefined {
+  if (parent === undefined) return undefined;
+  if (isUnknown(parent)) return parent === MAYBE ? MAYBE : UNKNOWN;
+  return read(parent[name]);
+}
+
+/** Reads the raw CloudFormation properties of one client. */
+export function readClient(p: { [key: string]: unknown }): Client {
+  const r = new Reader();
+  const tvu = r.object(p.TokenValidityUnits, 'TokenValidityUnits');
+  const rtr = r.object(p.RefreshTokenRotation, 'RefreshTokenRotation');
+  const ac = r.object(p.AnalyticsConfiguration, 'AnalyticsConfiguration');
+  const unit = (name: string) => field(tvu, (v) => r.str(v, `TokenValidityUnits.${name}`), name);
+  const analyticsStr = (name: string) => field(ac, (v) => r.str(v, `AnalyticsConfiguration.${name}`), name);
+
+  const GenerateSecret = r.bool(p.GenerateSecret, 'GenerateSecret');
+  const ClientSecret = r.str(p.ClientSecret, 'ClientSecret');
+  let hasSecret: Bool;
+  if (GenerateSecret === true || (ClientSecret !== undefined && ClientSecret !== MAYBE)) hasSecret = true;
+  else if (isUnknown(GenerateSecret) || ClientSecret === MAYBE) hasSecret = UNKNOWN;
+  else hasSecret = false;
+
+  return {
+    ClientName: r.str(p.ClientName, 'ClientName'),
+    UserPoolId: r.str(p.UserPoolId, 'UserPoolId'),
+    GenerateSecret,
+    ClientSecret,
+    AccessTokenValidity: r.int(p.AccessTokenValidity, 'AccessTokenValidity'),
+    IdTokenValidity: r.int(p.IdTokenValidity, 'IdTokenValidity'),
+    RefreshTokenValidity: r.int(p.RefreshTokenValidity, 'RefreshTokenValidity'),
+    AuthSessionValidity: r.int(p.AuthSessionValidity, 'AuthSessionValidity'),
+    TokenValidityUnits: tvu,
+    Units: { AccessToken: unit('AccessToken'), IdToken: unit('IdToken'), RefreshToken: unit('RefreshToken') },
+    RefreshTokenRotation: rtr,
+    Feature: field(rtr, (v) => r.str(v, 'RefreshTokenRotation.Feature'), 'Feature'),
+    RetryGracePeriodSeconds: field(rtr, (v) => r.int(v, 'RefreshTokenRotation.RetryGracePeriodSeconds'), 'RetryGracePeriodSeconds'),
+    ExplicitAuthFlows: r.list(p.ExplicitAuthFlows, 'ExplicitAuthFlows'),
+    AllowedOAuthFlows: r.list(p.AllowedOAuthFlows, 'AllowedOAuthFlows'),
+    AllowedOAuthScopes: r.list(p.AllowedOAuthScopes, 'AllowedOAuthScopes'),
+    AllowedOAuthFlowsUserPoolClient: r.bool(p.AllowedOAuthFlowsUserPoolClient, 'AllowedOAuthFlowsUserPoolClient'),
+    CallbackURLs: r.list(p.CallbackURLs, 'CallbackURLs'),
+    LogoutURLs: r.list(p.LogoutURLs, 'LogoutURLs'),
+    DefaultRedirectURI: r.str(p.DefaultRedirectURI, 'DefaultRedirectURI'),
+    SupportedIdentityProviders: r.list(p.SupportedIdentityProviders, 'SupportedIdentityProviders'),
+    ReadAttributes: r.list(p.ReadAttributes, 'ReadAttributes'),
+    WriteAttributes: r.list(p.WriteAttributes, 'WriteAttributes'),
+    PreventUserExistenceErrors: r.str(p.PreventUserExistenceErrors, 'PreventUserExistenceErrors'),
+    EnableTokenRevocation: r.bool(p.EnableTokenRevocation, 'EnableTokenRevocation'),
+    EnablePropagateAdditionalUserContextData: r.bool(p.EnablePropagateAdditionalUserContextData, 'EnablePropagateAdditionalUserContextData'),
+    AnalyticsConfiguration: ac,
+    Analytics: {
+      ApplicationArn: analyticsStr('ApplicationArn'),
+      ApplicationId: analyticsStr('ApplicationId'),
+      ExternalId: analyticsStr('ExternalId'),
+      RoleArn: analyticsStr('RoleArn'),
+      UserDataShared: field(ac, (v) => r.bool(v, 'AnalyticsConfiguration.UserDataShared'), 'UserDataShared'),
+    },
+    hasSecret,
+    problems: r.problems,
+  };
+}

@@ -1,0 +1,381 @@
+/**
+ * Reading CloudFormation-shaped values.
+ *
+ * Every property of a client is reduced once, before any rule runs, to one of:
+ * - `undefined`: absent (also `{ "Ref": "AWS::NoValue" }`);
+ * - a literal (`string`, `number`, `boolean`, a `List` or a `Fields` object);
+ * - `UNKNOWN`: present, but its value is decided at deploy time (an intrinsic, a CDK token),
+ *   or ill-typed (reported once as `property-type`, then treated as unknown, never as absent);
+ * - `MAYBE`: unknown, and possibly absent (`Fn::If`, which may yield `AWS::NoValue`);
+ * - a `Partial` string: literal fragments with unknown gaps (`Fn::Join`, `Fn::Sub`, a string
+ *   with CDK tokens), so literal parts that already decide a check can be checked.
+ *
+ * Rules only ever fail on what is certain, and skip whatever a resolution could satisfy.
+ */
+
+/** Present, value unknown. */
+export const UNKNOWN: unique symbol = Symbol('unknown');
+/** Value unknown, and may be absent. */
+export const MAYBE: unique symbol = Symbol('maybe');
+export type Unknown = typeof UNKNOWN | typeof MAYBE;
+
+/** A string with unresolved gaps: `parts` holds literal fragments, `null` for each gap. */
+export class Partial {
+  constructor(public readonly parts: ReadonlyArray<string | null>) {}
+
+  /** The literal text before the first gap. */
+  public prefix(): string {
+    const first = this.parts[0];
+    return typeof first === 'string' ? first : '';
+  }
+
+  /** Every literal fragment. */
+  public literals(): string[] {
+    return this.parts.filter((p): p is string => p !== null);
+  }
+
+  /** The number of characters the literal fragments alone contribute. */
+  public literalLength(): number {
+    let n = 0;
+    for (const p of this.parts) if (p !== null) n += p.length;
+    return n;
+  }
+
+  /** A readable form, with `…` for each gap. */
+  public toString(): string {
+    return this.parts.map((p) => (p === null ? '${…}' : p)).join('');
+  }
+}
+
+export type Str = string | Partial | Unknown;
+export type Int = number | Unknown;
+export type Bool = boolean | Unknown;
+
+/** A list of strings. `items` are in order; `certain` counts the items that surely exist. */
+export interface List {
+  readonly items: ReadonlyArray<Str>;
+  /** The position of each item in the raw list (`AWS::NoValue` items are dropped). */
+  readonly indexes: ReadonlyArray<number>;
+  /** Items that surely exist (not an `Fn::If`, which may vanish). */
+  readonly certain: number;
+  /** Every item is a literal string. */
+  readonly complete: boolean;
+}
+
+/** The JSON kinds of CloudFormation properties. */
+export type Kind = 'string' | 'integer' | 'boolean' | 'list' | 'object';
+
+/** A problem with a value's JSON type, reported as `property-type`. */
+export interface TypeProblem {
+  readonly path: string;
+  readonly value: unknown;
+  readonly expected: Kind;
+}
+
+const STRING_TOKEN = /\$\{Token\[[a-zA-Z0-9:._-]+\]\}|-1\.\d{10,16}e\+289/g;
+const LIST_TOKEN = /^#\{Token\[[a-zA-Z0-9:._-]+\]\}$/;
+const INTEGER_STRING = /^-?\d+$/;
+const DOUBLE_TOKEN_MARKER_BITS = -67174400; // 0xFBFF0000 as int32, aws-cdk-lib's number token marker
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+
+/** aws-cdk-lib encodes a number token as a NaN-like double with these marker bits. */
+function isNumberToken(n: number): boolean {
+  f64[0] = n;
+  return (u32[1] & 0xffff0000) === DOUBLE_TOKEN_MARKER_BITS;
+}
+
+function isPlainObject(v: unknown): v is { [key: string]: unknown } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** `{ "Ref": … }` or `{ "Fn::…": … }`: the name of the intrinsic, or undefined. */
+export function intrinsicName(v: unknown): string | undefined {
+  if (!isPlainObject(v)) return undefined;
+  let name: string | undefined;
+  for (const key in v) {
+    if (name !== undefined) return undefined; // more than one key
+    name = key;
+  }
+  if (name === 'Ref' || (name !== undefined && name.startsWith('Fn::'))) return name;
+  return undefined;
+}
+
+/** An object CDK would resolve (`IResolvable`). */
+function isResolvable(v: unknown): boolean {
+  return isPlainObjectLike(v) && typeof (v as { resolve?: unknown }).resolve === 'function';
+}
+
+function isPlainObjectLike(v: unknown): boolean {
+  return typeof v === 'object' && v !== null;
+}
+
+function isNoValue(v: unknown): boolean {
+  return isPlainObject(v) && v.Ref === 'AWS::NoValue';
+}
+
+/** Splits a string holding CDK tokens into literal fragments and gaps. */
+function tokenizedString(s: string): Str {
+  if (!s.includes('Token[') && !s.includes('e+289')) return s;
+  STRING_TOKEN.lastIndex = 0;
+  if (!STRING_TOKEN.test(s)) return s;
+  const parts: Array<string | null> = [];
+  let rest = 0;
+  STRING_TOKEN.lastIndex = 0;
+  for (let m = STRING_TOKEN.exec(s); m; m = STRING_TOKEN.exec(s)) {
+    if (m.index > rest) parts.push(s.slice(rest, m.index));
+    parts.push(null);
+    rest = STRING_TOKEN.lastIndex;
+  }
+  if (rest < s.length) parts.push(s.slice(rest));
+  return new Partial(parts);
+}
+
+/** Joins fragments into the simplest form: a literal string when there is no gap. */
+function fromParts(parts: Array<string | null>): Str {
+  const merged: Array<string | null> = [];
+  for (const p of parts) {
+    const last = merged.length ? merged[merged.length - 1] : undefined;
+    if (p === null) {
+      if (last !== null || merged.length === 0) merged.push(null);
+    } else if (p === '') {
+      continue;
+    } else if (typeof last === 'string') {
+      merged[merged.length - 1] = last + p;
+    } else {
+      merged.push(p);
+    }
+  }
+  if (!merged.includes(null)) return merged.length ? (merged[0] as string) : '';
+  return new Partial(merged);
+}
+
+function pushStr(parts: Array<string | null>, s: Str): void {
+  if (typeof s === 'string') parts.push(s);
+  else if (s instanceof Partial) parts.push(...s.parts);
+  else parts.push(null);
+}
+
+/** `Fn::Sub` with `${Var}` gaps (`${!Literal}` stays literal); variables given literally are substituted. */
+function subString(v: unknown): Str {
+  let template: unknown = v;
+  let vars: { [key: string]: unknown } = {};
+  if (Array.isArray(v)) {
+    template = v[0];
+    if (isPlainObject(v[1])) vars = v[1];
+  }
+  if (typeof template !== 'string') return UNKNOWN;
+  const parts: Array<string | null> = [];
+  const re = /\$\{([^}]*)\}/g;
+  let rest = 0;
+  for (let m = re.exec(template); m; m = re.exec(template)) {
+    if (m.index > rest) parts.push(template.slice(rest, m.index));
+    const name = m[1];
+    if (name.startsWith('!')) {
+      parts.push('${' + name.slice(1) + '}');
+    } else if (Object.prototype.hasOwnProperty.call(vars, name) && typeof vars[name] === 'string') {
+      pushStr(parts, tokenizedString(vars[name] as string));
+    } else {
+      parts.push(null);
+    }
+    rest = re.lastIndex;
+  }
+  if (rest < template.length) parts.push(template.slice(rest));
+  return fromParts(parts);
+}
+
+/** `Fn::Join` of literal and unresolved items. */
+function joinString(v: unknown): Str {
+  if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'string' || !Array.isArray(v[1])) return UNKNOWN;
+  const delimiter = v[0];
+  const items = v[1];
+  const parts: Array<string | null> = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const name = intrinsicName(item);
+    // An item that may vanish also takes its delimiter with it.
+    if ((name === 'Fn::If' || name === 'Fn::Split' || isNoValue(item)) && delimiter !== '') return UNKNOWN;
+    if (i > 0) parts.push(delimiter);
+    if (typeof item === 'string') pushStr(parts, tokenizedString(item));
+    else pushStr(parts, intrinsicString(item));
+  }
+  return fromParts(parts);
+}
+
+/** The string an intrinsic yields, as far as it is known. */
+function intrinsicString(v: unknown): Str {
+  const name = intrinsicName(v);
+  if (name === undefined) return UNKNOWN;
+  const arg = (v as { [key: string]: unknown })[name];
+  if (name === 'Fn::Join') return joinString(arg);
+  if (name === 'Fn::Sub') return subString(arg);
+  if (name === 'Fn::If') return MAYBE;
+  return UNKNOWN;
+}
+
+/**
+ * Reads the properties of one client. Collects `property-type` problems as it goes;
+ * everything else is left to the rules.
+ */
+export class Reader {
+  public readonly problems: TypeProblem[] = [];
+
+  private problem(path: string, value: unknown, expected: Kind): typeof UNKNOWN {
+    this.problems.push({ path, value, expected });
+    return UNKNOWN;
+  }
+
+  /** An unresolved value: MAYBE for a value that may vanish, UNKNOWN otherwise; undefined if resolved. */
+  private unresolved(v: unknown): Unknown | undefined {
+    if (typeof v === 'number') return isNumberToken(v) ? UNKNOWN : undefined;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+    const name = intrinsicName(v);
+    if (name === 'Fn::If') return MAYBE;
+    if (name !== undefined) return UNKNOWN;
+    if (isResolvable(v)) return UNKNOWN;
+    return undefined;
+  }
+
+  public str(v: unknown, path: string): Str | undefined {
+    if (v === undefined || isNoValue(v)) return undefined;
+    if (typeof v === 'string') return tokenizedString(v);
+    if (intrinsicName(v) !== undefined) return intrinsicString(v);
+    if (isResolvable(v)) return UNKNOWN;
+    return this.problem(path, v, 'string');
+  }
+
+  public int(v: unknown, path: string): Int | undefined {
+    if (v === undefined || isNoValue(v)) return undefined;
+    if (typeof v === 'number') {
+      if (isNumberToken(v)) return UNKNOWN;
+      if (Number.isInteger(v)) return v;
+      return this.problem(path, v, 'integer');
+    }
+    if (typeof v === 'string') {
+      if (INTEGER_STRING.test(v)) return Number(v);
+      if (tokenizedString(v) instanceof Partial) return UNKNOWN;
+      return this.problem(path, v, 'integer');
+    }
+    return this.unresolved(v) ?? this.problem(path, v, 'integer');
+  }
+
+  public bool(v: unknown, path: string): Bool | undefined {
+    if (v === undefined || isNoValue(v)) return undefined;
+    if (typeof v === 'boolean') return v;
+    if (v === 'true') return true;
+    if (v === 'false') return false;
+    if (typeof v === 'string' && tokenizedString(v) instanceof Partial) return UNKNOWN;
+    return this.unresolved(v) ?? this.problem(path, v, 'boolean');
+  }
+
+  public list(v: unknown, path: string): List | Unknown | undefined {
+    if (v === undefined || isNoValue(v)) return undefined;
+    if (!Array.isArray(v)) {
+      return this.unresolved(v) ?? this.problem(path, v, 'list');
+    }
+    if (v.length === 1 && typeof v[0] === 'string' && LIST_TOKEN.test(v[0])) return UNKNOWN;
+    const items: Str[] = [];
+    const indexes: number[] = [];
+    let certain = 0;
+    let complete = true;
+    for (let i = 0; i < v.length; i++) {
+      const raw = v[i];
+      if (isNoValue(raw)) continue;
+      const item = raw === undefined || raw === null ? this.problem(`${path}[${i}]`, raw, 'string') : this.str(raw, `${path}[${i}]`);
+      if (item === undefined) continue;
+      if (item !== MAYBE) certain++;
+      if (typeof item !== 'string') complete = false;
+      items.push(item);
+      indexes.push(i);
+    }
+    return { items, indexes, certain, complete };
+  }
+
+  /** A nested object: the plain object, or UNKNOWN/MAYBE when unresolved or ill-typed. */
+  public object(v: unknown, path: string): { [key: string]: unknown } | Unknown | undefined {
+    if (v === undefined || isNoValue(v)) return undefined;
+    const u = this.unresolved(v);
+    if (u !== undefined) return u;
+    if (isPlainObject(v)) return v;
+    return this.problem(path, v, 'object');
+  }
+}
+
+// ----- small predicates the rules share -----
+
+export function isUnknown(v: unknown): v is Unknown {
+  return v === UNKNOWN || v === MAYBE;
+}
+
+/** The literal string, or undefined. */
+export function literal(v: Str | undefined): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function isList(v: List | Unknown | undefined): v is List {
+  return typeof v === 'object';
+}
+
+/** present(P) for a list: surely set and not empty. */
+export function listPresent(v: List | Unknown | undefined): boolean {
+  return isList(v) && v.certain > 0;
+}
+
+/** Surely absent or empty. */
+export function listEmpty(v: List | Unknown | undefined): boolean {
+  return v === undefined || (isList(v) && v.items.length === 0);
+}
+
+/** The list surely contains this literal value. */
+export function listHas(v: List | Unknown | undefined, value: string): boolean {
+  return isList(v) && v.items.includes(value);
+}
+
+/** The list surely does not contain this value (absent, or every item literal and none equal). */
+export function listLacks(v: List | Unknown | undefined, value: string): boolean {
+  return v === undefined || (isList(v) && v.complete && !v.items.includes(value));
+}
+
+/** Present, whatever its value (an unresolved value that cannot vanish counts). */
+export function present(v: unknown): boolean {
+  return v !== undefined && v !== MAYBE;
+}
+
+/** A short, safe rendering of a value for messages (huge values are cut). */
+export function show(v: unknown): string {
+  let s: string;
+  if (v === UNKNOWN || v === MAYBE) s = '(unresolved)';
+  else if (v instanceof Partial) s = JSON.stringify(v.toString());
+  else if (v === undefined) s = '(absent)';
+  else {
+    try {
+      s = typeof v === 'string' ? JSON.stringify(v.length > 200 ? v.slice(0, 200) : v) : JSON.stringify(v) ?? String(v);
+    } catch {
+      s = Object.prototype.toString.call(v);
+    }
+  }
+  return s.length > 120 ? `${s.slice(0, 117)}...` : s;
+}
+
+/**
+ * Length in Unicode code points, as the service's length constraints count;
+ * only computed exactly when the UTF-16 length is near the bound.
+ */
+export function codePoints(s: string, limit: number): number {
+  if (s.length <= limit) {
+    // Surrogate pairs only make it shorter; exact count needed only for the lower bound.
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0xd800 || c > 0xdbff) n++;
+    }
+    return n;
+  }
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff) n++;
+    if (n > limit) return n;
+  }
+  return n;
+}

@@ -1,0 +1,37 @@
+import { Rule } from './private/rule';
+import { SOURCES } from './private/sources';
+import { Kind, show } from './private/values';
+import { Severity } from './types';
+
+const EXPECTED: { readonly [kind in Kind]: string } = {
+  string: 'a string',
+  integer: 'an integer (a JSON number, or a string of digits such as "60")',
+  boolean: 'a boolean (true or false, or the strings "true" and "false")',
+  list: 'a list of strings',
+  object: 'an object',
+};
+
+function jsonType(v: unknown): string {
+  if (v === null) return 'null';
+  if (v === undefined) return 'nothing';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'an integer' : 'a number with a fraction';
+  if (typeof v === 'object') return 'an object';
+  return `a ${typeof v}`;
+}
+
+export const PROPERTY_TYPE_RULES: Rule[] = [
+  {
+    id: 'property-type',
+    severity: Severity.ERROR,
+    title: 'Each property has the JSON type CloudFormation expects',
+    source: SOURCES.CFN,
+    fix: 'Give the property the type the resource schema declares.',
+    check(c, emit) {
+      for (const p of c.problems) {
+        emit(p.path, show(p.value), `it is ${jsonType(p.value)}, but CloudFormation expects ${EXPECTED[p.expected]}.`,
+          `Give ${p.path} as ${EXPECTED[p.expected]}.`);
+      }
+    },
+  },
+];

@@ -1,0 +1,197 @@
+import { Client } from './private/client';
+import { Rule } from './private/rule';
+import { SOURCES } from './private/sources';
+import { Partial, Str, codePoints, isList, show } from './private/values';
+import { Severity } from './types';
+
+type UrlKind = 'callback' | 'logout' | 'default';
+
+/** A character outside `[\p{L}\p{M}\p{S}\p{N}\p{P}]`: separators (spaces), control characters. */
+const URL_BAD_CHAR = /[^\p{L}\p{M}\p{S}\p{N}\p{P}]/u;
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+const SCHEME_SO_FAR = /^[A-Za-z][A-Za-z0-9+.-]*$/;
+const HOST_AS_SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):(\d)/;
+const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
+
+/** Every entry of URLS (CallbackURLs, LogoutURLs, DefaultRedirectURI) that has a value worth reading. */
+function eachUrl(c: Client, kinds: UrlKind[], visit: (url: string | Partial, path: string, kind: UrlKind) => void): void {
+  const lists: Array<[UrlKind, 'CallbackURLs' | 'LogoutURLs']> = [['callback', 'CallbackURLs'], ['logout', 'LogoutURLs']];
+  for (const [kind, name] of lists) {
+    const l = c[name];
+    if (!kinds.includes(kind) || !isList(l)) continue;
+    l.items.forEach((v, i) => {
+      if (typeof v === 'string' || v instanceof Partial) visit(v, `${name}[${l.indexes[i]}]`, kind);
+    });
+  }
+  const d: Str | undefined = c.DefaultRedirectURI;
+  if (kinds.includes('default') && (typeof d === 'string' || d instanceof Partial)) visit(d, 'DefaultRedirectURI', 'default');
+}
+
+/** The text whose meaning is settled: the whole literal, or the literal prefix of a partial value. */
+function known(url: string | Partial): { text: string; complete: boolean } {
+  return typeof url === 'string' ? { text: url, complete: true } : { text: url.prefix(), complete: false };
+}
+
+/**
+ * The host of a plain-http URL that is not a loopback host, or undefined (not http, loopback,
+ * or not decidable from the literal prefix). RFC 3986: host after the last `@` of the authority.
+ */
+export function plainHttpHost(url: string | Partial): string | undefined {
+  const { text, complete } = known(url);
+  const colon = text.indexOf(':');
+  if (colon < 0 || text.slice(0, colon).toLowerCase() !== 'http') return undefined;
+  let rest = text.slice(colon + 1);
+  let authority = '';
+  if (rest.startsWith('//')) {
+    rest = rest.slice(2);
+    const end = rest.search(/[/?#]/);
+    if (end < 0 && !complete) return undefined; // the authority runs into an unresolved part
+    authority = end < 0 ? rest : rest.slice(0, end);
+  } else if (!complete && rest.length === 0) {
+    return undefined;
+  }
+  let host = authority.slice(authority.lastIndexOf('@') + 1);
+  if (host.startsWith('[')) {
+    const close = host.indexOf(']');
+    host = close < 0 ? host : host.slice(0, close + 1);
+  } else {
+    const port = host.indexOf(':');
+    if (port >= 0) host = host.slice(0, port);
+  }
+  host = host.toLowerCase();
+  return LOOPBACK.includes(host) ? undefined : host;
+}
+
+function httpsRule(id: string, kinds: UrlKind[], severity: Severity, what: string, extra: string): Rule {
+  return {
+    id,
+    severity,
+    title: `${what} use HTTPS (plain HTTP only for localhost, 127.0.0.1 and [::1])`,
+    source: SOURCES.API,
+    fix: 'Use https://, or a loopback host (http://localhost, http://127.0.0.1, http://[::1], any port) for local testing.',
+    check(c, emit) {
+      eachUrl(c, kinds, (url, path) => {
+        const host = plainHttpHost(url);
+        if (host !== undefined) {
+          emit(path, show(url), `it uses the HTTP protocol with host ${show(host)}; ${extra}`,
+            typeof url === 'string' ? `Use ${show(url.replace(/^http:/i, 'https:'))}, or a loopback host for local testing.` : undefined);
+        }
+      });
+    },
+  };
+}
+
+export const REDIRECT_URI_RULES: Rule[] = [
+  {
+    id: 'redirect-uri-length',
+    severity: Severity.ERROR,
+    title: 'Callback, logout and default redirect URLs are 1 to 1024 characters long',
+    source: SOURCES.API,
+    fix: 'Shorten the URL to at most 1024 characters, and remove empty entries.',
+    check(c, emit) {
+      eachUrl(c, ['callback', 'logout', 'default'], (url, path) => {
+        if (typeof url === 'string') {
+          const n = codePoints(url, 1024);
+          if (n < 1 || n > 1024) emit(path, show(url), `a redirect URL is 1 to 1024 characters long; this one is ${n}.`);
+        } else if (url.literalLength() > 1024) {
+          emit(path, show(url), 'its literal parts alone are longer than 1024 characters.');
+        }
+      });
+    },
+  },
+  {
+    id: 'redirect-uri-charset',
+    severity: Severity.ERROR,
+    title: 'Callback, logout and default redirect URLs contain no spaces or control characters',
+    source: SOURCES.API,
+    fix: 'Percent-encode spaces and other separators (e.g. %20), and remove control characters such as tabs and newlines.',
+    check(c, emit) {
+      eachUrl(c, ['callback', 'logout', 'default'], (url, path) => {
+        const parts = typeof url === 'string' ? [url] : url.literals();
+        for (const part of parts) {
+          const bad = URL_BAD_CHAR.exec(part);
+          if (bad) {
+            emit(path, show(url), `it contains ${show(bad[0])}; the service accepts only letters, marks, symbols, numbers and punctuation ([\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+).`);
+            return;
+          }
+        }
+        if (url === '') emit(path, '""', 'an empty URL does not match the pattern [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+.');
+      });
+    },
+  },
+  {
+    id: 'redirect-uri-count',
+    severity: Severity.ERROR,
+    title: 'At most 100 callback URLs and 100 logout URLs',
+    source: SOURCES.DG_LIMITS,
+    fix: 'Keep at most 100 URLs in each list (the quota is not adjustable); use several app clients if you need more.',
+    check(c, emit) {
+      for (const name of ['CallbackURLs', 'LogoutURLs'] as const) {
+        const l = c[name];
+        if (isList(l) && l.certain > 100) emit(name, `${l.certain} URLs`, 'an app client can have at most 100.');
+      }
+    },
+  },
+  {
+    id: 'redirect-uri-absolute',
+    severity: Severity.ERROR,
+    title: 'Callback and default redirect URLs are absolute (they have a scheme)',
+    source: SOURCES.DG_OAUTH,
+    fix: 'Write the full URL with its scheme, e.g. https://app.example.org/callback or myapp://callback.',
+    check(c, emit) {
+      eachUrl(c, ['callback', 'default'], (url, path) => {
+        const { text, complete } = known(url);
+        const noScheme = complete ? !SCHEME.test(text) : text !== '' && !SCHEME.test(text) && !SCHEME_SO_FAR.test(text);
+        if (noScheme) emit(path, show(url), 'a redirect URI must be an absolute URI with a scheme (https:, or a custom scheme such as myapp:).');
+      });
+    },
+  },
+  {
+    id: 'redirect-uri-host-as-scheme',
+    severity: Severity.WARNING,
+    title: 'No host written where the scheme belongs (localhost:3000/cb)',
+    source: 'https://www.rfc-editor.org/rfc/rfc3986#section-3.1',
+    fix: 'Write the scheme first: http://localhost:3000/cb or https://app.example.org:8443/cb.',
+    check(c, emit) {
+      eachUrl(c, ['callback', 'logout', 'default'], (url, path) => {
+        const m = HOST_AS_SCHEME.exec(known(url).text);
+        if (m && (m[1].toLowerCase() === 'localhost' || m[1].includes('.'))) {
+          emit(path, show(url), `it parses as the custom scheme "${m[1]}:" followed by a port-like number, so the redirect can never reach ${m[1]}.`,
+            `Write ${show('https://' + known(url).text)} (or http:// for a loopback host).`);
+        }
+      });
+    },
+  },
+  {
+    id: 'redirect-uri-no-fragment',
+    severity: Severity.ERROR,
+    title: 'Callback and default redirect URLs have no fragment (#)',
+    source: SOURCES.DG_OAUTH,
+    fix: 'Remove the # and everything after it; route on the client with a path or query instead.',
+    check(c, emit) {
+      eachUrl(c, ['callback', 'default'], (url, path) => {
+        const parts = typeof url === 'string' ? [url] : url.literals();
+        if (parts.some((p) => p.includes('#'))) emit(path, show(url), 'a redirect URI must not include a fragment component.');
+      });
+    },
+  },
+  httpsRule('redirect-uri-https', ['callback', 'default'], Severity.ERROR, 'Callback and default redirect URLs',
+    'Cognito rejects it ("cannot use the HTTP protocol").'),
+  httpsRule('logout-uri-https', ['logout'], Severity.WARNING, 'Logout URLs',
+    'AWS documents the HTTPS rule for callback URLs, and plain-HTTP sign-out URLs are reported rejected too.'),
+  {
+    id: 'default-redirect-in-callbacks',
+    severity: Severity.ERROR,
+    title: 'DefaultRedirectURI is one of the CallbackURLs',
+    source: SOURCES.API,
+    fix: 'Add the DefaultRedirectURI to CallbackURLs, spelled exactly the same.',
+    check(c, emit) {
+      const d = c.DefaultRedirectURI;
+      const l = c.CallbackURLs;
+      if (typeof d !== 'string') return;
+      if (l === undefined || (isList(l) && l.complete && !l.items.includes(d))) {
+        emit('DefaultRedirectURI', show(d), 'it must be in the CallbackURLs list (exact string match).');
+      }
+    },
+  },
+];

@@ -1,0 +1,42 @@
+/**
+ * How serious a finding is.
+ */
+export enum Severity {
+  /** The service would reject the client: `cdk synth` fails. */
+  ERROR = 'error',
+  /** The service silently changes or ignores the value, or the rejection is unconfirmed: reported, synth goes on. */
+  WARNING = 'warning',
+}
+
+/**
+ * One rule violation found in the properties of one user pool client.
+ */
+export interface Finding {
+  /** The catalog id of the rule, e.g. `redirect-uri-https`. */
+  readonly ruleId: string;
+  /** Whether the service rejects the value (error) or silently changes or ignores it (warning). */
+  readonly severity: Severity;
+  /**
+   * Where the problem is, as a CloudFormation property path, e.g. `CallbackURLs[2]`
+   * or `TokenValidityUnits.AccessToken`.
+   */
+  readonly property: string;
+  /** What is wrong: the value received, the rule and why. */
+  readonly message: string;
+  /** How to fix it. */
+  readonly fix: string;
+}
+
+/**
+ * A rule of the catalog, as `ClientRules.rules()` lists it.
+ */
+export interface RuleInfo {
+  /** The stable catalog id, e.g. `token-validity-range`. */
+  readonly id: string;
+  /** The severity of every finding of this rule. */
+  readonly severity: Severity;
+  /** A one-line summary of what the rule checks. */
+  readonly title: string;
+  /** The documentation or issue the rule comes from. */
+  readonly source: string;
+}
