@@ -260,9 +260,13 @@ describe('token-refresh-zero', () => {
   test.each([
     ['1', 1],
     ['30', 30],
-    ['absent', undefined],
+    ['3650', 3650],
   ])('accepts RefreshTokenValidity %s', (_d, v) => {
     expect(ids({ ...BASE, RefreshTokenValidity: v })).not.toContain('token-refresh-zero');
+  });
+
+  test('accepts an absent RefreshTokenValidity', () => {
+    expect(ids(BASE)).not.toContain('token-refresh-zero');
   });
 
   test('does not apply to AccessTokenValidity 0', () => {
