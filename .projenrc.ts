@@ -41,8 +41,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
   jestOptions: {
     // A changed snapshot must fail the tests; update with `npx projen test:update`.
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: { setupFiles: ['<rootDir>/test/setup.ts'] },
   },
   gitignore: ['/cdk.out/', '/examples/**/cdk.out/'],
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'projenrc', '.projenrc.ts'] },
 });
 
 // Trap 1: the registry serves unrs-resolver@1.13.0 bindings for Linux only, so `npm ci`
@@ -60,7 +62,8 @@ project.addPackageIgnore('/examples/');
 // Quick start: synthesize the example app and print its template (or its validation errors).
 project.addTask('example', {
   description: 'Synthesize the example app and print the AppClient template (or its validation errors)',
-  exec: 'ts-node --project tsconfig.dev.json examples/quickstart.ts',
+  exec: 'ts-node --project test/tsconfig.json examples/quickstart.ts',
+  receiveArgs: true,
 });
 
 project.synth();

@@ -9,45 +9,54 @@ import { App, Duration, Stack } from 'aws-cdk-lib';
 import { OAuthScope, UserPool } from 'aws-cdk-lib/aws-cognito';
 import { AppClient } from '../src';
 
-const broken = process.argv.includes('--broken');
-const app = new App();
-const stack = new Stack(app, 'QuickStart', { env: { region: 'eu-west-1' } });
-const userPool = new UserPool(stack, 'UserPool');
+/** Builds the example app; `broken` puts five mistakes into it. */
+export function buildApp(broken: boolean): { app: App; stack: Stack } {
+  const app = new App();
+  const stack = new Stack(app, 'QuickStart', { env: { region: 'eu-west-1' } });
+  const userPool = new UserPool(stack, 'UserPool');
 
-// A single-page app: authorization code grant (with PKCE in the browser), no secret.
-new AppClient(stack, 'WebApp', {
-  userPool,
-  userPoolClientName: 'web-app',
-  oAuth: {
-    callbackUrls: broken
-      ? ['http://app.example.org/callback', 'https://app.example.org/#/done']
-      : ['https://app.example.org/callback', 'http://localhost:3000/callback'],
-    logoutUrls: ['https://app.example.org/'],
-    scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
-  },
-  accessTokenValidity: broken ? Duration.days(2) : Duration.seconds(330),
-  idTokenValidity: Duration.minutes(30),
-  refreshTokenValidity: Duration.days(7),
-});
+  // A single-page app: authorization code grant (with PKCE in the browser), no secret.
+  new AppClient(stack, 'WebApp', {
+    userPool,
+    userPoolClientName: 'web-app',
+    oAuth: {
+      callbackUrls: broken
+        ? ['http://app.example.org/callback', 'https://app.example.org/#/done']
+        : ['https://app.example.org/callback', 'http://localhost:3000/callback'],
+      logoutUrls: ['https://app.example.org/'],
+      scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+    },
+    accessTokenValidity: broken ? Duration.days(2) : Duration.seconds(330),
+    idTokenValidity: Duration.minutes(30),
+    refreshTokenValidity: Duration.days(7),
+  });
 
-// A machine-to-machine client: client_credentials with a custom scope and a secret.
-new AppClient(stack, 'Backend', {
-  userPool,
-  generateSecret: !broken,
-  oAuth: {
-    flows: { clientCredentials: true },
-    scopes: [OAuthScope.custom(broken ? 'orders' : 'orders-api/read')],
-  },
-});
+  // A machine-to-machine client: client_credentials with a custom scope and a secret.
+  new AppClient(stack, 'Backend', {
+    userPool,
+    generateSecret: !broken,
+    oAuth: {
+      flows: { clientCredentials: true },
+      scopes: [OAuthScope.custom(broken ? 'orders' : 'orders-api/read')],
+    },
+  });
+  return { app, stack };
+}
 
-try {
-  const assembly = app.synth();
-  const template = assembly.getStackByName(stack.stackName).template;
-  const clients = Object.fromEntries(
-    Object.entries(template.Resources).filter(([, r]: [string, any]) => r.Type === 'AWS::Cognito::UserPoolClient'),
+/** Synthesizes the app; returns the app clients of the template as JSON. Throws the validation errors. */
+export function synthClients(broken: boolean): { [logicalId: string]: unknown } {
+  const { app, stack } = buildApp(broken);
+  const template = app.synth().getStackByName(stack.stackName).template;
+  return Object.fromEntries(
+    Object.entries<any>(template.Resources).filter(([, r]) => r.Type === 'AWS::Cognito::UserPoolClient'),
   );
-  console.log(JSON.stringify(clients, undefined, 2));
-} catch (e) {
-  console.error((e as Error).message);
-  process.exitCode = 1;
+}
+
+if (require.main === module) {
+  try {
+    console.log(JSON.stringify(synthClients(process.argv.includes('--broken')), undefined, 2));
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exitCode = 1;
+  }
 }

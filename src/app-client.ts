@@ -20,6 +20,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { aws_cognito as cognitoRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
+import { AppClientError } from './private/errors';
 import { ClientRules, Severity } from './rules';
 
 /**
@@ -292,7 +293,6 @@ export class AppClient extends Resource implements IUserPoolClient {
         '`oAuth` is also given, and a client cannot both disable and configure OAuth.',
         'Remove `disableOAuth`, or remove `oAuth`.'));
     }
-    const rotation = this.refreshTokenRotation(props, problems);
     const oauth = props.disableOAuth ? undefined : this.oauthProperties(props.oAuth);
     this.oAuthFlows = oauth?.flows ?? {};
 
@@ -321,8 +321,10 @@ export class AppClient extends Resource implements IUserPoolClient {
       }
     }
 
+    const rotation = this.refreshTokenRotation(props, problems);
+
     if (problems.length > 0) {
-      throw new Error(`${this.node.path}: invalid AppClient props:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+      throw new AppClientError(`${this.node.path}: invalid AppClient props:\n${problems.map((p) => `  ${p}`).join('\n')}`);
     }
 
     this.resource = new CfnUserPoolClient(this, 'Resource', {
@@ -379,7 +381,7 @@ export class AppClient extends Resource implements IUserPoolClient {
    */
   public get userPoolClientSecret(): SecretValue {
     if (!this.generateSecret) {
-      throw new Error(`${this.node.path}: userPoolClientSecret is not available because the client has no secret (generateSecret is not true) [secret-not-generated]. Fix: set generateSecret: true (this replaces an already deployed client), or do not use the secret.`);
+      throw new AppClientError(`${this.node.path}: userPoolClientSecret is not available because the client has no secret (generateSecret is not true) [secret-not-generated]. Fix: set generateSecret: true (this replaces an already deployed client), or do not use the secret.`);
     }
     this.secret ??= SecretValue.resourceAttribute(this.resource.attrClientSecret);
     return this.secret;
@@ -468,7 +470,7 @@ function exactDuration(d: Duration, allowed: string[]): { value: number; unit: s
   for (const [unit, seconds] of UNIT_SECONDS) {
     if (allowed.includes(unit) && ms % (seconds * 1000) === 0) return { value: ms / (seconds * 1000), unit };
   }
-  return `it is not a whole number of ${allowed.join(' or ')}.`;
+  return `it is not a whole number of ${allowed[allowed.length - 1]}.`;
 }
 
 function convert(d: Duration, unit: string): number {

@@ -1,6 +1,6 @@
-import { Partial, codePoints, show } from './private/values';
 import { Rule } from './private/rule';
 import { SOURCES } from './private/sources';
+import { PartialString, codePoints, show } from './private/values';
 import { Severity } from './types';
 
 /** A character outside `[\w\s+=,.@-]` with Java's ASCII `\w` and `\s`. */
@@ -19,7 +19,7 @@ export const NAME_RULES: Rule[] = [
       if (typeof v === 'string') {
         const n = codePoints(v, 128);
         if (n < 1 || n > 128) emit('ClientName', show(v), `the name is ${n} characters long; Cognito accepts 1 to 128.`);
-      } else if (v instanceof Partial && v.literalLength() > 128) {
+      } else if (v instanceof PartialString && v.literalLength() > 128) {
         emit('ClientName', show(v), `its literal parts alone are ${v.literalLength()} characters long; Cognito accepts at most 128.`);
       }
     },
@@ -36,7 +36,7 @@ export const NAME_RULES: Rule[] = [
         const bad = NAME_BAD_CHAR.exec(v);
         if (bad) emit('ClientName', show(v), `it contains ${show(bad[0])}, which the pattern [\\w\\s+=,.@-]+ (ASCII only) does not allow.`);
         else if (v === '') emit('ClientName', show(v), 'an empty name does not match the pattern [\\w\\s+=,.@-]+.');
-      } else if (v instanceof Partial) {
+      } else if (v instanceof PartialString) {
         for (const part of v.literals()) {
           const bad = NAME_BAD_CHAR.exec(part);
           if (bad) {

@@ -1,7 +1,7 @@
 import { Client } from './private/client';
 import { Rule } from './private/rule';
 import { SOURCES } from './private/sources';
-import { Partial, codePoints, isList, listEmpty, listHas, listLacks, listPresent, present, show } from './private/values';
+import { PartialString, codePoints, isList, listEmpty, listHas, listLacks, listPresent, present, show } from './private/values';
 import { Severity } from './types';
 
 const OAUTH_FLOWS = ['code', 'implicit', 'client_credentials'];
@@ -140,7 +140,7 @@ export const OAUTH_RULES: Rule[] = [
           if (n < 1 || n > 256) emit(path, show(v), `a scope is 1 to 256 characters long; this one is ${n}.`);
           const bad = SCOPE_BAD_CHAR.exec(v);
           if (bad) emit(path, show(v), `it contains ${show(bad[0])}; scopes use printable ASCII without space, " or \\.`);
-        } else if (v instanceof Partial) {
+        } else if (v instanceof PartialString) {
           const bad = v.literals().map((p) => SCOPE_BAD_CHAR.exec(p)).find((m) => m);
           if (bad) emit(path, show(v), `it contains ${show(bad[0])}; scopes use printable ASCII without space, " or \\.`);
           else if (v.literalLength() > 256) emit(path, show(v), 'its literal parts alone are longer than 256 characters.');

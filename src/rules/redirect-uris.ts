@@ -1,7 +1,7 @@
 import { Client } from './private/client';
 import { Rule } from './private/rule';
 import { SOURCES } from './private/sources';
-import { Partial, Str, codePoints, isList, show } from './private/values';
+import { PartialString, Str, codePoints, isList, show } from './private/values';
 import { Severity } from './types';
 
 type UrlKind = 'callback' | 'logout' | 'default';
@@ -14,21 +14,21 @@ const HOST_AS_SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):(\d)/;
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
 
 /** Every entry of URLS (CallbackURLs, LogoutURLs, DefaultRedirectURI) that has a value worth reading. */
-function eachUrl(c: Client, kinds: UrlKind[], visit: (url: string | Partial, path: string, kind: UrlKind) => void): void {
+function eachUrl(c: Client, kinds: UrlKind[], visit: (url: string | PartialString, path: string, kind: UrlKind) => void): void {
   const lists: Array<[UrlKind, 'CallbackURLs' | 'LogoutURLs']> = [['callback', 'CallbackURLs'], ['logout', 'LogoutURLs']];
   for (const [kind, name] of lists) {
     const l = c[name];
     if (!kinds.includes(kind) || !isList(l)) continue;
     l.items.forEach((v, i) => {
-      if (typeof v === 'string' || v instanceof Partial) visit(v, `${name}[${l.indexes[i]}]`, kind);
+      if (typeof v === 'string' || v instanceof PartialString) visit(v, `${name}[${l.indexes[i]}]`, kind);
     });
   }
   const d: Str | undefined = c.DefaultRedirectURI;
-  if (kinds.includes('default') && (typeof d === 'string' || d instanceof Partial)) visit(d, 'DefaultRedirectURI', 'default');
+  if (kinds.includes('default') && (typeof d === 'string' || d instanceof PartialString)) visit(d, 'DefaultRedirectURI', 'default');
 }
 
 /** The text whose meaning is settled: the whole literal, or the literal prefix of a partial value. */
-function known(url: string | Partial): { text: string; complete: boolean } {
+function known(url: string | PartialString): { text: string; complete: boolean } {
   return typeof url === 'string' ? { text: url, complete: true } : { text: url.prefix(), complete: false };
 }
 
@@ -36,7 +36,7 @@ function known(url: string | Partial): { text: string; complete: boolean } {
  * The host of a plain-http URL that is not a loopback host, or undefined (not http, loopback,
  * or not decidable from the literal prefix). RFC 3986: host after the last `@` of the authority.
  */
-export function plainHttpHost(url: string | Partial): string | undefined {
+export function plainHttpHost(url: string | PartialString): string | undefined {
   const { text, complete } = known(url);
   const colon = text.indexOf(':');
   if (colon < 0 || text.slice(0, colon).toLowerCase() !== 'http') return undefined;

@@ -7,7 +7,7 @@
  * - `UNKNOWN`: present, but its value is decided at deploy time (an intrinsic, a CDK token),
  *   or ill-typed (reported once as `property-type`, then treated as unknown, never as absent);
  * - `MAYBE`: unknown, and possibly absent (`Fn::If`, which may yield `AWS::NoValue`);
- * - a `Partial` string: literal fragments with unknown gaps (`Fn::Join`, `Fn::Sub`, a string
+ * - a `PartialString` string: literal fragments with unknown gaps (`Fn::Join`, `Fn::Sub`, a string
  *   with CDK tokens), so literal parts that already decide a check can be checked.
  *
  * Rules only ever fail on what is certain, and skip whatever a resolution could satisfy.
@@ -20,7 +20,7 @@ export const MAYBE: unique symbol = Symbol('maybe');
 export type Unknown = typeof UNKNOWN | typeof MAYBE;
 
 /** A string with unresolved gaps: `parts` holds literal fragments, `null` for each gap. */
-export class Partial {
+export class PartialString {
   constructor(public readonly parts: ReadonlyArray<string | null>) {}
 
   /** The literal text before the first gap. */
@@ -47,7 +47,7 @@ export class Partial {
   }
 }
 
-export type Str = string | Partial | Unknown;
+export type Str = string | PartialString | Unknown;
 export type Int = number | Unknown;
 export type Bool = boolean | Unknown;
 
@@ -82,6 +82,7 @@ const u32 = new Uint32Array(f64.buffer);
 /** aws-cdk-lib encodes a number token as a NaN-like double with these marker bits. */
 function isNumberToken(n: number): boolean {
   f64[0] = n;
+  // eslint-disable-next-line no-bitwise
   return (u32[1] & 0xffff0000) === DOUBLE_TOKEN_MARKER_BITS;
 }
 
@@ -128,7 +129,7 @@ function tokenizedString(s: string): Str {
     rest = STRING_TOKEN.lastIndex;
   }
   if (rest < s.length) parts.push(s.slice(rest));
-  return new Partial(parts);
+  return new PartialString(parts);
 }
 
 /** Joins fragments into the simplest form: a literal string when there is no gap. */
@@ -147,12 +148,12 @@ function fromParts(parts: Array<string | null>): Str {
     }
   }
   if (!merged.includes(null)) return merged.length ? (merged[0] as string) : '';
-  return new Partial(merged);
+  return new PartialString(merged);
 }
 
 function pushStr(parts: Array<string | null>, s: Str): void {
   if (typeof s === 'string') parts.push(s);
-  else if (s instanceof Partial) parts.push(...s.parts);
+  else if (s instanceof PartialString) parts.push(...s.parts);
   else parts.push(null);
 }
 
@@ -253,7 +254,7 @@ export class Reader {
     }
     if (typeof v === 'string') {
       if (INTEGER_STRING.test(v)) return Number(v);
-      if (tokenizedString(v) instanceof Partial) return UNKNOWN;
+      if (tokenizedString(v) instanceof PartialString) return UNKNOWN;
       return this.problem(path, v, 'integer');
     }
     return this.unresolved(v) ?? this.problem(path, v, 'integer');
@@ -264,7 +265,7 @@ export class Reader {
     if (typeof v === 'boolean') return v;
     if (v === 'true') return true;
     if (v === 'false') return false;
-    if (typeof v === 'string' && tokenizedString(v) instanceof Partial) return UNKNOWN;
+    if (typeof v === 'string' && tokenizedString(v) instanceof PartialString) return UNKNOWN;
     return this.unresolved(v) ?? this.problem(path, v, 'boolean');
   }
 
@@ -344,10 +345,7 @@ export function present(v: unknown): boolean {
 /** A short, safe rendering of a value for messages (huge values are cut). */
 export function show(v: unknown): string {
   let s: string;
-  if (v === UNKNOWN || v === MAYBE) s = '(unresolved)';
-  else if (v instanceof Partial) s = JSON.stringify(v.toString());
-  else if (v === undefined) s = '(absent)';
-  else {
+  if (v === UNKNOWN || v === MAYBE) {s = '(unresolved)';} else if (v instanceof PartialString) {s = JSON.stringify(v.toString());} else if (v === undefined) {s = '(absent)';} else {
     try {
       s = typeof v === 'string' ? JSON.stringify(v.length > 200 ? v.slice(0, 200) : v) : JSON.stringify(v) ?? String(v);
     } catch {

@@ -1,0 +1,377 @@
+import { App, Duration, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { AppClient, AppClientProps } from '../src';
+
+const CLIENT = 'AWS::Cognito::UserPoolClient';
+
+function setup() {
+  const app = new App();
+  const stack = new Stack(app, 'Stack', { env: { region: 'eu-west-1', account: '111111111111' } });
+  const userPool = new cognito.UserPool(stack, 'Pool');
+  return { app, stack, userPool };
+}
+
+/** The properties of the only client in the stack. */
+/** The properties of a client exactly as rendered, without running validation. */
+function rendered(client: AppClient): { [key: string]: any } {
+  const cfn = Stack.of(client).resolve(client.resource._toCloudFormation());
+  return Object.values<any>(cfn.Resources)[0].Properties;
+}
+
+function clientProperties(stack: Stack): { [key: string]: any } {
+  const resources = Template.fromStack(stack).findResources(CLIENT);
+  const ids = Object.keys(resources);
+  expect(ids).toHaveLength(1);
+  return resources[ids[0]].Properties;
+}
+
+describe('defaults', () => {
+  test('a bare client gets the secure defaults, explicitly', () => {
+    // GIVEN
+    const { stack, userPool } = setup();
+    // WHEN
+    new AppClient(stack, 'Client', { userPool });
+    // THEN
+    Template.fromStack(stack).hasResourceProperties(CLIENT, {
+      UserPoolId: { Ref: Match.stringLikeRegexp('^Pool') },
+      PreventUserExistenceErrors: 'ENABLED',
+      EnableTokenRevocation: true,
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      AllowedOAuthFlowsUserPoolClient: false,
+      AllowedOAuthFlows: Match.absent(),
+      AllowedOAuthScopes: Match.absent(),
+      CallbackURLs: Match.absent(),
+      GenerateSecret: Match.absent(),
+      SupportedIdentityProviders: ['COGNITO'],
+      TokenValidityUnits: Match.absent(),
+    });
+  });
+
+  test('callback URLs alone turn on the code grant only, with scopes that exclude aws.cognito.signin.user.admin', () => {
+    const { stack, userPool } = setup();
+    new AppClient(stack, 'Client', { userPool, oAuth: { callbackUrls: ['https://app.example.org/cb'] } });
+    const p = clientProperties(stack);
+    expect(p.AllowedOAuthFlowsUserPoolClient).toBe(true);
+    expect(p.AllowedOAuthFlows).toEqual(['code']);
+    expect(p.AllowedOAuthScopes).toEqual(['openid', 'email', 'phone', 'profile']);
+    expect(p.AllowedOAuthScopes).not.toContain('aws.cognito.signin.user.admin');
+    expect(p.CallbackURLs).toEqual(['https://app.example.org/cb']);
+  });
+
+  test('no https://example.com callback is invented: the code grant without callbacks fails synth', () => {
+    const { app, stack, userPool } = setup();
+    new AppClient(stack, 'Client', { userPool, oAuth: { flows: { authorizationCodeGrant: true } } });
+    expect(() => app.synth()).toThrow(/\[oauth-callback-required\] CallbackURLs/);
+  });
+
+  test('an oAuth block with neither flows nor callback URLs keeps OAuth off and drops nothing', () => {
+    const { app, stack, userPool } = setup();
+    new AppClient(stack, 'Client', { userPool, oAuth: { logoutUrls: ['https://app.example.org/bye'] } });
+    const p = clientProperties(stack);
+    expect(p.AllowedOAuthFlowsUserPoolClient).toBe(false);
+    expect(p.LogoutURLs).toEqual(['https://app.example.org/bye']);
+    app.synth();
+    const warnings = Annotations.fromStack(stack).findWarning('/Stack/Client', Match.stringLikeRegexp('oauth-settings-need-flag'));
+    expect(warnings).toHaveLength(1);
+  });
+
+  test('preventUserExistenceErrors: false emits LEGACY; enableTokenRevocation: false is kept', () => {
+    const { stack, userPool } = setup();
+    new AppClient(stack, 'Client', { userPool, preventUserExistenceErrors: false, enableTokenRevocation: false });
+    Template.fromStack(stack).hasResourceProperties(CLIENT, { PreventUserExistenceErrors: 'LEGACY', EnableTokenRevocation: false });
+  });
+
+  test('disableOAuth turns OAuth off explicitly', () => {
+    const { stack, userPool } = setup();
+    new AppClient(stack, 'Client', { userPool, disableOAuth: true });
+    Template.fromStack(stack).hasResourceProperties(CLIENT, { AllowedOAuthFlowsUserPoolClient: false, AllowedOAuthFlows: Match.absent() });
+  });
+
+  test('supported identity providers default to COGNITO plus the providers registered on the pool', () => {
+    const { stack, userPool } = setup();
+    new AppClient(stack, 'Client', { userPool });
+    new cognito.UserPoolIdentityProviderGoogle(stack, 'Google', { userPool, clientId: 'id', clientSecretValue: undefined as any, clientSecret: 'secret' });
+    // The provider's name is a Ref, so the client depends on the provider.
+    Template.fromStack(stack).hasResourceProperties(CLIENT, { SupportedIdentityProviders: ['COGNITO', { Ref: Match.stringLikeRegexp('^Google') }] });
+  });
+});
+
+describe('exact token units', () => {
+  test.each([
+    [Duration.seconds(330), 330, 'seconds'],
+    [Duration.minutes(5), 5, 'minutes'],
+    [Duration.minutes(90), 90, 'minutes'],
+    [Duration.minutes(120), 2, 'hours'],
+    [Duration.hours(2), 2, 'hours'],
+    [Duration.hours(24), 1, 'days'],
+    [Duration.seconds(86400), 1, 'days'],
+  ])('accessTokenValidity %s is emitted as %d %s', (d, value, unit) => {
+    const { app, stack, userPool } = setup();
+    new AppClient(stack, 'Client', { userPool, accessTokenValidity: d });
+    Template.fromStack(stack).hasResourceProperties(CLIENT, { AccessTokenValidity: value, TokenValidityUnits: { AccessToken: unit } });
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  test('each validity carries its own unit', () => {
+    const { stack, userPool } = setup();
+    new AppClient(stack, 'Client', {
+      userPool,
+      accessTokenValidity: Duration.seconds(330),
+      idTokenValidity: Duration.hours(2),
+      refreshTokenValidity: Duration.days(3650),
+    });
+    Template.fromStack(stack).hasResourceProperties(CLIENT, {
+      AccessTokenValidity: 330,
+      IdTokenValidity: 2,
+      RefreshTokenValidity: 3650,
+      TokenValidityUnits: { AccessToken: 'seconds', IdToken: 'hours', RefreshToken: 'days' },
+    });
+  });
+
+  test('a token-valued duration is accepted in its own unit and not judged', () => {
+    const { app, stack, userPool } = setup();
+    const minutes = Token.asNumber({ Ref: 'AccessMinutes' });
+    new AppClient(stack, 'Client', { userPool, accessTokenValidity: Duration.minutes(minutes) });
+    Template.fromStack(stack).hasResourceProperties(CLIENT, { AccessTokenValidity: { Ref: 'AccessMinutes' }, TokenValidityUnits: { AccessToken: 'minutes' } });
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  test('fails when a lifetime is out of range, naming the value and unit', () => {
+    const { app, stack, userPool } = setup();
+    new AppClient(stack, 'Client', { userPool, accessTokenValidity: Duration.seconds(299) });
+    expect(() => app.synth()).toThrow(/\[Stack\/Client\] \[token-validity-range\] AccessTokenValidity = 299 \(seconds/);
+  });
+
+  test('authSessionValidity is emitted in minutes', () => {
+    const { stack, userPool } = setup();
+    new AppClient(stack, 'Client', { userPool, authSessionValidity: Duration.minutes(15) });
+    Template.fromStack(stack).hasResourceProperties(CLIENT, { AuthSessionValidity: 15 });
+  });
+
+  test('fails at construction, with every prop problem at once, when a duration cannot be represented exactly', () => {
+    const { stack, userPool } = setup();
+    expect(() => new AppClient(stack, 'Client', {
+      userPool,
+      accessTokenValidity: Duration.millis(300500),
+      authSessionValidity: Duration.seconds(200),
+      refreshTokenRotationGracePeriod: Duration.millis(1500),
+    })).toThrow(/Stack\/Client[\s\S]*accessTokenValidity[\s\S]*authSessionValidity = 3 minutes 20 seconds[\s\S]*refreshTokenRotationGracePeriod/);
+  });
+});
+
+describe('refresh-token rotation', () => {
+  test('a grace period turns rotation on and leaves ALLOW_REFRESH_TOKEN_AUTH out', () => {
+    const { app, stack, userPool } = setup();
+    new AppClient(stack, 'Client', { userPool, refreshTokenRotationGracePeriod: Duration.seconds(30) });
+    Template.fromStack(stack).hasResourceProperties(CLIENT, {
+      RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 30 },
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'],
+    });
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  test('refreshTokenRotation: false emits DISABLED and keeps ALLOW_REFRESH_TOKEN_AUTH', () => {
+    const { stack, userPool } = setup();
+    new AppClient(stack, 'Client', { userPool, refreshTokenRotation: false });
+    Template.fromStack(stack).hasResourceProperties(CLIENT, {
+      RefreshTokenRotation: { Feature: 'DISABLED' },
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    });
+  });
+
+  test('fails when a grace period is given with rotation off', () => {
+    const { stack, userPool } = setup();
+    expect(() => new AppClient(stack, 'Client', { userPool, refreshTokenRotation: false, refreshTokenRotationGracePeriod: Duration.seconds(10) }))
+      .toThrow(/\[rotation-conflict\] refreshTokenRotationGracePeriod = 10 seconds/);
+  });
+
+  test('ALLOW_USER_AUTH is reachable', () => {
+    const { stack, userPool } = setup();
+    new AppClient(stack, 'Client', { userPool, authFlows: { user: true, userSrp: true } });
+    Template.fromStack(stack).hasResourceProperties(CLIENT, { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });
+  });
+});
+
+describe('IUserPoolClient', () => {
+  test('the secret comes from Fn::GetAtt ClientSecret, with no custom resource', () => {
+    const { stack, userPool } = setup();
+    const client = new AppClient(stack, 'Client', { userPool, generateSecret: true });
+    const resolved = stack.resolve(client.userPoolClientSecret.unsafeUnwrap());
+    expect(resolved).toEqual({ 'Fn::GetAtt': [stack.getLogicalId(client.resource), 'ClientSecret'] });
+    Template.fromStack(stack).resourceCountIs('Custom::DescribeCognitoUserPoolClient', 0);
+    Template.fromStack(stack).resourceCountIs('AWS::Lambda::Function', 0);
+  });
+
+  test('fails clearly when the secret is asked for without generateSecret', () => {
+    const { stack, userPool } = setup();
+    const client = new AppClient(stack, 'Client', { userPool });
+    expect(() => client.userPoolClientSecret).toThrow(/Stack\/Client: userPoolClientSecret is not available.*generateSecret/);
+  });
+
+  test('the name is the given one, or Fn::GetAtt Name', () => {
+    const { stack, userPool } = setup();
+    const named = new AppClient(stack, 'Named', { userPool, userPoolClientName: 'web' });
+    const unnamed = new AppClient(stack, 'Unnamed', { userPool });
+    expect(named.userPoolClientName).toBe('web');
+    expect(stack.resolve(unnamed.userPoolClientName)).toEqual({ 'Fn::GetAtt': [stack.getLogicalId(unnamed.resource), 'Name'] });
+    expect(stack.resolve(unnamed.userPoolClientId)).toEqual({ Ref: stack.getLogicalId(unnamed.resource) });
+    expect(stack.resolve(named.userPoolClientRef.clientId)).toEqual({ Ref: stack.getLogicalId(named.resource) });
+  });
+
+  test('plugs in where an L2 client is accepted', () => {
+    const { stack, userPool } = setup();
+    const client: cognito.IUserPoolClient = new AppClient(stack, 'Client', { userPool, oAuth: { callbackUrls: ['https://app.example.org/cb'] } });
+    const domain = userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'my-app-12345' } });
+    const url = domain.signInUrl(client as any, { redirectUri: 'https://app.example.org/cb' });
+    expect(stack.resolve(url)).toBeDefined();
+    new cognito.CfnUserPoolUICustomizationAttachment(stack, 'UI', { userPoolId: userPool.userPoolId, clientId: client.userPoolClientId });
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolUICustomizationAttachment', { ClientId: { Ref: Match.stringLikeRegexp('Client') } });
+  });
+});
+
+describe('validation at synth', () => {
+  test('five independent mistakes fail one synth naming all five rule ids', () => {
+    const { app, stack, userPool } = setup();
+    new AppClient(stack, 'Client', {
+      userPool,
+      userPoolClientName: 'Café',
+      accessTokenValidity: Duration.days(2),
+      authSessionValidity: Duration.minutes(20),
+      oAuth: {
+        callbackUrls: ['http://app.example.org/cb', 'https://app.example.org/#x'],
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.custom('orders')],
+      },
+    });
+    let message = '';
+    try {
+      app.synth();
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    for (const id of ['client-name-pattern', 'token-validity-range', 'auth-session-validity-range', 'redirect-uri-https', 'redirect-uri-no-fragment', 'oauth-scope-exists']) {
+      expect(message).toContain(`[Stack/Client] [${id}]`);
+    }
+    expect(message).not.toMatch(/\n\s+at /); // no stack trace from inside the library
+  });
+
+  test('errors of several clients come in one synth', () => {
+    const { app, stack, userPool } = setup();
+    new AppClient(stack, 'A', { userPool, oAuth: { callbackUrls: ['http://a.example.org/cb'] } });
+    new AppClient(stack, 'B', { userPool, oAuth: { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.custom('api/read')] } });
+    expect(() => app.synth()).toThrow(/\[Stack\/A\] \[redirect-uri-https\][\s\S]*\[Stack\/B\] \[oauth-client-credentials-secret\]/);
+  });
+
+  test('warnings become annotations with their rule id and do not fail synth', () => {
+    const { app, stack, userPool } = setup();
+    new AppClient(stack, 'Client', {
+      userPool,
+      oAuth: { callbackUrls: ['https://app.example.org/cb'], scopes: [cognito.OAuthScope.EMAIL] },
+    });
+    expect(() => app.synth()).not.toThrow();
+    const warnings = Annotations.fromStack(stack).findWarning('/Stack/Client', Match.stringLikeRegexp('\\[oauth-scope-openid-companion\\] AllowedOAuthScopes'));
+    expect(warnings).toHaveLength(1);
+    expect(JSON.stringify(warnings[0].entry.data)).toContain('Fix: Add openid');
+  });
+
+  test('a token that resolves to a literal at synth is checked', () => {
+    const { app, stack, userPool } = setup();
+    new AppClient(stack, 'Client', { userPool, oAuth: { callbackUrls: [Lazy.string({ produce: () => 'http://late.example.org/cb' })] } });
+    expect(() => app.synth()).toThrow(/\[redirect-uri-https\] CallbackURLs\[0\] = "http:\/\/late\.example\.org\/cb"/);
+  });
+
+  test('a value resolved only at deploy time is skipped, not failed', () => {
+    const { app, stack, userPool } = setup();
+    const url = Token.asString({ 'Fn::ImportValue': 'CallbackUrl' });
+    new AppClient(stack, 'Client', { userPool, oAuth: { callbackUrls: [url], defaultRedirectUri: url } });
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  test('a literal prefix that already decides a check is checked', () => {
+    const { app, stack, userPool } = setup();
+    new AppClient(stack, 'Client', { userPool, oAuth: { callbackUrls: [`http://app.example.org/${stack.region === 'x' ? '' : Token.asString({ Ref: 'Path' })}`] } });
+    expect(() => app.synth()).toThrow(/\[redirect-uri-https\] CallbackURLs\[0\]/);
+  });
+
+  test('escape-hatch overrides are validated too', () => {
+    const { app, stack, userPool } = setup();
+    const client = new AppClient(stack, 'Client', { userPool });
+    client.resource.addPropertyOverride('PreventUserExistenceErrors', 'ON');
+    expect(() => app.synth()).toThrow(/\[prevent-user-existence-enum\] PreventUserExistenceErrors = "ON"/);
+  });
+
+  test('fails at construction when disableOAuth and oAuth are both given', () => {
+    const { stack, userPool } = setup();
+    expect(() => new AppClient(stack, 'Client', { userPool, disableOAuth: true, oAuth: { callbackUrls: ['https://a.example.org'] } }))
+      .toThrow(/Stack\/Client: invalid AppClient props:\n.*\[oauth-conflict\] disableOAuth = true/);
+  });
+
+  test('construct-time errors carry no stack trace from inside the library', () => {
+    const { stack, userPool } = setup();
+    let error: Error | undefined;
+    try {
+      new AppClient(stack, 'Client', { userPool, disableOAuth: true, oAuth: {} });
+    } catch (e) {
+      error = e as Error;
+    }
+    expect(error?.name).toBe('AppClientError');
+    expect(error?.stack).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('nothing is lost', () => {
+  // Every prop, each with a few values; combinations are generated deterministically.
+  const choices: { [prop: string]: Array<[any, (p: any) => void]> } = {
+    userPoolClientName: [['web', (p) => expect(p.ClientName).toBe('web')], [undefined, (p) => expect(p.ClientName).toBeUndefined()]],
+    generateSecret: [[true, (p) => expect(p.GenerateSecret).toBe(true)], [false, (p) => expect(p.GenerateSecret).toBe(false)]],
+    authFlows: [
+      // ALLOW_REFRESH_TOKEN_AUTH is added unless rotation is on.
+      [{ userSrp: true, custom: true }, (p) => expect(p.ExplicitAuthFlows).toEqual(['ALLOW_CUSTOM_AUTH', 'ALLOW_USER_SRP_AUTH', ...(p.RefreshTokenRotation ? [] : ['ALLOW_REFRESH_TOKEN_AUTH'])])],
+      [{ userPassword: true, adminUserPassword: true }, (p) => expect(p.ExplicitAuthFlows).toEqual(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', ...(p.RefreshTokenRotation ? [] : ['ALLOW_REFRESH_TOKEN_AUTH'])])],
+    ],
+    oAuth: [
+      [{ flows: { authorizationCodeGrant: true, implicitCodeGrant: true }, callbackUrls: ['https://a.example.org/cb', 'myapp://cb'], logoutUrls: ['https://a.example.org/'], scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.PHONE], defaultRedirectUri: 'myapp://cb' },
+        (p) => {
+          expect(p.AllowedOAuthFlows).toEqual(['code', 'implicit']);
+          expect(p.CallbackURLs).toEqual(['https://a.example.org/cb', 'myapp://cb']);
+          expect(p.LogoutURLs).toEqual(['https://a.example.org/']);
+          expect(p.AllowedOAuthScopes).toEqual(['openid', 'phone']);
+          expect(p.DefaultRedirectURI).toBe('myapp://cb');
+        }],
+      [undefined, (p) => expect(p.AllowedOAuthFlowsUserPoolClient).toBe(false)],
+    ],
+    accessTokenValidity: [[Duration.minutes(45), (p) => { expect(p.AccessTokenValidity).toBe(45); expect(p.TokenValidityUnits.AccessToken).toBe('minutes'); }], [undefined, (p) => expect(p.AccessTokenValidity).toBeUndefined()]],
+    idTokenValidity: [[Duration.seconds(301), (p) => { expect(p.IdTokenValidity).toBe(301); expect(p.TokenValidityUnits.IdToken).toBe('seconds'); }]],
+    refreshTokenValidity: [[Duration.hours(36), (p) => { expect(p.RefreshTokenValidity).toBe(36); expect(p.TokenValidityUnits.RefreshToken).toBe('hours'); }]],
+    authSessionValidity: [[Duration.minutes(7), (p) => expect(p.AuthSessionValidity).toBe(7)]],
+    preventUserExistenceErrors: [[true, (p) => expect(p.PreventUserExistenceErrors).toBe('ENABLED')], [false, (p) => expect(p.PreventUserExistenceErrors).toBe('LEGACY')]],
+    enableTokenRevocation: [[false, (p) => expect(p.EnableTokenRevocation).toBe(false)], [true, (p) => expect(p.EnableTokenRevocation).toBe(true)]],
+    supportedIdentityProviders: [[[cognito.UserPoolClientIdentityProvider.COGNITO, cognito.UserPoolClientIdentityProvider.custom('Corp SAML')], (p) => expect(p.SupportedIdentityProviders).toEqual(['COGNITO', 'Corp SAML'])]],
+    readAttributes: [[new cognito.ClientAttributes().withStandardAttributes({ email: true, emailVerified: true }).withCustomAttributes('tenant'), (p) => expect(p.ReadAttributes).toEqual(['custom:tenant', 'email', 'email_verified'])]],
+    writeAttributes: [[new cognito.ClientAttributes().withStandardAttributes({ givenName: true }), (p) => expect(p.WriteAttributes).toEqual(['given_name'])]],
+    refreshTokenRotationGracePeriod: [
+      [Duration.seconds(45), (p) => expect(p.RefreshTokenRotation).toEqual({ Feature: 'ENABLED', RetryGracePeriodSeconds: 45 })],
+      [undefined, (p) => expect(p.RefreshTokenRotation).toBeUndefined()],
+    ],
+    enablePropagateAdditionalUserContextData: [
+      [true, (p) => expect(p.EnablePropagateAdditionalUserContextData).toBe(true)],
+      [undefined, (p) => expect(p.EnablePropagateAdditionalUserContextData).toBeUndefined()],
+    ],
+    analytics: [
+      [{ applicationId: 'abcdef0123456789', externalId: 'ext', shareUserData: true },
+        (p) => expect(p.AnalyticsConfiguration).toEqual({ ApplicationId: 'abcdef0123456789', ExternalId: 'ext', UserDataShared: true })],
+      [undefined, (p) => expect(p.AnalyticsConfiguration).toBeUndefined()],
+    ],
+  };
+  const props = Object.keys(choices);
+  // 12 combinations: combination k takes choice (k + i) mod n for prop i, so every choice of every prop appears.
+  const combinations = Array.from({ length: 12 }, (_, k) => props.map((prop, i) => [prop, choices[prop][(k + i) % choices[prop].length]] as const));
+
+  test.each(combinations.map((c, k) => [k, c]))('combination %d: every prop set appears with its intended value', (_k, combination) => {
+    const { stack, userPool } = setup();
+    const clientProps: { [key: string]: any } = { userPool };
+    for (const [prop, [value]] of combination) if (value !== undefined) clientProps[prop] = value;
+    const p = rendered(new AppClient(stack, 'Client', clientProps as AppClientProps));
+    for (const [, [, expectation]] of combination) expectation(p);
+  });
+});
