@@ -49,10 +49,12 @@ export interface Client {
   readonly problems: ReadonlyArray<TypeProblem>;
 }
 
-/** The value a nested field takes when its parent object is unresolved or absent. */
+/**
+ * A nested field. When the parent object is unresolved, the field may or may not be there: MAYBE.
+ */
 function field<T>(parent: Obj, read: (v: unknown) => T | undefined, name: string): T | Unknown | undefined {
   if (parent === undefined) return undefined;
-  if (isUnknown(parent)) return parent === MAYBE ? MAYBE : UNKNOWN;
+  if (isUnknown(parent)) return MAYBE;
   return read(parent[name]);
 }
 

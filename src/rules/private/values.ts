@@ -186,7 +186,7 @@ function subString(v: unknown): Str {
 }
 
 /** `Fn::Join` of literal and unresolved items. */
-function joinString(v: unknown): Str {
+function joinString(v: unknown, depth: number): Str {
   if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'string' || !Array.isArray(v[1])) return UNKNOWN;
   const delimiter = v[0];
   const items = v[1];
@@ -198,17 +198,20 @@ function joinString(v: unknown): Str {
     if ((name === 'Fn::If' || name === 'Fn::Split' || isNoValue(item)) && delimiter !== '') return UNKNOWN;
     if (i > 0) parts.push(delimiter);
     if (typeof item === 'string') pushStr(parts, tokenizedString(item));
-    else pushStr(parts, intrinsicString(item));
+    else pushStr(parts, intrinsicString(item, depth + 1));
   }
   return fromParts(parts);
 }
 
+/** Intrinsics nested deeper than this are not read into (no real template comes close). */
+const MAX_DEPTH = 16;
+
 /** The string an intrinsic yields, as far as it is known. */
-function intrinsicString(v: unknown): Str {
+function intrinsicString(v: unknown, depth = 0): Str {
   const name = intrinsicName(v);
-  if (name === undefined) return UNKNOWN;
+  if (name === undefined || depth > MAX_DEPTH) return UNKNOWN;
   const arg = (v as { [key: string]: unknown })[name];
-  if (name === 'Fn::Join') return joinString(arg);
+  if (name === 'Fn::Join') return joinString(arg, depth);
   if (name === 'Fn::Sub') return subString(arg);
   if (name === 'Fn::If') return MAYBE;
   return UNKNOWN;
@@ -342,18 +345,22 @@ export function present(v: unknown): boolean {
   return v !== undefined && v !== MAYBE;
 }
 
-/** A short, safe rendering of a value for messages (huge values are cut). */
+/** A short, safe rendering of a value for messages: values longer than 256 characters are cut, saying so. */
 export function show(v: unknown): string {
+  if (v === UNKNOWN || v === MAYBE) return '(unresolved)';
+  if (v === undefined) return '(absent)';
+  if (typeof v === 'string') return v.length > SHOW_MAX ? `${JSON.stringify(v.slice(0, SHOW_MAX))}... (${v.length} characters)` : JSON.stringify(v);
+  if (v instanceof PartialString) return show(v.toString());
   let s: string;
-  if (v === UNKNOWN || v === MAYBE) {s = '(unresolved)';} else if (v instanceof PartialString) {s = JSON.stringify(v.toString());} else if (v === undefined) {s = '(absent)';} else {
-    try {
-      s = typeof v === 'string' ? JSON.stringify(v.length > 200 ? v.slice(0, 200) : v) : JSON.stringify(v) ?? String(v);
-    } catch {
-      s = Object.prototype.toString.call(v);
-    }
+  try {
+    s = JSON.stringify(v, (_k, x) => (x === UNKNOWN || x === MAYBE ? '(unresolved)' : x instanceof PartialString ? x.toString() : x)) ?? String(v);
+  } catch {
+    s = Object.prototype.toString.call(v);
   }
-  return s.length > 120 ? `${s.slice(0, 117)}...` : s;
+  return s.length > SHOW_MAX ? `${s.slice(0, SHOW_MAX)}...` : s;
 }
+
+const SHOW_MAX = 256;
 
 /**
  * Length in Unicode code points, as the service's length constraints count;
