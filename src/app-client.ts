@@ -416,7 +416,8 @@ export class AppClient extends Resource implements IUserPoolClient {
     const anyFlow = !!(asked.authorizationCodeGrant || asked.implicitCodeGrant || asked.clientCredentials);
     const hasCallbacks = (o.callbackUrls?.length ?? 0) > 0;
     const enabled = anyFlow || hasCallbacks;
-    const flows: OAuthFlows = anyFlow ? asked : (hasCallbacks ? { authorizationCodeGrant: true } : {});
+    // Flows given are used exactly as given; the code grant is only the default when none are.
+    const flows: OAuthFlows = o.flows ?? (hasCallbacks ? { authorizationCodeGrant: true } : {});
     const flowValues: string[] = [];
     if (flows.authorizationCodeGrant) flowValues.push('code');
     if (flows.implicitCodeGrant) flowValues.push('implicit');

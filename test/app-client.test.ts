@@ -76,6 +76,14 @@ describe('defaults', () => {
     expect(warnings).toHaveLength(1);
   });
 
+  test('flows given explicitly are used exactly, even all false', () => {
+    const { app, stack, userPool } = setup();
+    const client = new AppClient(stack, 'Client', { userPool, oAuth: { flows: { authorizationCodeGrant: false }, callbackUrls: ['https://a.example.org/cb'] } });
+    const p = rendered(client);
+    expect(p.AllowedOAuthFlows).toBeUndefined();
+    expect(() => app.synth()).toThrow(/\[oauth-flows-scopes-required\] AllowedOAuthFlows/);
+  });
+
   test('preventUserExistenceErrors: false emits LEGACY; enableTokenRevocation: false is kept', () => {
     const { stack, userPool } = setup();
     new AppClient(stack, 'Client', { userPool, preventUserExistenceErrors: false, enableTokenRevocation: false });
