@@ -118,6 +118,8 @@ describe('auth-flows-refresh-required', () => {
     ['SRP only', ['ALLOW_USER_SRP_AUTH'], {}],
     ['USER_AUTH only', ['ALLOW_USER_AUTH'], {}],
     ['SRP with rotation disabled', ['ALLOW_USER_SRP_AUTH'], { RefreshTokenRotation: { Feature: 'DISABLED' } }],
+    ['SRP with rotation AWS::NoValue', ['ALLOW_USER_SRP_AUTH'], { RefreshTokenRotation: { Ref: 'AWS::NoValue' } }],
+    ['SRP and custom auth', ['ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH'], {}],
   ])('fails (warning) for %s', (_d, f, extra) => {
     expect(ClientRules.check(flows(f, extra))).toContainEqual(expect.objectContaining({
       ruleId: 'auth-flows-refresh-required', severity: Severity.WARNING,

@@ -43,10 +43,11 @@ describe('client-name-length', () => {
     expect(f.message.length).toBeGreaterThan(0);
   });
 
-  test('the message quotes the over-long name', () => {
+  test('the message quotes (the start of) the over-long name and its length', () => {
     const name = 'n'.repeat(129);
     const [f] = find({ ...BASE, ClientName: name }, 'client-name-length');
-    expect(f.message).toContain(name);
+    expect(f.message).toContain(name.slice(0, 40));
+    expect(f.message).toContain('129');
     expect(f.fix.length).toBeGreaterThan(0);
   });
 
@@ -96,6 +97,10 @@ describe('client-name-pattern', () => {
     ['an asterisk', 'a*b'],
     ['a no-break space (not ASCII whitespace)', 'web\u00A0client'],
     ['an em space', 'web\u2003client'],
+    ['a next-line character (not Java \\s)', 'web\u0085client'],
+    ['a byte-order mark (JS \\s, not Java \\s)', 'web\uFEFFclient'],
+    ['a line separator (JS \\s, not Java \\s)', 'web\u2028client'],
+    ['a file separator', 'web\u001Cclient'],
     ['a fullwidth digit', 'client\uFF11'],
     ['an emoji', 'client😀'],
     ['a NUL character', 'a\u0000b'],

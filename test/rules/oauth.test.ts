@@ -219,6 +219,7 @@ describe('oauth-callback-required', () => {
     ['a CDK list token', { CallbackURLs: Token.asList({ Ref: 'Urls' }) }],
     ['a list with one unresolved entry', { CallbackURLs: [{ Ref: 'Url' }] }],
     ['a list with a CDK token entry', { CallbackURLs: [Token.asString({ Ref: 'Url' })] }],
+    ['a list whose only entry is conditional', { CallbackURLs: [{ 'Fn::If': ['C', CB[0], { Ref: 'AWS::NoValue' }] }] }],
     ['unresolved flows', { AllowedOAuthFlows: { Ref: 'Flows' }, CallbackURLs: undefined }],
     ['an unresolved flow entry only', { AllowedOAuthFlows: [{ Ref: 'Flow' }], CallbackURLs: undefined }],
   ])('skips %s', (_d, extra) => {
@@ -276,6 +277,7 @@ describe('oauth-settings-need-flag', () => {
     ['AllowedOAuthScopes', { AllowedOAuthScopes: ['openid'] }],
     ['flows with the flag false', { AllowedOAuthFlowsUserPoolClient: false, AllowedOAuthFlows: ['code'], CallbackURLs: CB }],
     ['flows with the flag "false"', { AllowedOAuthFlowsUserPoolClient: 'false', AllowedOAuthFlows: ['code'], CallbackURLs: CB }],
+    ['flows with the flag AWS::NoValue', { AllowedOAuthFlowsUserPoolClient: { Ref: 'AWS::NoValue' }, AllowedOAuthFlows: ['code'], CallbackURLs: CB }],
   ])('fails (warning) when %s is set without the flag', (_d, extra) => {
     expect(ClientRules.check({ ...plain, ...extra })).toContainEqual(expect.objectContaining({
       ruleId: 'oauth-settings-need-flag', severity: Severity.WARNING,

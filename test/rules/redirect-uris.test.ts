@@ -269,6 +269,7 @@ describe('redirect-uri-no-fragment', () => {
     ['an empty fragment', 'https://app.example.org/cb#'],
     ['a fragment on a custom scheme', 'myapp://cb#frag'],
     ['a fragment in the literal part of Fn::Sub', { 'Fn::Sub': 'https://${Host}/cb#frag' }],
+    ['a fragment in the literal part of Fn::Join', { 'Fn::Join': ['', ['https://', { Ref: 'Host' }, '/cb#frag']] }],
   ])('fails when a callback has %s', (_d, u) => {
     expect(ClientRules.check(cb([OK, u]))).toContainEqual(expect.objectContaining({
       ruleId: 'redirect-uri-no-fragment', property: 'CallbackURLs[1]', severity: Severity.ERROR,
@@ -320,6 +321,10 @@ describe('redirect-uri-https', () => {
     ['userinfo before localhost', 'http://user@localhost/cb'],
     ['a host after the last @ that is loopback', 'http://evil.example@localhost/cb'],
     ['a custom scheme', 'myapp://callback'],
+    ['an @ in the path, not the authority', 'http://localhost/path@evil.example'],
+    ['an @ in the query', 'http://localhost:3000/cb?next=a@evil.example'],
+    ['userinfo with a password', 'http://user:pw@127.0.0.1:8080/cb'],
+    ['a query right after the host', 'http://localhost?x=1'],
     ['Fn::Sub https', { 'Fn::Sub': 'https://${Host}/cb' }],
     ['Fn::Sub http with a literal localhost host', { 'Fn::Sub': 'http://localhost:${Port}/cb' }],
   ])('accepts %s', (_d, u) => {
@@ -337,6 +342,8 @@ describe('redirect-uri-https', () => {
     ['0.0.0.0', 'http://0.0.0.0/cb'],
     ['localhost as userinfo', 'http://localhost@evil.example/cb'],
     ['[::2]', 'http://[::2]/cb'],
+    ['127.0.0.1 with a trailing dot', 'http://127.0.0.1./cb'],
+    ['no authority at all', 'http:/localhost/cb'],
     ['a literal http prefix in Fn::Join', { 'Fn::Join': ['', ['http://app.example.org/', { Ref: 'Path' }]] }],
   ])('fails when a callback uses %s', (_d, u) => {
     expect(ClientRules.check(cb([OK, u]))).toContainEqual(expect.objectContaining({

@@ -408,7 +408,9 @@ describe('token-unit-without-value', () => {
   test.each([
     ['both set', { AccessTokenValidity: 60, TokenValidityUnits: { AccessToken: 'minutes' } }],
     ['all three set', {
-      AccessTokenValidity: 60, IdTokenValidity: 60, RefreshTokenValidity: 30,
+      AccessTokenValidity: 60,
+      IdTokenValidity: 60,
+      RefreshTokenValidity: 30,
       TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
     }],
     ['neither set', {}],
@@ -420,6 +422,8 @@ describe('token-unit-without-value', () => {
       TokenValidityUnits: { AccessToken: 'minutes' },
     }],
     ['the units object unresolved', { AccessTokenValidity: 60, TokenValidityUnits: { Ref: 'Units' } }],
+    ['the units object unresolved and no values', { TokenValidityUnits: { Ref: 'Units' } }],
+    ['the units object a CDK token and no values', { TokenValidityUnits: Token.asAny({ Ref: 'Units' }) }],
   ])('accepts %s', (_d, props) => {
     expect(ids({ ...BASE, ...props })).not.toContain('token-unit-without-value');
   });

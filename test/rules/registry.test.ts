@@ -1,0 +1,159 @@
+import { ClientRules, Severity } from '../../src';
+
+/** The per-client rules in scope, with their catalog severity (docs: rules.md). */
+const IN_SCOPE: Array<[string, Severity]> = [
+  ['client-name-length', Severity.ERROR],
+  ['client-name-pattern', Severity.ERROR],
+  ['user-pool-id-format', Severity.ERROR],
+  ['token-validity-range', Severity.ERROR],
+  ['token-validity-raw-bounds', Severity.ERROR],
+  ['token-refresh-zero', Severity.WARNING],
+  ['token-refresh-not-shorter', Severity.WARNING],
+  ['token-units-enum', Severity.ERROR],
+  ['token-unit-without-value', Severity.WARNING],
+  ['auth-session-validity-range', Severity.ERROR],
+  ['refresh-rotation-feature-enum', Severity.ERROR],
+  ['refresh-rotation-feature-required', Severity.ERROR],
+  ['refresh-rotation-grace-range', Severity.ERROR],
+  ['refresh-rotation-grace-ignored', Severity.WARNING],
+  ['auth-flows-enum', Severity.ERROR],
+  ['auth-flows-legacy-mix', Severity.ERROR],
+  ['auth-flows-refresh-required', Severity.WARNING],
+  ['auth-flows-rotation-no-refresh-auth', Severity.ERROR],
+  ['auth-flows-rotation-defaults', Severity.WARNING],
+  ['auth-flows-legacy-deprecated', Severity.WARNING],
+  ['oauth-flows-enum', Severity.ERROR],
+  ['oauth-client-credentials-exclusive', Severity.ERROR],
+  ['oauth-client-credentials-secret', Severity.ERROR],
+  ['oauth-client-credentials-custom-scopes', Severity.ERROR],
+  ['oauth-callback-required', Severity.ERROR],
+  ['oauth-flows-scopes-required', Severity.ERROR],
+  ['oauth-settings-need-flag', Severity.WARNING],
+  ['oauth-scope-format', Severity.ERROR],
+  ['oauth-scope-exists', Severity.ERROR],
+  ['oauth-scope-openid-companion', Severity.WARNING],
+  ['redirect-uri-length', Severity.ERROR],
+  ['redirect-uri-charset', Severity.ERROR],
+  ['redirect-uri-count', Severity.ERROR],
+  ['redirect-uri-absolute', Severity.ERROR],
+  ['redirect-uri-host-as-scheme', Severity.WARNING],
+  ['redirect-uri-no-fragment', Severity.ERROR],
+  ['redirect-uri-https', Severity.ERROR],
+  ['logout-uri-https', Severity.WARNING],
+  ['default-redirect-in-callbacks', Severity.ERROR],
+  ['context-data-needs-secret', Severity.ERROR],
+  ['client-secret-exclusive', Severity.ERROR],
+  ['client-secret-format', Severity.ERROR],
+  ['idp-name-format', Severity.ERROR],
+  ['attr-name-length', Severity.ERROR],
+  ['attr-write-immutable', Severity.ERROR],
+  ['attr-exists', Severity.ERROR],
+  ['analytics-exclusive', Severity.WARNING],
+  ['analytics-id-complete', Severity.WARNING],
+  ['analytics-target-required', Severity.WARNING],
+  ['analytics-formats', Severity.ERROR],
+  ['analytics-region', Severity.WARNING],
+  ['analytics-pinpoint-eol', Severity.WARNING],
+  ['prevent-user-existence-enum', Severity.ERROR],
+  ['property-type', Severity.ERROR],
+];
+
+/** Every id in the catalog, including rules that need other resources and policy rules. */
+const CATALOG_IDS = new Set([
+  ...IN_SCOPE.map(([id]) => id),
+  'refresh-rotation-tier', 'auth-flows-user-auth-tier', 'generate-secret-replacement',
+  'update-resets-omitted', 'update-units-removed', 'idp-exists', 'attr-write-required', 'attr-write-idp-mapped',
+  'quota-clients-per-pool', 'policy-no-implicit', 'policy-prevent-user-existence', 'policy-token-revocation',
+  'policy-no-plaintext-password-flows', 'policy-user-auth-widens', 'policy-no-example-callback',
+  'policy-no-loopback-in-prod', 'policy-refresh-rotation',
+]);
+
+describe('ClientRules.rules()', () => {
+  const rules = ClientRules.rules();
+  const byId = new Map(rules.map(r => [r.id, r]));
+
+  test('returns a non-empty list', () => {
+    expect(Array.isArray(rules)).toBe(true);
+    expect(rules.length).toBeGreaterThanOrEqual(IN_SCOPE.length);
+  });
+
+  test('ids are unique', () => {
+    const all = rules.map(r => r.id);
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  test('every id is spelled as in the catalog', () => {
+    const unknown = rules.map(r => r.id).filter(id => !CATALOG_IDS.has(id));
+    expect(unknown).toEqual([]);
+  });
+
+  test.each(IN_SCOPE)('%s is registered as %s with a title and an https source', (id, severity) => {
+    const r = byId.get(id);
+    expect(r).toBeDefined();
+    expect(r!.severity).toBe(severity);
+    expect(typeof r!.title).toBe('string');
+    expect(r!.title.trim().length).toBeGreaterThan(0);
+    expect(r!.source).toMatch(/^https:\/\/\S+$/);
+  });
+
+  test('every rule has a title and an https source', () => {
+    for (const r of rules) {
+      expect(r.title.trim().length).toBeGreaterThan(0);
+      expect(r.source).toMatch(/^https:\/\//);
+    }
+  });
+
+  test('returns a fresh copy that callers cannot corrupt', () => {
+    const first = ClientRules.rules();
+    try {
+      (first as any[]).length = 0;
+    } catch {
+      // a frozen array is fine too
+    }
+    expect(ClientRules.rules().length).toBe(rules.length);
+  });
+});
+
+describe('findings agree with the registry', () => {
+  const registry = new Map(ClientRules.rules().map(r => [r.id, r.severity]));
+  const messy: any[] = [
+    { UserPoolId: 'bad', ClientName: '', AccessTokenValidity: 0, RefreshTokenValidity: 0, AuthSessionValidity: 1 },
+    { UserPoolId: 'us-east-1_Ab', ClientName: 'Café', TokenValidityUnits: { AccessToken: 'weeks' }, IdTokenValidity: 25 },
+    { UserPoolId: 'us-east-1_Ab', RefreshTokenRotation: { RetryGracePeriodSeconds: 99 }, ExplicitAuthFlows: ['USER_PASSWORD_AUTH', 'ALLOW_X'] },
+    { UserPoolId: 'us-east-1_Ab', RefreshTokenRotation: { Feature: 'DISABLED', RetryGracePeriodSeconds: 5 }, ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] },
+    { UserPoolId: 'us-east-1_Ab', RefreshTokenRotation: { Feature: 'ENABLED' } },
+    { UserPoolId: 'us-east-1_Ab', RefreshTokenRotation: { Feature: 'bogus' } },
+    { UserPoolId: 'us-east-1_Ab', CallbackURLs: ['', ...Array.from({ length: 100 }, (_v, i) => `https://h${i}.example.org`)] },
+    { UserPoolId: 'us-east-1_Ab', RefreshTokenRotation: { Feature: 'ENABLED' }, ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'] },
+    {
+      UserPoolId: 'us-east-1_Ab',
+      AllowedOAuthFlows: ['client_credentials', 'code', 'bogus'],
+      AllowedOAuthScopes: ['email', 'admin', 'a b'],
+      CallbackURLs: ['http://a.example.org/cb#x', 'localhost:3000', '/rel', 'x y'],
+      LogoutURLs: ['http://a.example.org/out'],
+      DefaultRedirectURI: 'https://missing.example.org',
+      EnablePropagateAdditionalUserContextData: true,
+    },
+    { UserPoolId: 'us-east-1_Ab', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['implicit'] },
+    { UserPoolId: 'us-east-1_Ab', GenerateSecret: true, ClientSecret: 'short' },
+    { UserPoolId: 'us-east-1_Ab', SupportedIdentityProviders: [''], ReadAttributes: ['', 'tenant'], WriteAttributes: ['sub'] },
+    { UserPoolId: 'eu-west-1_Ab', AnalyticsConfiguration: { ApplicationArn: 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc', RoleArn: 'x', ApplicationId: 'zz' } },
+    { UserPoolId: 'us-east-1_Ab', AnalyticsConfiguration: {}, PreventUserExistenceErrors: 'NO', CallbackURLs: 5 },
+    { UserPoolId: 'us-east-1_Ab', AccessTokenValidity: 24, RefreshTokenValidity: 1, TokenValidityUnits: { RefreshToken: 'hours' } },
+  ];
+
+  test.each(messy.map((p, i) => [i, p]))('input %d: each finding has a registered id and its registry severity', (_i, p) => {
+    const out = ClientRules.check(p);
+    expect(out.length).toBeGreaterThan(0);
+    for (const f of out) {
+      expect(registry.has(f.ruleId)).toBe(true);
+      expect(f.severity).toBe(registry.get(f.ruleId));
+    }
+  });
+
+  test('together the messy inputs exercise every in-scope rule', () => {
+    const seen = new Set(messy.flatMap(p => ClientRules.check(p).map(f => f.ruleId)));
+    const missing = IN_SCOPE.map(([id]) => id).filter(id => !seen.has(id));
+    expect(missing).toEqual([]);
+  });
+});
