@@ -38,6 +38,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     moduleName: 'github.com/cdk-cognito-app-client/cdk-cognito-app-client-go',
   },
 
+  peerDeps: ['cdk-nag@^3.0.2'],
+  devDeps: ['cdk-nag@3.0.2'],
+
   jestOptions: {
     // A changed snapshot must fail the tests; update with `npx projen test:update`.
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
@@ -65,5 +68,13 @@ project.addTask('example', {
   exec: 'ts-node --project test/tsconfig.json examples/quickstart.ts',
   receiveArgs: true,
 });
+
+// The policy file's JSON Schema is generated from the settings table and shipped in the package;
+// it is regenerated before every compile, so a stale schema shows up as drift in CI.
+const schemaTask = project.addTask('schema', {
+  description: 'Write schema/client-policy.schema.json from the policy settings',
+  exec: 'ts-node --project test/tsconfig.json scripts/write-policy-schema.ts',
+});
+project.tasks.tryFind('pre-compile')!.spawn(schemaTask);
 
 project.synth();

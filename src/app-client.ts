@@ -20,6 +20,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { aws_cognito as cognitoRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
+import { AppClientChecks } from './policy/app-client-checks';
 import { AppClientError } from './private/errors';
 import { ClientRules, Severity } from './rules';
 
@@ -436,8 +437,13 @@ export class AppClient extends Resource implements IUserPoolClient {
     });
   }
 
-  /** Runs the rule engine on the properties as synthesized (overrides included, tokens resolved as far as they go). */
+  /**
+   * Runs the rule engine on the properties as synthesized (overrides included, tokens resolved as
+   * far as they go). When an `AppClientChecks` pack covers this client, the pack reports its
+   * findings instead, so that one synth reports every client of the app together.
+   */
   private validateClient(): string[] {
+    if (AppClientChecks.isRegisteredFor(this)) return [];
     const stack = Stack.of(this);
     const rendered = stack.resolve(this.resource._toCloudFormation()) as { Resources?: { [id: string]: { Properties?: any } } };
     const resources = rendered.Resources ?? {};

@@ -1,2 +1,3 @@
 export * from './rules';
 export * from './app-client';
+export * from './policy';

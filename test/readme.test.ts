@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { ClientRules } from '../src';
+import { ClientPolicy, ClientRules } from '../src';
 
 const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
 
@@ -23,4 +23,31 @@ test("README's test command is the one CI runs", () => {
   const lines = quickStart.trim().split('\n').map((l) => l.replace(/\s+#.*$/, '').trim());
   expect(lines).toHaveLength(2);
   expect(lines[1]).toBe(command);
+});
+
+test("README's policy table is the settings table and the policy rules", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { SETTINGS } = require('../src/policy/settings');
+  const section = /<!-- policy:start -->\n([\s\S]*?)\n<!-- policy:end -->/.exec(readme);
+  expect(section).not.toBeNull();
+  const rows = section![1].split('\n').slice(2).map((line) => {
+    const m = /^\| `(\w+)` \| `([a-z0-9-]+)` \| (error|warning) \| (.*) \|$/.exec(line);
+    if (!m) throw new Error(`README policy table: unreadable row: ${line}`);
+    return { key: m[1], id: m[2], severity: m[3], description: m[4].replace(/\\\|/g, '|') };
+  });
+  const rules = ClientPolicy.rules();
+  expect(rows).toEqual(SETTINGS.filter((s: any) => s.ruleId).map((s: any) => ({
+    key: s.key, id: s.ruleId, severity: rules.find((r) => r.id === s.ruleId)!.severity, description: s.description,
+  })));
+  // every policy rule has a setting
+  expect(rows.map((r) => r.id).sort()).toEqual(rules.map((r) => r.id).sort());
+});
+
+test("README's example policy file is the one in examples/, and it loads", () => {
+  const file = join(__dirname, '..', 'examples', 'client-policy.json');
+  const inReadme = /## A policy for your organisation[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+  const { $schema: _a, ...shown } = JSON.parse(inReadme);
+  const { $schema: _b, ...committed } = JSON.parse(readFileSync(file, 'utf8'));
+  expect(shown).toEqual(committed);
+  expect(ClientPolicy.fromFile(file).enabledRuleIds).toHaveLength(ClientPolicy.rules().length - 1); // all but clientSecret
 });

@@ -1,7 +1,9 @@
+import { POLICY_RULES } from './policy';
 import { readClient } from './private/client';
 import { Emit, Rule } from './private/rule';
 import { CLIENT_RULES } from './registry';
 import { Finding, RuleInfo, Severity } from './types';
+import type { ClientPolicy } from '../policy/client-policy';
 
 /**
  * The rule engine: every documented rule for the properties of one
@@ -26,8 +28,9 @@ export class ClientRules {
    * `property-type` finding. Never throws, whatever JSON value it is given.
    *
    * @param properties the `Properties` of one `AWS::Cognito::UserPoolClient`
+   * @param policy an organisation policy whose rules run too, with the severities it gives them
    */
-  public static check(properties: { [key: string]: any }): Finding[] {
+  public static check(properties: { [key: string]: any }, policy?: ClientPolicy): Finding[] {
     const findings: Finding[] = [];
     if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) {
       findings.push({
@@ -48,6 +51,18 @@ export class ClientRules {
         findings.push(internalError(rule, e));
       }
     }
+    if (policy) {
+      const settings = policy._settings();
+      for (const rule of POLICY_RULES) {
+        if (!rule.enabled(settings)) continue;
+        const info = { ...rule, severity: policy.severityOf(rule.id) };
+        try {
+          rule.check(client, emitter(info, findings), settings);
+        } catch (e) {
+          findings.push(internalError(info, e));
+        }
+      }
+    }
     return findings;
   }
 
@@ -61,7 +76,10 @@ export class ClientRules {
   private constructor() {}
 }
 
-function emitter(rule: Rule, findings: Finding[]): Emit {
+/** What a finding needs of its rule. */
+type RuleHead = Pick<Rule, 'id' | 'severity' | 'fix'>;
+
+function emitter(rule: RuleHead, findings: Finding[]): Emit {
   return (property, value, why, fix) => {
     findings.push({
       ruleId: rule.id,
@@ -73,7 +91,7 @@ function emitter(rule: Rule, findings: Finding[]): Emit {
   };
 }
 
-function internalError(rule: Rule, e: unknown): Finding {
+function internalError(rule: RuleHead, e: unknown): Finding {
   return {
     ruleId: rule.id,
     severity: Severity.WARNING,

@@ -1,65 +1,20 @@
-import { Client } from './private/client';
 import { Rule } from './private/rule';
 import { SOURCES } from './private/sources';
-import { PartialString, Str, codePoints, isList, show } from './private/values';
+import { UrlKind, eachUrl, isLoopbackHost, known, urlParts } from './private/urls';
+import { PartialString, codePoints, isList, show } from './private/values';
 import { Severity } from './types';
-
-type UrlKind = 'callback' | 'logout' | 'default';
 
 /** A character outside `[\p{L}\p{M}\p{S}\p{N}\p{P}]`: separators (spaces), control characters. */
 const URL_BAD_CHAR = /[^\p{L}\p{M}\p{S}\p{N}\p{P}]/u;
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 const SCHEME_SO_FAR = /^[A-Za-z][A-Za-z0-9+.-]*$/;
 const HOST_AS_SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):(\d)/;
-const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
 
-/** Every entry of URLS (CallbackURLs, LogoutURLs, DefaultRedirectURI) that has a value worth reading. */
-function eachUrl(c: Client, kinds: UrlKind[], visit: (url: string | PartialString, path: string, kind: UrlKind) => void): void {
-  const lists: Array<[UrlKind, 'CallbackURLs' | 'LogoutURLs']> = [['callback', 'CallbackURLs'], ['logout', 'LogoutURLs']];
-  for (const [kind, name] of lists) {
-    const l = c[name];
-    if (!kinds.includes(kind) || !isList(l)) continue;
-    l.items.forEach((v, i) => {
-      if (typeof v === 'string' || v instanceof PartialString) visit(v, `${name}[${l.indexes[i]}]`, kind);
-    });
-  }
-  const d: Str | undefined = c.DefaultRedirectURI;
-  if (kinds.includes('default') && (typeof d === 'string' || d instanceof PartialString)) visit(d, 'DefaultRedirectURI', 'default');
-}
-
-/** The text whose meaning is settled: the whole literal, or the literal prefix of a partial value. */
-function known(url: string | PartialString): { text: string; complete: boolean } {
-  return typeof url === 'string' ? { text: url, complete: true } : { text: url.prefix(), complete: false };
-}
-
-/**
- * The host of a plain-http URL that is not a loopback host, or undefined (not http, loopback,
- * or not decidable from the literal prefix). RFC 3986: host after the last `@` of the authority.
- */
+/** The host of a plain-http URL that is not a loopback host, or undefined (not http, loopback, or undecidable). */
 export function plainHttpHost(url: string | PartialString): string | undefined {
-  const { text, complete } = known(url);
-  const colon = text.indexOf(':');
-  if (colon < 0 || text.slice(0, colon).toLowerCase() !== 'http') return undefined;
-  let rest = text.slice(colon + 1);
-  let authority = '';
-  if (rest.startsWith('//')) {
-    rest = rest.slice(2);
-    const end = rest.search(/[/?#]/);
-    if (end < 0 && !complete) return undefined; // the authority runs into an unresolved part
-    authority = end < 0 ? rest : rest.slice(0, end);
-  } else if (!complete && rest.length === 0) {
-    return undefined;
-  }
-  let host = authority.slice(authority.lastIndexOf('@') + 1);
-  if (host.startsWith('[')) {
-    const close = host.indexOf(']');
-    host = close < 0 ? host : host.slice(0, close + 1);
-  } else {
-    const port = host.indexOf(':');
-    if (port >= 0) host = host.slice(0, port);
-  }
-  host = host.toLowerCase();
-  return LOOPBACK.includes(host) ? undefined : host;
+  const parts = urlParts(url);
+  if (!parts || parts.scheme !== 'http' || isLoopbackHost(parts.host)) return undefined;
+  return parts.host;
 }
 
 function httpsRule(id: string, kinds: UrlKind[], severity: Severity, what: string, extra: string): Rule {

@@ -53,6 +53,21 @@ function meantAnotherUnit(t: TokenKind, v: number): string | undefined {
   return UNITS.find((u) => u !== t.defaultUnit && inRange(t, v, u));
 }
 
+/** The service's default lifetimes, in seconds, when a validity is absent (or 0 for refresh tokens). */
+const DEFAULT_SECONDS = { AccessToken: 3600, IdToken: 3600, RefreshToken: DEFAULT_REFRESH_SECONDS };
+
+/**
+ * The lifetime a token surely gets, in seconds, service defaults included; undefined when a value
+ * or unit is unresolved or invalid.
+ */
+export function lifetimeSeconds(c: Client, token: 'AccessToken' | 'IdToken' | 'RefreshToken'): number | undefined {
+  const t = TOKENS.find((k) => k.unit === token)!;
+  const v = c[t.value];
+  if (v === undefined || (token === 'RefreshToken' && v === 0)) return DEFAULT_SECONDS[token];
+  const unit = unitOf(c, t);
+  return typeof v === 'number' && unit !== undefined ? v * UNIT_SECONDS[unit] : undefined;
+}
+
 export const TOKEN_RULES: Rule[] = [
   {
     id: 'token-validity-range',
@@ -113,14 +128,8 @@ export const TOKEN_RULES: Rule[] = [
     fix: 'Make the access and ID token lifetimes shorter than or equal to the refresh token lifetime.',
     check(c, emit) {
       const r: Int | undefined = c.RefreshTokenValidity;
-      let refreshSeconds: number;
-      if (r === undefined || r === 0) {
-        refreshSeconds = DEFAULT_REFRESH_SECONDS;
-      } else {
-        const ru = unitOf(c, TOKENS[2]);
-        if (typeof r !== 'number' || ru === undefined) return;
-        refreshSeconds = r * UNIT_SECONDS[ru];
-      }
+      const refreshSeconds = lifetimeSeconds(c, 'RefreshToken');
+      if (refreshSeconds === undefined) return;
       for (const t of TOKENS.slice(0, 2)) {
         const v = c[t.value];
         const unit = unitOf(c, t);

@@ -1,0 +1,508 @@
+import { readFileSync } from 'fs';
+import { Duration, Token } from 'aws-cdk-lib';
+import { ISO_DURATION, POLICY_RULE_IDS, SETTINGS, SettingSpec, policySchema } from './settings';
+import { POLICY_RULES, PolicySettings, plainGlob, urlGlob } from '../rules/policy';
+import { RuleInfo, Severity } from '../rules/types';
+
+/**
+ * An OAuth 2.0 flow (`AllowedOAuthFlows` value).
+ */
+export enum OAuthFlow {
+  /** The authorization code grant (`code`). */
+  AUTHORIZATION_CODE = 'code',
+  /** The implicit grant (`implicit`). */
+  IMPLICIT = 'implicit',
+  /** The client credentials grant (`client_credentials`). */
+  CLIENT_CREDENTIALS = 'client_credentials',
+}
+
+/**
+ * An `ExplicitAuthFlows` value.
+ */
+export enum ExplicitAuthFlow {
+  /** Admin sign-in with the password sent to Cognito. */
+  ALLOW_ADMIN_USER_PASSWORD_AUTH = 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+  /** Custom authentication with Lambda triggers. */
+  ALLOW_CUSTOM_AUTH = 'ALLOW_CUSTOM_AUTH',
+  /** Sign-in with the password sent to Cognito. */
+  ALLOW_USER_PASSWORD_AUTH = 'ALLOW_USER_PASSWORD_AUTH',
+  /** Sign-in with the Secure Remote Password protocol. */
+  ALLOW_USER_SRP_AUTH = 'ALLOW_USER_SRP_AUTH',
+  /** Refreshing tokens. */
+  ALLOW_REFRESH_TOKEN_AUTH = 'ALLOW_REFRESH_TOKEN_AUTH',
+  /** Choice-based sign-in (USER_AUTH), which also enables password and SRP sign-in. */
+  ALLOW_USER_AUTH = 'ALLOW_USER_AUTH',
+  /** Legacy: admin sign-in without SRP. */
+  ADMIN_NO_SRP_AUTH = 'ADMIN_NO_SRP_AUTH',
+  /** Legacy: custom authentication only. */
+  CUSTOM_AUTH_FLOW_ONLY = 'CUSTOM_AUTH_FLOW_ONLY',
+  /** Legacy: sign-in with the password sent to Cognito. */
+  USER_PASSWORD_AUTH = 'USER_PASSWORD_AUTH',
+}
+
+/**
+ * Whether the policy requires app clients to have a client secret.
+ */
+export enum ClientSecretPolicy {
+  /** Every client has a secret (confidential clients only). */
+  REQUIRED = 'REQUIRED',
+  /** No client has a secret (public clients only). */
+  FORBIDDEN = 'FORBIDDEN',
+}
+
+/**
+ * An organisation's rules for Cognito app clients. Every setting is optional: a rule runs only
+ * when its setting is given, with the severity from `severities` or the rule's default.
+ *
+ * The same settings, with the same names, make up the policy JSON file (durations as ISO 8601
+ * strings such as "PT1H"); see `schema/client-policy.schema.json`.
+ */
+export interface ClientPolicyProps {
+  /**
+   * The longest allowed access-token lifetime (absent values count as the service default, 60 minutes).
+   * Rule `policy-max-access-token-validity`.
+   *
+   * @default - no maximum beyond the service's
+   */
+  readonly maxAccessTokenValidity?: Duration;
+
+  /**
+   * The longest allowed ID-token lifetime (absent values count as the service default, 60 minutes).
+   * Rule `policy-max-id-token-validity`.
+   *
+   * @default - no maximum beyond the service's
+   */
+  readonly maxIdTokenValidity?: Duration;
+
+  /**
+   * The longest allowed refresh-token lifetime (absent values count as the service default, 30 days).
+   * Rule `policy-max-refresh-token-validity`.
+   *
+   * @default - no maximum beyond the service's
+   */
+  readonly maxRefreshTokenValidity?: Duration;
+
+  /**
+   * The OAuth flows clients may use (`code`, `implicit`, `client_credentials`).
+   * Rule `policy-oauth-flows-allowed`.
+   *
+   * @default - every flow
+   */
+  readonly allowedOAuthFlows?: OAuthFlow[];
+
+  /**
+   * ExplicitAuthFlows values clients must not use, e.g. plain-password flows, legacy values or
+   * `ALLOW_USER_AUTH`. When a client has no ExplicitAuthFlows, the service default set
+   * (`ALLOW_REFRESH_TOKEN_AUTH`, `ALLOW_USER_SRP_AUTH`, `ALLOW_CUSTOM_AUTH`) is checked.
+   * Rule `policy-auth-flows-forbidden`.
+   *
+   * @default - no flow is forbidden
+   */
+  readonly forbiddenAuthFlows?: ExplicitAuthFlow[];
+
+  /**
+   * Require `PreventUserExistenceErrors: ENABLED`. Rule `policy-prevent-user-existence`.
+   *
+   * @default false
+   */
+  readonly requirePreventUserExistenceErrors?: boolean;
+
+  /**
+   * Require token revocation. Rule `policy-token-revocation`.
+   *
+   * @default false
+   */
+  readonly requireTokenRevocation?: boolean;
+
+  /**
+   * Require refresh-token rotation on public clients (clients without a secret).
+   * Rule `policy-refresh-rotation`.
+   *
+   * @default false
+   */
+  readonly requireRefreshTokenRotation?: boolean;
+
+  /**
+   * Forbid the implicit grant. Rule `policy-no-implicit`.
+   *
+   * @default false
+   */
+  readonly forbidImplicitFlow?: boolean;
+
+  /**
+   * Forbid the flows that send the password instead of using SRP. Rule `policy-no-plaintext-password-flows`.
+   *
+   * @default false
+   */
+  readonly forbidPlaintextPasswordFlows?: boolean;
+
+  /**
+   * Forbid `ALLOW_USER_AUTH`, which also enables password and SRP sign-in. Rule `policy-user-auth-widens`.
+   *
+   * @default false
+   */
+  readonly forbidUserAuth?: boolean;
+
+  /**
+   * Forbid example.com redirect URLs (aws-cdk-lib's default callback). Rule `policy-no-example-callback`.
+   *
+   * @default false
+   */
+  readonly forbidExampleUrls?: boolean;
+
+  /**
+   * `false` forbids loopback redirect URLs (localhost, 127.0.0.1, [::1]), as production clients
+   * should (rule `policy-no-loopback-in-prod`); `true` exempts them from `allowedCallbackUrls`
+   * and `allowedLogoutUrls`.
+   *
+   * @default - loopback URLs are neither forbidden nor exempt
+   */
+  readonly allowLoopbackUrls?: boolean;
+
+  /**
+   * Globs that callback URLs and the default redirect URI must match, e.g.
+   * `https://*.example.org/*`. In the scheme and host, `*` stays within the host; in the path it
+   * matches anything. Rule `policy-callback-urls-allowed`.
+   *
+   * @default - any callback URL
+   */
+  readonly allowedCallbackUrls?: string[];
+
+  /**
+   * Globs that logout URLs must match (same syntax as `allowedCallbackUrls`).
+   * Rule `policy-logout-urls-allowed`.
+   *
+   * @default - any logout URL
+   */
+  readonly allowedLogoutUrls?: string[];
+
+  /**
+   * The OAuth scopes clients may request; `*` matches any characters (e.g. `orders-api/*`).
+   * Rule `policy-scopes-allowed`.
+   *
+   * @default - any scope
+   */
+  readonly allowedScopes?: string[];
+
+  /**
+   * The identity providers clients may use (e.g. `COGNITO`, `Google`, a SAML provider's name).
+   * Rule `policy-identity-providers-allowed`.
+   *
+   * @default - any identity provider
+   */
+  readonly allowedIdentityProviders?: string[];
+
+  /**
+   * A regular expression (JavaScript syntax) every client name must fully match. A client without
+   * a name gets a generated one, which does not match. Rule `policy-client-name-pattern`.
+   *
+   * @default - any name
+   */
+  readonly clientNamePattern?: string;
+
+  /**
+   * Whether clients must have a secret, or must not. Rule `policy-client-secret`.
+   *
+   * @default - either
+   */
+  readonly clientSecret?: ClientSecretPolicy;
+
+  /**
+   * The severity of policy rules, by rule id: errors fail synth, warnings are reported.
+   *
+   * @default - each rule's default severity (see `ClientPolicy.rules()`)
+   */
+  readonly severities?: { [ruleId: string]: Severity };
+}
+
+/**
+ * An organisation policy for Cognito app clients, checked by `AppClientChecks` on every client of
+ * an app and by `ClientRules.check` on CloudFormation properties.
+ *
+ * @example
+ * const policy = ClientPolicy.fromFile('client-policy.json');
+ */
+export class ClientPolicy {
+  /**
+   * The secure baseline: every `policy-*` rule of the catalog on (no implicit grant,
+   * `PreventUserExistenceErrors: ENABLED`, token revocation, no plain-password flows, no
+   * `ALLOW_USER_AUTH`, no example.com URLs, no loopback URLs, refresh-token rotation on public
+   * clients), each with its default severity.
+   *
+   * @param overrides settings that replace the baseline's
+   */
+  public static recommended(overrides?: ClientPolicyProps): ClientPolicy {
+    return new ClientPolicy({
+      forbidImplicitFlow: true,
+      requirePreventUserExistenceErrors: true,
+      requireTokenRevocation: true,
+      forbidPlaintextPasswordFlows: true,
+      forbidUserAuth: true,
+      forbidExampleUrls: true,
+      allowLoopbackUrls: false,
+      requireRefreshTokenRotation: true,
+      ...overrides,
+    });
+  }
+
+  /**
+   * A policy from its JSON form (the content of a policy file). Throws one error naming every
+   * unknown key and every value of the wrong type.
+   *
+   * @param json the parsed policy file
+   * @param source where the JSON comes from, for error messages
+   */
+  public static fromJson(json: any, source?: string): ClientPolicy {
+    const where = source ?? 'policy';
+    const problems: string[] = [];
+    const props: { [key: string]: any } = {};
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+      throw new ClientPolicyError(where, [`the policy must be a JSON object, not ${describe(json)}.`]);
+    }
+    for (const key of Object.keys(json)) {
+      if (key === '$schema') continue;
+      const spec = SETTINGS.find((s) => s.key === key);
+      if (!spec) {
+        const near = closest(key, SETTINGS.map((s) => s.key));
+        problems.push(`unknown key "${key}"${near ? ` (did you mean "${near}"?)` : ''}.`);
+        continue;
+      }
+      const value = readSetting(spec, json[key], problems);
+      if (value !== undefined) props[key] = value;
+    }
+    if (problems.length) throw new ClientPolicyError(where, problems);
+    try {
+      return new ClientPolicy(props as ClientPolicyProps);
+    } catch (e) {
+      if (e instanceof ClientPolicyError) throw new ClientPolicyError(where, e.problems);
+      throw e;
+    }
+  }
+
+  /**
+   * A policy from a JSON file (see `schema/client-policy.schema.json`).
+   *
+   * @param path the policy file
+   */
+  public static fromFile(path: string): ClientPolicy {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (e) {
+      throw new ClientPolicyError(path, [`cannot read the policy file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`]);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      throw new ClientPolicyError(path, [`the policy file is not valid JSON (${(e as Error).message}).`]);
+    }
+    return ClientPolicy.fromJson(json, path);
+  }
+
+  /**
+   * Every policy rule, with its default severity.
+   */
+  public static rules(): RuleInfo[] {
+    return POLICY_RULES.map((r) => ({ id: r.id, severity: r.defaultSeverity, title: r.title, source: r.source }));
+  }
+
+  /**
+   * The JSON Schema of policy files.
+   */
+  public static jsonSchema(): any {
+    return policySchema();
+  }
+
+  /** The resolved settings the rules read. */
+  private readonly settings: PolicySettings;
+  private readonly levels: { [ruleId: string]: Severity };
+
+  /**
+   * A policy from typed settings. Throws one error naming every invalid setting.
+   *
+   * @param props the organisation's settings
+   */
+  constructor(props: ClientPolicyProps) {
+    const collect: string[] = [];
+    this.settings = resolveSettings(props, collect);
+    this.levels = {};
+    for (const [id, level] of Object.entries(props.severities ?? {})) {
+      if (!POLICY_RULE_IDS.includes(id)) collect.push(`severities: unknown policy rule "${id}"${suggest(id, POLICY_RULE_IDS)}.`);
+      else if (level !== Severity.ERROR && level !== Severity.WARNING) collect.push(`severities.${id}: ${JSON.stringify(level)} is not "error" or "warning".`);
+      else this.levels[id] = level;
+    }
+    if (collect.length) throw new ClientPolicyError('ClientPolicy', collect);
+  }
+
+  /**
+   * The ids of the policy rules this policy turns on.
+   */
+  public get enabledRuleIds(): string[] {
+    return POLICY_RULES.filter((r) => r.enabled(this.settings)).map((r) => r.id);
+  }
+
+  /**
+   * The severity this policy gives a policy rule.
+   *
+   * @param ruleId a policy rule id
+   */
+  public severityOf(ruleId: string): Severity {
+    return this.levels[ruleId] ?? POLICY_RULES.find((r) => r.id === ruleId)?.defaultSeverity ?? Severity.ERROR;
+  }
+
+  /**
+   * The resolved settings, for the rule engine.
+   *
+   * @internal
+   */
+  public _settings(): PolicySettings {
+    return this.settings;
+  }
+}
+
+/**
+ * A policy that cannot be used: names the source and every problem.
+ */
+class ClientPolicyError extends Error {
+  constructor(where: string, public readonly problems: string[]) {
+    super(`${where}: invalid client policy:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ClientPolicyError';
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}
+
+function seconds(d: Duration | undefined, key: string, problems: string[]): number | undefined {
+  if (d === undefined) return undefined;
+  if (!(d instanceof Duration) || Token.isUnresolved(d.toMilliseconds())) {
+    problems.push(`${key}: must be a literal Duration.`);
+    return undefined;
+  }
+  return d.toMilliseconds() / 1000;
+}
+
+function list(v: string[] | undefined, key: string, problems: string[], values?: ReadonlyArray<string>): string[] | undefined {
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) {
+    problems.push(`${key}: must be a list of strings.`);
+    return undefined;
+  }
+  if (values) {
+    for (const x of v) if (!values.includes(x)) problems.push(`${key}: ${JSON.stringify(x)} is not one of ${values.join(', ')}${suggest(x, values)}.`);
+  }
+  return v;
+}
+
+function resolveSettings(p: ClientPolicyProps, problems: string[]): PolicySettings {
+  const spec = (key: string) => SETTINGS.find((s) => s.key === key);
+  let clientNamePattern: RegExp | undefined;
+  if (p.clientNamePattern !== undefined) {
+    try {
+      clientNamePattern = new RegExp(`^(?:${p.clientNamePattern})$`, 'u');
+    } catch (e) {
+      problems.push(`clientNamePattern: ${JSON.stringify(p.clientNamePattern)} is not a valid regular expression (${(e as Error).message}).`);
+    }
+  }
+  if (p.clientSecret !== undefined && !Object.values(ClientSecretPolicy).includes(p.clientSecret)) {
+    problems.push(`clientSecret: ${JSON.stringify(p.clientSecret)} is not REQUIRED or FORBIDDEN.`);
+  }
+  const callbacks = list(p.allowedCallbackUrls, 'allowedCallbackUrls', problems);
+  const logouts = list(p.allowedLogoutUrls, 'allowedLogoutUrls', problems);
+  const scopes = list(p.allowedScopes, 'allowedScopes', problems);
+  return {
+    maxAccessTokenSeconds: seconds(p.maxAccessTokenValidity, 'maxAccessTokenValidity', problems),
+    maxIdTokenSeconds: seconds(p.maxIdTokenValidity, 'maxIdTokenValidity', problems),
+    maxRefreshTokenSeconds: seconds(p.maxRefreshTokenValidity, 'maxRefreshTokenValidity', problems),
+    allowedOAuthFlows: list(p.allowedOAuthFlows, 'allowedOAuthFlows', problems, spec('allowedOAuthFlows')!.values),
+    forbiddenAuthFlows: list(p.forbiddenAuthFlows, 'forbiddenAuthFlows', problems, spec('forbiddenAuthFlows')!.values),
+    requirePreventUserExistenceErrors: p.requirePreventUserExistenceErrors,
+    requireTokenRevocation: p.requireTokenRevocation,
+    requireRefreshTokenRotation: p.requireRefreshTokenRotation,
+    forbidImplicitFlow: p.forbidImplicitFlow,
+    forbidPlaintextPasswordFlows: p.forbidPlaintextPasswordFlows,
+    forbidUserAuth: p.forbidUserAuth,
+    forbidExampleUrls: p.forbidExampleUrls,
+    allowLoopbackUrls: p.allowLoopbackUrls,
+    allowedCallbackUrls: callbacks?.map(urlGlob),
+    allowedLogoutUrls: logouts?.map(urlGlob),
+    allowedScopes: scopes?.map(plainGlob),
+    allowedIdentityProviders: list(p.allowedIdentityProviders, 'allowedIdentityProviders', problems),
+    clientNamePattern,
+    clientSecret: p.clientSecret,
+  };
+}
+
+/** Reads one setting of a policy file into its props form; records a problem and returns undefined if ill-typed. */
+function readSetting(spec: SettingSpec, v: unknown, problems: string[]): unknown {
+  const bad = (expected: string) => {
+    problems.push(`"${spec.key}": ${describeValue(v)} is not ${expected}.`);
+    return undefined;
+  };
+  switch (spec.kind) {
+    case 'boolean':
+      return typeof v === 'boolean' ? v : bad('true or false');
+    case 'duration':
+      return typeof v === 'string' && new RegExp(ISO_DURATION).test(v) ? Duration.parse(v) : bad('an ISO 8601 duration such as "PT1H" or "P30D"');
+    case 'string':
+      if (typeof v !== 'string' || v === '') return bad(spec.values ? `one of ${spec.values.map((x) => JSON.stringify(x)).join(', ')}` : 'a non-empty string');
+      if (spec.values && !spec.values.includes(v)) return bad(`one of ${spec.values.map((x) => JSON.stringify(x)).join(', ')}`);
+      return v;
+    case 'strings':
+      if (!Array.isArray(v)) return bad('a list of strings');
+      v.forEach((x, i) => {
+        if (typeof x !== 'string' || x === '') problems.push(`"${spec.key}"[${i}]: ${describeValue(x)} is not a non-empty string.`);
+        else if (spec.values && !spec.values.includes(x)) problems.push(`"${spec.key}"[${i}]: ${JSON.stringify(x)} is not one of ${spec.values.join(', ')}${suggest(x, spec.values)}.`);
+      });
+      return v;
+    case 'severities':
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) return bad('an object of rule ids to "error" or "warning"');
+      for (const [id, level] of Object.entries(v)) {
+        if (!POLICY_RULE_IDS.includes(id)) problems.push(`"severities": unknown policy rule "${id}"${suggest(id, POLICY_RULE_IDS)}.`);
+        else if (level !== 'error' && level !== 'warning') problems.push(`"severities"."${id}": ${describeValue(level)} is not "error" or "warning".`);
+      }
+      return v;
+  }
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  return `a ${typeof v}`;
+}
+
+function describeValue(v: unknown): string {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+function suggest(value: string, candidates: ReadonlyArray<string>): string {
+  const near = closest(value, candidates);
+  return near ? ` (did you mean "${near}"?)` : '';
+}
+
+/** The candidate nearest to `value` by edit distance, if it is near enough to be a typo. */
+function closest(value: string, candidates: ReadonlyArray<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(value.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(value.length / 4)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  if (a.length > 200 || b.length > 200) return Infinity;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}

@@ -1,0 +1,2 @@
+export * from './client-policy';
+export * from './app-client-checks';

@@ -1,0 +1,336 @@
+import { Client } from './private/client';
+import { Emit } from './private/rule';
+import { SOURCES } from './private/sources';
+import { eachUrl, isLoopbackHost, urlParts } from './private/urls';
+import { List, Unknown, isList, listEmpty, show } from './private/values';
+import { lifetimeSeconds } from './tokens';
+import { Severity } from './types';
+
+/** A glob turned into a matcher; `source` is the glob as written. */
+export interface Glob {
+  readonly source: string;
+  readonly regex: RegExp;
+}
+
+/**
+ * An organisation policy, resolved for the rules: every setting is optional, and a rule runs only
+ * when its setting is present. Built by `ClientPolicy`; the rules never see JSON.
+ */
+export interface PolicySettings {
+  readonly maxAccessTokenSeconds?: number;
+  readonly maxIdTokenSeconds?: number;
+  readonly maxRefreshTokenSeconds?: number;
+  readonly allowedOAuthFlows?: ReadonlyArray<string>;
+  readonly forbiddenAuthFlows?: ReadonlyArray<string>;
+  readonly requirePreventUserExistenceErrors?: boolean;
+  readonly requireTokenRevocation?: boolean;
+  readonly requireRefreshTokenRotation?: boolean;
+  readonly forbidImplicitFlow?: boolean;
+  readonly forbidPlaintextPasswordFlows?: boolean;
+  readonly forbidUserAuth?: boolean;
+  readonly forbidExampleUrls?: boolean;
+  readonly allowLoopbackUrls?: boolean;
+  readonly allowedCallbackUrls?: ReadonlyArray<Glob>;
+  readonly allowedLogoutUrls?: ReadonlyArray<Glob>;
+  readonly allowedScopes?: ReadonlyArray<Glob>;
+  readonly allowedIdentityProviders?: ReadonlyArray<string>;
+  readonly clientNamePattern?: RegExp;
+  readonly clientSecret?: 'REQUIRED' | 'FORBIDDEN';
+}
+
+/** A policy rule: off unless its setting is on; its severity comes from the policy. */
+export interface PolicyRule {
+  readonly id: string;
+  readonly defaultSeverity: Severity;
+  readonly title: string;
+  readonly source: string;
+  readonly fix: string;
+  /** Whether the policy turns this rule on. */
+  readonly enabled: (p: PolicySettings) => boolean;
+  /** Pure: reads the client and the policy, reports each violation. */
+  readonly check: (c: Client, emit: Emit, p: PolicySettings) => void;
+}
+
+/** Service default flows when ExplicitAuthFlows is absent. */
+const DEFAULT_AUTH_FLOWS = ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH'];
+const PLAINTEXT_PASSWORD_FLOWS = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH'];
+const EXAMPLE_HOSTS = ['example.com'];
+
+/**
+ * Turns a URL glob into a matcher: `*` matches within one host label run (no `/`, `?`, `#` or `@`)
+ * in the scheme and authority, and anything (including `/`) in the path, query and beyond.
+ */
+export function urlGlob(source: string): Glob {
+  const authorityStart = source.indexOf('://') >= 0 ? source.indexOf('://') + 3 : 0;
+  const slash = source.indexOf('/', authorityStart);
+  const authorityEnd = slash < 0 ? source.length : slash;
+  let re = '';
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '*') re += i < authorityEnd ? '[^/?#@]*' : '.*';
+    else re += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  }
+  return { source, regex: new RegExp(`^${re}$`, 's') };
+}
+
+/** A plain glob: `*` matches any run of characters. */
+export function plainGlob(source: string): Glob {
+  const re = source.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('.*');
+  return { source, regex: new RegExp(`^${re}$`, 's') };
+}
+
+/** Each literal item of a list, with its path. */
+function eachItem(l: List | Unknown | undefined, name: string, visit: (v: string, path: string) => void): void {
+  if (!isList(l)) return;
+  l.items.forEach((v, i) => {
+    if (typeof v === 'string') visit(v, `${name}[${l.indexes[i]}]`);
+  });
+}
+
+/** The explicit auth flows in force: the literal list, or the service default when absent. */
+function eachAuthFlow(c: Client, visit: (flow: string, path: string, fromDefault: boolean) => void): void {
+  if (listEmpty(c.ExplicitAuthFlows)) {
+    for (const f of DEFAULT_AUTH_FLOWS) visit(f, 'ExplicitAuthFlows', true);
+  } else {
+    eachItem(c.ExplicitAuthFlows, 'ExplicitAuthFlows', (f, path) => visit(f, path, false));
+  }
+}
+
+function maxLifetimeRule(id: string, token: 'AccessToken' | 'IdToken' | 'RefreshToken', label: string,
+  setting: 'maxAccessTokenSeconds' | 'maxIdTokenSeconds' | 'maxRefreshTokenSeconds'): PolicyRule {
+  const property = `${token}Validity`;
+  return {
+    id,
+    defaultSeverity: Severity.ERROR,
+    title: `The ${label} lifetime is at most the policy's maximum`,
+    source: SOURCES.TVU,
+    fix: `Shorten ${property} (with TokenValidityUnits.${token}) to at most the policy's maximum.`,
+    enabled: (p) => p[setting] !== undefined,
+    check(c, emit, p) {
+      const s = lifetimeSeconds(c, token);
+      const max = p[setting]!;
+      if (s !== undefined && s > max) {
+        const raw = (c as unknown as { [k: string]: unknown })[property];
+        emit(property, raw === undefined ? `(absent: the default of ${s} seconds)` : `${show(raw)} (${s} seconds)`,
+          `the ${label} would live ${s} seconds; the policy allows at most ${max} seconds.`);
+      }
+    },
+  };
+}
+
+function allowedUrlsRule(id: string, kinds: Array<'callback' | 'default' | 'logout'>, what: string,
+  setting: 'allowedCallbackUrls' | 'allowedLogoutUrls'): PolicyRule {
+  return {
+    id,
+    defaultSeverity: Severity.ERROR,
+    title: `${what} match the policy's allowed patterns`,
+    source: SOURCES.DG_OAUTH,
+    fix: `Use a URL that matches one of the policy's ${setting} patterns, or ask for the policy to allow it.`,
+    enabled: (p) => p[setting] !== undefined,
+    check(c, emit, p) {
+      const globs = p[setting]!;
+      eachUrl(c, kinds, (url, path) => {
+        if (typeof url !== 'string') return;
+        if (p.allowLoopbackUrls === true && isLoopbackHost(urlParts(url)?.host ?? '')) return;
+        if (!globs.some((g) => g.regex.test(url))) {
+          emit(path, show(url), `it matches none of the allowed patterns (${globs.map((g) => g.source).join(', ')}).`);
+        }
+      });
+    },
+  };
+}
+
+/** Every policy rule: the catalog's `policy-*` rules and one rule per organisation setting. */
+export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
+  {
+    id: 'policy-no-implicit',
+    defaultSeverity: Severity.ERROR,
+    title: 'No implicit grant',
+    source: SOURCES.DG_OAUTH,
+    fix: 'Use the authorization code grant (with PKCE for public clients) instead of implicit.',
+    enabled: (p) => p.forbidImplicitFlow === true,
+    check(c, emit) {
+      eachItem(c.AllowedOAuthFlows, 'AllowedOAuthFlows', (f, path) => {
+        if (f === 'implicit') emit(path, show(f), 'the implicit grant returns tokens in the browser URL and issues no refresh token.');
+      });
+    },
+  },
+  {
+    id: 'policy-prevent-user-existence',
+    defaultSeverity: Severity.ERROR,
+    title: 'PreventUserExistenceErrors is ENABLED',
+    source: 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html',
+    fix: 'Set PreventUserExistenceErrors: ENABLED (AppClient does by default).',
+    enabled: (p) => p.requirePreventUserExistenceErrors === true,
+    check(c, emit) {
+      const v = c.PreventUserExistenceErrors;
+      if (v === undefined || (typeof v === 'string' && v !== 'ENABLED')) {
+        emit('PreventUserExistenceErrors', v === undefined ? '(absent: LEGACY)' : show(v), 'with LEGACY, errors reveal whether a user exists, which allows user enumeration.');
+      }
+    },
+  },
+  {
+    id: 'policy-token-revocation',
+    defaultSeverity: Severity.ERROR,
+    title: 'Token revocation is on',
+    source: SOURCES.API,
+    fix: 'Remove EnableTokenRevocation: false (it defaults to true).',
+    enabled: (p) => p.requireTokenRevocation === true,
+    check(c, emit) {
+      if (c.EnableTokenRevocation === false) emit('EnableTokenRevocation', 'false', 'refresh tokens of this client cannot be revoked.');
+    },
+  },
+  {
+    id: 'policy-no-plaintext-password-flows',
+    defaultSeverity: Severity.ERROR,
+    title: 'No flows that send the password instead of using SRP',
+    source: SOURCES.API,
+    fix: 'Use ALLOW_USER_SRP_AUTH instead of the password flows.',
+    enabled: (p) => p.forbidPlaintextPasswordFlows === true,
+    check(c, emit) {
+      eachItem(c.ExplicitAuthFlows, 'ExplicitAuthFlows', (f, path) => {
+        if (PLAINTEXT_PASSWORD_FLOWS.includes(f)) emit(path, show(f), 'this flow sends the password to Cognito instead of using the Secure Remote Password protocol.');
+      });
+    },
+  },
+  {
+    id: 'policy-user-auth-widens',
+    defaultSeverity: Severity.WARNING,
+    title: 'No ALLOW_USER_AUTH, which also enables password and SRP sign-in',
+    source: SOURCES.API,
+    fix: 'Remove ALLOW_USER_AUTH unless choice-based sign-in is intended, and review which first factors the pool allows.',
+    enabled: (p) => p.forbidUserAuth === true,
+    check(c, emit) {
+      eachItem(c.ExplicitAuthFlows, 'ExplicitAuthFlows', (f, path) => {
+        if (f === 'ALLOW_USER_AUTH') emit(path, show(f), 'it enables password and SRP sign-in through USER_AUTH even without ALLOW_USER_PASSWORD_AUTH or ALLOW_USER_SRP_AUTH.');
+      });
+    },
+  },
+  {
+    id: 'policy-no-example-callback',
+    defaultSeverity: Severity.ERROR,
+    title: 'No example.com redirect URLs (the aws-cdk-lib default callback)',
+    source: 'https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_cognito.OAuthSettings.html',
+    fix: 'Give the real callback and logout URLs of the application.',
+    enabled: (p) => p.forbidExampleUrls === true,
+    check(c, emit) {
+      eachUrl(c, ['callback', 'logout', 'default'], (url, path) => {
+        const host = urlParts(url)?.host;
+        if (host !== undefined && EXAMPLE_HOSTS.includes(host)) emit(path, show(url), 'example.com is the placeholder aws-cdk-lib\'s UserPoolClient invents, not a real application URL.');
+      });
+    },
+  },
+  {
+    id: 'policy-no-loopback-in-prod',
+    defaultSeverity: Severity.ERROR,
+    title: 'No loopback redirect URLs (localhost, 127.0.0.1, [::1])',
+    source: SOURCES.API,
+    fix: 'Remove loopback URLs from production clients; keep them in a separate development client or stage.',
+    enabled: (p) => p.allowLoopbackUrls === false,
+    check(c, emit) {
+      eachUrl(c, ['callback', 'logout', 'default'], (url, path) => {
+        const host = urlParts(url)?.host;
+        if (host !== undefined && isLoopbackHost(host)) emit(path, show(url), 'loopback redirect URLs are for testing only, and this policy does not allow them.');
+      });
+    },
+  },
+  {
+    id: 'policy-refresh-rotation',
+    defaultSeverity: Severity.WARNING,
+    title: 'Public clients rotate refresh tokens',
+    source: SOURCES.DG_REFRESH,
+    fix: 'Turn on refresh-token rotation (RefreshTokenRotation.Feature: ENABLED) and remove ALLOW_REFRESH_TOKEN_AUTH.',
+    enabled: (p) => p.requireRefreshTokenRotation === true,
+    check(c, emit) {
+      if (c.hasSecret !== false) return;
+      const f = c.Feature;
+      if (f === undefined || (typeof f === 'string' && f !== 'ENABLED')) {
+        emit('RefreshTokenRotation.Feature', show(f), 'this client has no secret, so a stolen refresh token stays usable until it expires unless refresh tokens rotate.');
+      }
+    },
+  },
+  maxLifetimeRule('policy-max-access-token-validity', 'AccessToken', 'access token', 'maxAccessTokenSeconds'),
+  maxLifetimeRule('policy-max-id-token-validity', 'IdToken', 'ID token', 'maxIdTokenSeconds'),
+  maxLifetimeRule('policy-max-refresh-token-validity', 'RefreshToken', 'refresh token', 'maxRefreshTokenSeconds'),
+  {
+    id: 'policy-oauth-flows-allowed',
+    defaultSeverity: Severity.ERROR,
+    title: 'OAuth flows are among the policy\'s allowed flows',
+    source: SOURCES.DG_OAUTH,
+    fix: 'Use only the OAuth flows the policy allows.',
+    enabled: (p) => p.allowedOAuthFlows !== undefined,
+    check(c, emit, p) {
+      eachItem(c.AllowedOAuthFlows, 'AllowedOAuthFlows', (f, path) => {
+        if (!p.allowedOAuthFlows!.includes(f)) emit(path, show(f), `the policy allows only ${p.allowedOAuthFlows!.join(', ') || 'no OAuth flow'}.`);
+      });
+    },
+  },
+  {
+    id: 'policy-auth-flows-forbidden',
+    defaultSeverity: Severity.ERROR,
+    title: 'No explicit auth flow the policy forbids (the service default set counts when ExplicitAuthFlows is absent)',
+    source: SOURCES.API,
+    fix: 'Remove the forbidden flows; when ExplicitAuthFlows is absent, list the flows you need explicitly.',
+    enabled: (p) => p.forbiddenAuthFlows !== undefined,
+    check(c, emit, p) {
+      eachAuthFlow(c, (f, path, fromDefault) => {
+        if (p.forbiddenAuthFlows!.includes(f)) {
+          emit(path, fromDefault ? `(absent: the service default includes ${f})` : show(f), `the policy forbids ${f}.`);
+        }
+      });
+    },
+  },
+  allowedUrlsRule('policy-callback-urls-allowed', ['callback', 'default'], 'Callback URLs and DefaultRedirectURI', 'allowedCallbackUrls'),
+  allowedUrlsRule('policy-logout-urls-allowed', ['logout'], 'Logout URLs', 'allowedLogoutUrls'),
+  {
+    id: 'policy-scopes-allowed',
+    defaultSeverity: Severity.ERROR,
+    title: 'OAuth scopes are among the policy\'s allowed scopes',
+    source: SOURCES.DG_OAUTH,
+    fix: 'Use only the scopes the policy allows.',
+    enabled: (p) => p.allowedScopes !== undefined,
+    check(c, emit, p) {
+      eachItem(c.AllowedOAuthScopes, 'AllowedOAuthScopes', (s, path) => {
+        if (!p.allowedScopes!.some((g) => g.regex.test(s))) emit(path, show(s), `the policy allows only ${p.allowedScopes!.map((g) => g.source).join(', ')}.`);
+      });
+    },
+  },
+  {
+    id: 'policy-identity-providers-allowed',
+    defaultSeverity: Severity.ERROR,
+    title: 'Identity providers are among the policy\'s allowed providers',
+    source: SOURCES.API,
+    fix: 'Use only the identity providers the policy allows.',
+    enabled: (p) => p.allowedIdentityProviders !== undefined,
+    check(c, emit, p) {
+      eachItem(c.SupportedIdentityProviders, 'SupportedIdentityProviders', (s, path) => {
+        if (!p.allowedIdentityProviders!.includes(s)) emit(path, show(s), `the policy allows only ${p.allowedIdentityProviders!.join(', ')}.`);
+      });
+    },
+  },
+  {
+    id: 'policy-client-name-pattern',
+    defaultSeverity: Severity.WARNING,
+    title: 'ClientName follows the organisation\'s naming pattern',
+    source: SOURCES.API,
+    fix: 'Name the client after the organisation\'s convention.',
+    enabled: (p) => p.clientNamePattern !== undefined,
+    check(c, emit, p) {
+      const n = c.ClientName;
+      if (n === undefined) emit('ClientName', '(absent: a generated name)', `a generated name cannot match the pattern ${p.clientNamePattern!.source}.`);
+      else if (typeof n === 'string' && !p.clientNamePattern!.test(n)) emit('ClientName', show(n), `it does not match the pattern ${p.clientNamePattern!.source}.`);
+    },
+  },
+  {
+    id: 'policy-client-secret',
+    defaultSeverity: Severity.ERROR,
+    title: 'The client has a secret, or has none, as the policy requires',
+    source: SOURCES.DG_CLIENTS,
+    fix: 'Set GenerateSecret as the policy requires (a change replaces the client: new id and secret).',
+    enabled: (p) => p.clientSecret !== undefined,
+    check(c, emit, p) {
+      if (p.clientSecret === 'REQUIRED' && c.hasSecret === false) emit('GenerateSecret', show(c.GenerateSecret), 'the policy requires a client secret.');
+      if (p.clientSecret === 'FORBIDDEN' && c.hasSecret === true) emit('GenerateSecret', show(c.GenerateSecret), 'the policy forbids client secrets (public clients only).');
+    },
+  },
+];
