@@ -39,7 +39,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
 
   peerDeps: ['cdk-nag@^3.0.2'],
-  devDeps: ['cdk-nag@3.0.2'],
+  devDeps: ['cdk-nag@3.0.2', 'fast-check@^4'],
+  // The checker reads YAML templates (with the short intrinsic tags); bundled, as jsii requires.
+  bundledDeps: ['yaml@^2'],
+  bin: { 'cognito-client-check': 'lib/cli/main.js' },
 
   jestOptions: {
     // A changed snapshot must fail the tests; update with `npx projen test:update`.
@@ -76,5 +79,10 @@ const schemaTask = project.addTask('schema', {
   exec: 'ts-node --project test/tsconfig.json scripts/write-policy-schema.ts',
 });
 project.tasks.tryFind('pre-compile')!.spawn(schemaTask);
+
+project.addTask('readme', {
+  description: "Rewrite README.md's generated rule and policy tables from the registry",
+  exec: 'ts-node --project test/tsconfig.json scripts/readme-tables.ts',
+});
 
 project.synth();

@@ -6,7 +6,7 @@
  *   npx projen example --broken   # the same app with five mistakes
  */
 import { App, Duration, Stack } from 'aws-cdk-lib';
-import { OAuthScope, UserPool } from 'aws-cdk-lib/aws-cognito';
+import { OAuthScope, ResourceServerScope, UserPool } from 'aws-cdk-lib/aws-cognito';
 import { AppClient } from '../src';
 
 /** Builds the example app; `broken` puts five mistakes into it. */
@@ -31,7 +31,14 @@ export function buildApp(broken: boolean): { app: App; stack: Stack } {
     refreshTokenValidity: Duration.days(7),
   });
 
+  // An API with a scope, for the machine-to-machine client.
+  userPool.addResourceServer('OrdersApi', {
+    identifier: 'orders-api',
+    scopes: [new ResourceServerScope({ scopeName: 'read', scopeDescription: 'Read orders' })],
+  });
+
   // A machine-to-machine client: client_credentials with a custom scope and a secret.
+  // Naming the scope is enough: the client depends on the resource server that defines it.
   new AppClient(stack, 'Backend', {
     userPool,
     generateSecret: !broken,

@@ -1,16 +1,20 @@
 import {
   Annotations,
+  Aspects,
   Duration,
   IResolvable,
   Lazy,
   Resource,
   SecretValue,
   Stack,
+  Token,
 } from 'aws-cdk-lib';
 import {
   AnalyticsConfiguration,
   AuthFlow,
   CfnUserPoolClient,
+  CfnUserPoolIdentityProvider,
+  CfnUserPoolResourceServer,
   ClientAttributes,
   IUserPool,
   IUserPoolClient,
@@ -21,8 +25,9 @@ import {
 import { aws_cognito as cognitoRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { AppClientChecks } from './policy/app-client-checks';
+import { cognitoResources, renderTemplate } from './private/cognito-template';
 import { AppClientError } from './private/errors';
-import { ClientRules, Severity } from './rules';
+import { ClientRules, Severity, TemplateFinding } from './rules';
 
 /**
  * OAuth 2.0 settings of an `AppClient`.
@@ -356,6 +361,11 @@ export class AppClient extends Resource implements IUserPoolClient {
     this.userPoolClientId = this.resource.ref;
 
     this.node.addValidation({ validate: () => this.validateClient() });
+
+    // Identity providers and resource servers named literally: depend on them once the app is complete.
+    const providers = (props.supportedIdentityProviders ?? []).map((p) => p.name).filter((n) => n !== 'COGNITO' && !Token.isUnresolved(n));
+    const scopes = (oauth?.scopes ?? []).filter((n) => !Token.isUnresolved(n) && n.includes('/'));
+    Aspects.of(this).add({ visit: (node) => { if (node === this) this.dependOnNamedResources(providers, scopes); } });
   }
 
   /**
@@ -444,18 +454,34 @@ export class AppClient extends Resource implements IUserPoolClient {
    */
   private validateClient(): string[] {
     if (AppClientChecks.isRegisteredFor(this)) return [];
-    const stack = Stack.of(this);
-    const rendered = stack.resolve(this.resource._toCloudFormation()) as { Resources?: { [id: string]: { Properties?: any } } };
-    const resources = rendered.Resources ?? {};
-    const properties = resources[Object.keys(resources)[0]]?.Properties ?? {};
     const errors: string[] = [];
-    for (const f of ClientRules.check(properties)) {
+    for (const f of stackFindings(this)) {
       const text = `${f.message} Fix: ${f.fix}`;
       if (f.severity === Severity.ERROR) errors.push(text);
       else Annotations.of(this).addWarningV2(`cdk-cognito-app-client:${f.ruleId}`, text);
     }
     return errors;
   }
+
+  /**
+   * Makes the client depend on the identity providers and resource servers it names literally
+   * (`UserPoolClientIdentityProvider.custom('CorpSAML')`, `OAuthScope.custom('orders-api/read')`),
+   * so CloudFormation never creates the client before them. Names given as references already
+   * carry the dependency.
+   */
+  private dependOnNamedResources(providers: string[], scopes: string[]): void {
+    if (providers.length === 0 && scopes.length === 0) return;
+    const stack = Stack.of(this);
+    for (const r of cognitoResources(stack)) {
+      if (r instanceof CfnUserPoolIdentityProvider && samePool(r.userPoolId, this.resource.userPoolId) && providers.includes(r.providerName)) {
+        this.resource.addDependency(r);
+      } else if (r instanceof CfnUserPoolResourceServer && samePool(r.userPoolId, this.resource.userPoolId)
+        && !Token.isUnresolved(r.identifier) && scopes.some((s) => s.startsWith(`${r.identifier}/`))) {
+        this.resource.addDependency(r);
+      }
+    }
+  }
+
 }
 
 /** One construct-time problem: the prop, its value, a code, why, and the fix. */
@@ -509,4 +535,34 @@ function analyticsProperties(a: AnalyticsConfiguration): CfnUserPoolClient.Analy
     roleArn: a.role?.roleRef.roleArn,
     userDataShared: a.shareUserData,
   };
+}
+
+/** Whether two UserPoolId values designate the same pool (the same token, or the same literal). */
+function samePool(a: string, b: string): boolean {
+  return a === b;
+}
+
+/**
+ * The findings of each stack's clients, computed once per synthesis for the whole stack (so the
+ * context rules see the pool, resource servers and identity providers) and shared by its
+ * AppClients. A client asking again means a new synthesis: the stack is checked afresh.
+ */
+const STACK_FINDINGS = new WeakMap<Stack, { byResource: Map<string, TemplateFinding[]>; asked: Set<AppClient> }>();
+
+function stackFindings(client: AppClient): TemplateFinding[] {
+  const stack = Stack.of(client);
+  let memo = STACK_FINDINGS.get(stack);
+  if (!memo || memo.asked.has(client)) {
+    const { template } = renderTemplate(stack, cognitoResources(stack));
+    const byResource = new Map<string, TemplateFinding[]>();
+    for (const f of ClientRules.checkTemplate(template)) {
+      const list = byResource.get(f.resource);
+      if (list) list.push(f);
+      else byResource.set(f.resource, [f]);
+    }
+    memo = { byResource, asked: new Set() };
+    STACK_FINDINGS.set(stack, memo);
+  }
+  memo.asked.add(client);
+  return memo.byResource.get(stack.resolve(client.resource.logicalId)) ?? [];
 }

@@ -327,6 +327,78 @@ describe('validation at synth', () => {
   });
 });
 
+describe('rules across resources', () => {
+  test('depends on the identity providers and resource servers it names literally', () => {
+    const { app, stack, userPool } = setup();
+    const read = new cognito.ResourceServerScope({ scopeName: 'read', scopeDescription: 'Read' });
+    new AppClient(stack, 'Client', {
+      userPool,
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO, cognito.UserPoolClientIdentityProvider.custom('CorpSAML')],
+      oAuth: { callbackUrls: ['https://app.example.org/cb'], scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.custom('orders-api/read')] },
+    });
+    // created after the client: the dependency is still added
+    const saml = new cognito.UserPoolIdentityProviderSaml(stack, 'Saml', {
+      userPool, name: 'CorpSAML', metadata: cognito.UserPoolIdentityProviderSamlMetadata.url('https://idp.example.org/metadata'),
+    });
+    const server = userPool.addResourceServer('Orders', { identifier: 'orders-api', scopes: [read] });
+    expect(() => app.synth()).not.toThrow();
+    const resources = Template.fromStack(stack).findResources(CLIENT);
+    expect(Object.values<any>(resources)[0].DependsOn).toEqual(expect.arrayContaining([
+      stack.getLogicalId(saml.node.defaultChild as cognito.CfnUserPoolIdentityProvider),
+      stack.getLogicalId(server.node.defaultChild as cognito.CfnUserPoolResourceServer),
+    ]));
+  });
+
+  test('fails when a named identity provider does not exist on the pool', () => {
+    const { app, stack, userPool } = setup();
+    new AppClient(stack, 'Client', {
+      userPool,
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.GOOGLE],
+      oAuth: { callbackUrls: ['https://app.example.org/cb'] },
+    });
+    expect(() => app.synth()).toThrow(/\[Stack\/Client\] \[idp-exists\] SupportedIdentityProviders\[0\] = "Google"/);
+  });
+
+  test('fails when a custom scope names no resource server of the pool', () => {
+    const { app, stack, userPool } = setup();
+    new AppClient(stack, 'Client', {
+      userPool,
+      generateSecret: true,
+      oAuth: { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.custom('orders-api/write')] },
+    });
+    expect(() => app.synth()).toThrow(/\[oauth-scope-exists\] AllowedOAuthScopes\[0\] = "orders-api\/write": no resource server/);
+  });
+
+  test('fails when a custom attribute is not in the pool schema, and when a required attribute is not writable', () => {
+    const { app, stack } = setup();
+    const pool = new cognito.UserPool(stack, 'Pool2', {
+      standardAttributes: { email: { required: true } },
+      customAttributes: { tenant: new cognito.StringAttribute() },
+    });
+    new AppClient(stack, 'Client', {
+      userPool: pool,
+      readAttributes: new cognito.ClientAttributes().withCustomAttributes('tenant', 'plan'),
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ givenName: true }),
+    });
+    let message = '';
+    try {
+      app.synth();
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('[attr-exists] ReadAttributes[0] = "custom:plan"');
+    expect(message).not.toContain('"custom:tenant"');
+    expect(message).toContain('[attr-write-required] WriteAttributes');
+  });
+
+  test('fails when rotation or choice-based sign-in is used on a Lite pool', () => {
+    const { app, stack } = setup();
+    const lite = new cognito.UserPool(stack, 'Lite', { featurePlan: cognito.FeaturePlan.LITE });
+    new AppClient(stack, 'Client', { userPool: lite, refreshTokenRotation: true, authFlows: { user: true } });
+    expect(() => app.synth()).toThrow(/\[auth-flows-user-auth-tier\] ExplicitAuthFlows[\s\S]*\[refresh-rotation-tier\] RefreshTokenRotation\.Feature/);
+  });
+});
+
 describe('nothing is lost', () => {
   // Every prop, each with a few values; combinations are generated deterministically.
   const choices: { [prop: string]: Array<[any, (p: any) => void]> } = {

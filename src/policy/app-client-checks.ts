@@ -2,6 +2,7 @@ import { CfnResource, PolicyValidationPluginReport, PolicyViolation, Stack, Stag
 import { NagPack, NagPackProps } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { ClientPolicy } from './client-policy';
+import { cognitoResources, renderTemplate } from '../private/cognito-template';
 import { ClientRules } from '../rules/client-rules';
 import { Finding } from '../rules/types';
 
@@ -60,7 +61,7 @@ export class AppClientChecks extends NagPack {
   public readonly ruleIds?: string[];
 
   private readonly policy?: ClientPolicy;
-  private found: PolicyViolation[] = [];
+  private stacks = new Set<Stack>();
 
   constructor(scope?: IConstruct, props?: AppClientChecksProps) {
     super(scope, props);
@@ -77,29 +78,32 @@ export class AppClientChecks extends NagPack {
    * @param scope the app, a stage or any construct
    */
   public validateScope(scope: IConstruct): PolicyValidationPluginReport {
-    this.found = [];
+    this.stacks = new Set();
     super.validateScope(scope);
-    const violations = this.found;
-    this.found = [];
+    const found: PolicyViolation[] = [];
+    for (const stack of this.stacks) this.checkStack(stack, found);
+    this.stacks = new Set();
     return {
-      success: !violations.some((v) => v.severity === 'error'),
-      violations,
+      success: !found.some((v) => v.severity === 'error'),
+      violations: found,
       pluginVersion: VERSION,
     };
   }
 
+  /** Notes the stacks that hold app clients; each is checked once, as a template, after the walk. */
   protected checkResource(node: CfnResource): void {
-    if (node.cfnResourceType !== CLIENT_TYPE) return;
-    const stack = Stack.of(node);
-    const rendered = stack.resolve(node._toCloudFormation()) as { Resources?: { [id: string]: { Properties?: any } } };
-    const logicalId = Object.keys(rendered.Resources ?? {})[0];
-    const properties = rendered.Resources?.[logicalId]?.Properties ?? {};
-    const path = node.node.path;
-    for (const f of ClientRules.check(properties, this.policy)) {
+    if (node.cfnResourceType === CLIENT_TYPE) this.stacks.add(Stack.of(node));
+  }
+
+  /** Checks the clients of one stack with their pool, resource servers and identity providers. */
+  private checkStack(stack: Stack, found: PolicyViolation[]): void {
+    const { template, byId } = renderTemplate(stack, cognitoResources(stack));
+    for (const f of ClientRules.checkTemplate(template, { policy: this.policy })) {
+      const node = byId.get(f.resource)!;
       const ack = acknowledgement(node, f.ruleId);
       if (ack?.reason) continue;
       if (ack) {
-        this.found.push({
+        found.push({
           ruleName: `${PACK_NAME}-acknowledgement-reason`,
           description: `[${ack.at}] the acknowledgement of ${ack.id} has no reason, so it is refused.`,
           fix: `Give a reason: Validations.of(construct).acknowledge({ id: '${ack.id}', reason: 'why this is acceptable' }).`,
@@ -107,7 +111,7 @@ export class AppClientChecks extends NagPack {
           violatingResources: [{ constructPath: ack.at, locations: [] }],
         });
       }
-      this.found.push(violation(f, path, logicalId));
+      found.push(violation(f, node.node.path, f.resource));
     }
   }
 }

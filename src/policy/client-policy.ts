@@ -1,5 +1,5 @@
 import { readFileSync } from 'fs';
-import { Duration, Token } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { ISO_DURATION, POLICY_RULE_IDS, SETTINGS, SettingSpec, policySchema } from './settings';
 import { POLICY_RULES, PolicySettings, plainGlob, urlGlob } from '../rules/policy';
 import { RuleInfo, Severity } from '../rules/types';
@@ -260,23 +260,31 @@ export class ClientPolicy {
       throw new ClientPolicyError(where, [`the policy must be a JSON object, not ${describe(json)}.`]);
     }
     for (const key of Object.keys(json)) {
-      if (key === '$schema') continue;
+      if (key === '$schema') {
+        if (typeof json[key] !== 'string') problems.push(`"$schema": ${describeValue(json[key])} is not a string.`);
+        continue;
+      }
       const spec = SETTINGS.find((s) => s.key === key);
       if (!spec) {
         const near = closest(key, SETTINGS.map((s) => s.key));
         problems.push(`unknown key "${key}"${near ? ` (did you mean "${near}"?)` : ''}.`);
         continue;
       }
+      const before = problems.length;
       const value = readSetting(spec, json[key], problems);
-      if (value !== undefined) props[key] = value;
+      // A setting with a problem is left out, so that the constructor does not report it again.
+      if (value !== undefined && problems.length === before) props[key] = value;
     }
-    if (problems.length) throw new ClientPolicyError(where, problems);
+    // The well-typed settings still go through the constructor's checks, so every problem is reported at once.
+    let policy: ClientPolicy | undefined;
     try {
-      return new ClientPolicy(props as ClientPolicyProps);
+      policy = new ClientPolicy(props as ClientPolicyProps);
     } catch (e) {
-      if (e instanceof ClientPolicyError) throw new ClientPolicyError(where, e.problems);
-      throw e;
+      if (!(e instanceof ClientPolicyError)) throw e;
+      problems.push(...e.problems);
     }
+    if (problems.length || !policy) throw new ClientPolicyError(where, problems);
+    return policy;
   }
 
   /**
@@ -374,8 +382,8 @@ class ClientPolicyError extends Error {
 
 function seconds(d: Duration | undefined, key: string, problems: string[]): number | undefined {
   if (d === undefined) return undefined;
-  if (!(d instanceof Duration) || Token.isUnresolved(d.toMilliseconds())) {
-    problems.push(`${key}: must be a literal Duration.`);
+  if (!(d instanceof Duration) || d.isUnresolved()) {
+    problems.push(`${key}: must be a literal Duration (a token-valued duration cannot be compared at synth).`);
     return undefined;
   }
   return d.toMilliseconds() / 1000;
@@ -450,7 +458,8 @@ function readSetting(spec: SettingSpec, v: unknown, problems: string[]): unknown
     case 'strings':
       if (!Array.isArray(v)) return bad('a list of strings');
       v.forEach((x, i) => {
-        if (typeof x !== 'string' || x === '') problems.push(`"${spec.key}"[${i}]: ${describeValue(x)} is not a non-empty string.`);
+        if (v.indexOf(x) !== i) problems.push(`"${spec.key}"[${i}]: ${describeValue(x)} is listed twice.`);
+        else if (typeof x !== 'string' || x === '') problems.push(`"${spec.key}"[${i}]: ${describeValue(x)} is not a non-empty string.`);
         else if (spec.values && !spec.values.includes(x)) problems.push(`"${spec.key}"[${i}]: ${JSON.stringify(x)} is not one of ${spec.values.join(', ')}${suggest(x, spec.values)}.`);
       });
       return v;

@@ -1,7 +1,9 @@
-import { POLICY_RULES } from './policy';
-import { readClient } from './private/client';
+import { Client, readClient } from './private/client';
 import { Emit, Rule } from './private/rule';
-import { CLIENT_RULES } from './registry';
+import { InvalidTemplateError } from './private/template-error';
+import { ClientContext, TemplateIndex } from './private/template-index';
+import { CHANGE_RULES, CLIENT_RULES, CONTEXT_RULES, DOCUMENTED_RULES, POLICY_RULES } from './registry';
+import { TemplateCheckOptions, TemplateFinding } from './template';
 import { Finding, RuleInfo, Severity } from './types';
 import type { ClientPolicy } from '../policy/client-policy';
 
@@ -31,37 +33,36 @@ export class ClientRules {
    * @param policy an organisation policy whose rules run too, with the severities it gives them
    */
   public static check(properties: { [key: string]: any }, policy?: ClientPolicy): Finding[] {
-    const findings: Finding[] = [];
-    if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) {
-      findings.push({
-        ruleId: 'property-type',
-        severity: Severity.ERROR,
-        property: 'Properties',
-        message: `[property-type] Properties = ${describe(properties)}: the properties of a user pool client must be an object.`,
-        fix: 'Give the client\'s Properties as an object, e.g. { "UserPoolId": { "Ref": "UserPool" } }.',
-      });
-      return findings;
+    return checkClient(properties, policy);
+  }
+
+  /**
+   * Checks every `AWS::Cognito::UserPoolClient` of a CloudFormation template: the rules of
+   * `check`, and the rules that need other resources of the template (the pool's schema and
+   * tier, its resource servers and identity providers, the number of clients per pool). With
+   * `previous`, also the changes that replace a client or that an update silently resets.
+   * When the pool is outside the template, only what can be decided is decided.
+   *
+   * @param template a CloudFormation template (JSON form, intrinsics as objects)
+   * @param options a policy, and the previously deployed template
+   */
+  public static checkTemplate(template: { [key: string]: any }, options?: TemplateCheckOptions): TemplateFinding[] {
+    const resources = template?.Resources;
+    if (typeof resources !== 'object' || resources === null || Array.isArray(resources)) {
+      throw new InvalidTemplateError(`Resources is ${resources === undefined ? 'missing' : `not an object (${Array.isArray(resources) ? 'a list' : resources === null ? 'null' : typeof resources})`}`);
     }
-    const client = readClient(properties);
-    for (const rule of CLIENT_RULES) {
-      try {
-        rule.check(client, emitter(rule, findings));
-      } catch (e) {
-        // A rule must never break a synth or a check; a crash is a bug in that rule, reported as such.
-        findings.push(internalError(rule, e));
-      }
-    }
-    if (policy) {
-      const settings = policy._settings();
-      for (const rule of POLICY_RULES) {
-        if (!rule.enabled(settings)) continue;
-        const info = { ...rule, severity: policy.severityOf(rule.id) };
-        try {
-          rule.check(client, emitter(info, findings), settings);
-        } catch (e) {
-          findings.push(internalError(info, e));
-        }
-      }
+    const previous = options?.previous?.Resources;
+    const index = new TemplateIndex(resources);
+    const findings: TemplateFinding[] = [];
+    for (const [logicalId, r] of Object.entries<any>(resources)) {
+      if (typeof r !== 'object' || r === null || r.Type !== CLIENT_TYPE) continue;
+      const properties = r.Properties;
+      const before = typeof previous === 'object' && previous !== null ? previous[logicalId] : undefined;
+      const own: Finding[] = properties === undefined
+        ? [missingProperties()]
+        : checkClient(properties, options?.policy, index.contextOf(logicalId),
+          before?.Type === CLIENT_TYPE && isObject(before.Properties) && isObject(properties) ? before.Properties : undefined);
+      for (const f of own) findings.push({ ...f, resource: logicalId });
     }
     return findings;
   }
@@ -70,10 +71,65 @@ export class ClientRules {
    * Every rule the engine knows, with its id, severity, title and source.
    */
   public static rules(): RuleInfo[] {
-    return CLIENT_RULES.map((r) => ({ id: r.id, severity: r.severity, title: r.title, source: r.source }));
+    return DOCUMENTED_RULES.map((r) => ({ ...r }));
   }
 
   private constructor() {}
+}
+
+const CLIENT_TYPE = 'AWS::Cognito::UserPoolClient';
+
+function isObject(v: unknown): v is { [key: string]: any } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * The one evaluation every entry point runs: reads the properties once, then the per-client
+ * rules, the context rules (when the surroundings are known), the change rules (when a previous
+ * deployment is known) and the policy rules (when a policy is given).
+ */
+function checkClient(properties: unknown, policy?: ClientPolicy, context?: ClientContext, before?: { [key: string]: any }): Finding[] {
+  const findings: Finding[] = [];
+  if (!isObject(properties)) {
+    findings.push({
+      ruleId: 'property-type',
+      severity: Severity.ERROR,
+      property: 'Properties',
+      message: `[property-type] Properties = ${describe(properties)}: the properties of a user pool client must be an object.`,
+      fix: 'Give the client\'s Properties as an object, e.g. { "UserPoolId": { "Ref": "UserPool" } }.',
+    });
+    return findings;
+  }
+  const client: Client = readClient(properties);
+  for (const rule of CLIENT_RULES) run(rule, findings, (emit) => rule.check(client, emit));
+  if (context) for (const rule of CONTEXT_RULES) run(rule, findings, (emit) => rule.check(client, context, emit));
+  if (before) for (const rule of CHANGE_RULES) run(rule, findings, (emit) => rule.check(properties, before, emit));
+  if (policy) {
+    const settings = policy._settings();
+    for (const rule of POLICY_RULES) {
+      if (rule.enabled(settings)) run({ ...rule, severity: policy.severityOf(rule.id) }, findings, (emit) => rule.check(client, emit, settings));
+    }
+  }
+  return findings;
+}
+
+/** Runs one rule; a rule that crashes is a bug in that rule, reported as such rather than breaking a synth. */
+function run(rule: RuleHead, findings: Finding[], body: (emit: Emit) => void): void {
+  try {
+    body(emitter(rule, findings));
+  } catch (e) {
+    findings.push(internalError(rule, e));
+  }
+}
+
+function missingProperties(): Finding {
+  return {
+    ruleId: 'property-type',
+    severity: Severity.ERROR,
+    property: 'Properties',
+    message: '[property-type] Properties = (absent): a user pool client needs Properties with at least UserPoolId.',
+    fix: 'Add Properties with UserPoolId to the client.',
+  };
 }
 
 /** What a finding needs of its rule. */

@@ -57,7 +57,7 @@ const PLAINTEXT_PASSWORD_FLOWS = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_
 const EXAMPLE_HOSTS = ['example.com'];
 
 /**
- * Turns a URL glob into a matcher: `*` matches within one host label run (no `/`, `?`, `#` or `@`)
+ * Turns a URL glob into a matcher: `*` matches within the host (no `/`, `?`, `#`, `@` or `\`)
  * in the scheme and authority, and anything (including `/`) in the path, query and beyond.
  */
 export function urlGlob(source: string): Glob {
@@ -67,7 +67,7 @@ export function urlGlob(source: string): Glob {
   let re = '';
   for (let i = 0; i < source.length; i++) {
     const ch = source[i];
-    if (ch === '*') re += i < authorityEnd ? '[^/?#@]*' : '.*';
+    if (ch === '*') re += i < authorityEnd ? '[^/?#@\\\\]*' : '.*';
     else re += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   }
   return { source, regex: new RegExp(`^${re}$`, 's') };

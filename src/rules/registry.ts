@@ -1,6 +1,8 @@
 import { ANALYTICS_RULES } from './analytics';
 import { ATTRIBUTE_RULES } from './attributes';
 import { AUTH_FLOW_RULES } from './auth-flows';
+import { CHANGE_RULES } from './changes';
+import { CONTEXT_RULES } from './cross-resource';
 import { ENUM_RULES } from './enums';
 import { IDENTITY_PROVIDER_RULES } from './identity-providers';
 import { NAME_RULES } from './name';
@@ -11,10 +13,11 @@ import { REDIRECT_URI_RULES } from './redirect-uris';
 import { REFRESH_ROTATION_RULES } from './refresh-rotation';
 import { SECRET_RULES } from './secrets';
 import { TOKEN_RULES } from './tokens';
+import { RuleInfo } from './types';
 
 /**
  * Every rule that can be decided from one client's own properties, in catalog order.
- * This list is the only place rules are wired; every entry point runs exactly these.
+ * This file is the only place rules are wired; every entry point runs exactly these lists.
  */
 export const CLIENT_RULES: ReadonlyArray<Rule> = [
   ...PROPERTY_TYPE_RULES,
@@ -30,3 +33,24 @@ export const CLIENT_RULES: ReadonlyArray<Rule> = [
   ...ANALYTICS_RULES,
   ...ENUM_RULES,
 ];
+
+/** Rules that need the client's surroundings in a template or app (pool, resource servers, identity providers). */
+export { CONTEXT_RULES } from './cross-resource';
+/** Rules that compare a client with its previous deployment. */
+export { CHANGE_RULES } from './changes';
+/** Organisation-policy rules (off unless a policy turns them on). */
+export { POLICY_RULES } from './policy';
+
+/**
+ * Every documented rule once (a rule with a per-client part and a template part is listed once).
+ */
+export const DOCUMENTED_RULES: ReadonlyArray<RuleInfo> = (() => {
+  const seen = new Set<string>();
+  const out: RuleInfo[] = [];
+  for (const r of [...CLIENT_RULES, ...CONTEXT_RULES, ...CHANGE_RULES]) {
+    if (seen.has(r.id)) continue;
+    seen.add(r.id);
+    out.push({ id: r.id, severity: r.severity, title: r.title, source: r.source });
+  }
+  return out;
+})();

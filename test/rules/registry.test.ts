@@ -58,14 +58,33 @@ const IN_SCOPE: Array<[string, Severity]> = [
   ['property-type', Severity.ERROR],
 ];
 
+/** Rules that need other resources of a template or app, or the previous deployment. */
+const TEMPLATE_ONLY: Array<[string, Severity]> = [
+  ['refresh-rotation-tier', Severity.ERROR],
+  ['auth-flows-user-auth-tier', Severity.ERROR],
+  ['idp-exists', Severity.ERROR],
+  ['attr-write-required', Severity.ERROR],
+  ['attr-write-idp-mapped', Severity.WARNING],
+  ['quota-clients-per-pool', Severity.WARNING],
+  ['generate-secret-replacement', Severity.WARNING],
+  ['update-resets-omitted', Severity.WARNING],
+  ['update-units-removed', Severity.WARNING],
+];
+
+/**
+ * Ids the product adds beyond the catalog, each for a behaviour the catalog describes without an id:
+ * a UserPoolId change replaces the client ("GenerateSecret or UserPoolId changes replace the client").
+ */
+const EXTRA_IDS = ['user-pool-id-replacement'];
+
 /** Every id in the catalog, including rules that need other resources and policy rules. */
 const CATALOG_IDS = new Set([
   ...IN_SCOPE.map(([id]) => id),
-  'refresh-rotation-tier', 'auth-flows-user-auth-tier', 'generate-secret-replacement',
-  'update-resets-omitted', 'update-units-removed', 'idp-exists', 'attr-write-required', 'attr-write-idp-mapped',
-  'quota-clients-per-pool', 'policy-no-implicit', 'policy-prevent-user-existence', 'policy-token-revocation',
+  ...TEMPLATE_ONLY.map(([id]) => id),
+  'policy-no-implicit', 'policy-prevent-user-existence', 'policy-token-revocation',
   'policy-no-plaintext-password-flows', 'policy-user-auth-widens', 'policy-no-example-callback',
   'policy-no-loopback-in-prod', 'policy-refresh-rotation',
+  ...EXTRA_IDS,
 ]);
 
 describe('ClientRules.rules()', () => {
@@ -87,7 +106,7 @@ describe('ClientRules.rules()', () => {
     expect(unknown).toEqual([]);
   });
 
-  test.each(IN_SCOPE)('%s is registered as %s with a title and an https source', (id, severity) => {
+  test.each([...IN_SCOPE, ...TEMPLATE_ONLY])('%s is registered as %s with a title and an https source', (id, severity) => {
     const r = byId.get(id);
     expect(r).toBeDefined();
     expect(r!.severity).toBe(severity);

@@ -39,7 +39,8 @@ export function urlParts(url: string | PartialString): { scheme: string; host: s
   let authority = '';
   if (rest.startsWith('//')) {
     rest = rest.slice(2);
-    const end = rest.search(/[/?#]/);
+    // Browsers (WHATWG URL) end the authority at a backslash too: "https://evil.io\\.example.org" is evil.io.
+    const end = rest.search(/[/?#\\]/);
     if (end < 0 && !complete) return undefined; // the authority runs into an unresolved part
     authority = end < 0 ? rest : rest.slice(0, end);
   } else if (!complete && rest.length < 2) {

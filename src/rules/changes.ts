@@ -1,0 +1,106 @@
+import { Emit } from './private/rule';
+import { SOURCES } from './private/sources';
+import { show } from './private/values';
+import { Severity } from './types';
+
+type Props = { readonly [key: string]: unknown };
+
+/** A rule comparing a client with its previous deployment (same logical id). */
+export interface ChangeRule {
+  readonly id: string;
+  readonly severity: Severity;
+  readonly title: string;
+  readonly source: string;
+  readonly fix: string;
+  /** Pure: compares the properties now with the properties deployed before. */
+  readonly check: (now: Props, before: Props, emit: Emit) => void;
+}
+
+/** The properties of AWS::Cognito::UserPoolClient (ClientSecret is API only). */
+const CLIENT_PROPERTIES = [
+  'AccessTokenValidity', 'AllowedOAuthFlows', 'AllowedOAuthFlowsUserPoolClient', 'AllowedOAuthScopes', 'AnalyticsConfiguration',
+  'AuthSessionValidity', 'CallbackURLs', 'ClientName', 'DefaultRedirectURI', 'EnablePropagateAdditionalUserContextData',
+  'EnableTokenRevocation', 'ExplicitAuthFlows', 'GenerateSecret', 'IdTokenValidity', 'LogoutURLs', 'PreventUserExistenceErrors',
+  'ReadAttributes', 'RefreshTokenRotation', 'RefreshTokenValidity', 'SupportedIdentityProviders', 'TokenValidityUnits',
+  'UserPoolId', 'WriteAttributes',
+];
+const DEFAULT_UNITS: { [token: string]: string } = { AccessToken: 'hours', IdToken: 'hours', RefreshToken: 'days' };
+
+/** GenerateSecret as deployed: true, false (absent counts as false), or undefined when unresolved. */
+function secretFlag(v: unknown): boolean | undefined {
+  if (v === true || v === 'true') return true;
+  if (v === undefined || v === false || v === 'false') return false;
+  return undefined;
+}
+
+function field(o: unknown, key: string): unknown {
+  return typeof o === 'object' && o !== null && !Array.isArray(o) ? (o as Props)[key] : undefined;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return true;
+  }
+}
+
+export const CHANGE_RULES: ChangeRule[] = [
+  {
+    id: 'generate-secret-replacement',
+    severity: Severity.WARNING,
+    title: 'GenerateSecret does not change between deployments (the client would be replaced)',
+    source: SOURCES.CFN,
+    fix: 'Keep GenerateSecret as deployed, or plan for a new client id and secret (update every app that uses the client).',
+    check(now, before, emit) {
+      const a = secretFlag(before.GenerateSecret);
+      const b = secretFlag(now.GenerateSecret);
+      if (a !== undefined && b !== undefined && a !== b) {
+        emit('GenerateSecret', `${show(before.GenerateSecret)} → ${show(now.GenerateSecret)}`, 'GenerateSecret cannot be updated: CloudFormation replaces the client, so its ClientId and secret change.');
+      }
+    },
+  },
+  {
+    id: 'user-pool-id-replacement',
+    severity: Severity.WARNING,
+    title: 'UserPoolId does not change between deployments (the client would be replaced)',
+    source: SOURCES.CFN,
+    fix: 'Keep the client on its pool, or plan for a new client id (update every app that uses the client).',
+    check(now, before, emit) {
+      if (before.UserPoolId !== undefined && now.UserPoolId !== undefined && !same(before.UserPoolId, now.UserPoolId)) {
+        emit('UserPoolId', `${show(before.UserPoolId)} → ${show(now.UserPoolId)}`, 'UserPoolId cannot be updated: CloudFormation replaces the client, so its ClientId (and secret) change.');
+      }
+    },
+  },
+  {
+    id: 'update-resets-omitted',
+    severity: Severity.WARNING,
+    title: 'No property set in the previous deployment is silently reset by leaving it out',
+    source: `${SOURCES.API.replace('CreateUserPoolClient', 'UpdateUserPoolClient')}`,
+    fix: 'Keep the property with the value you want: leaving it out resets it to the service default.',
+    check(now, before, emit) {
+      for (const p of CLIENT_PROPERTIES) {
+        if (before[p] !== undefined && now[p] === undefined) {
+          emit(p, `${show(before[p])} → (absent)`, 'UpdateUserPoolClient resets every omitted field to its default, so the client changes behaviour (e.g. PreventUserExistenceErrors returns to LEGACY).');
+        }
+      }
+    },
+  },
+  {
+    id: 'update-units-removed',
+    severity: Severity.WARNING,
+    title: 'No TokenValidityUnits entry is removed while its validity value stays',
+    source: SOURCES.TF_32504,
+    fix: 'Keep the TokenValidityUnits entry, or convert the value to the default unit.',
+    check(now, before, emit) {
+      for (const t of Object.keys(DEFAULT_UNITS)) {
+        const was = field(before.TokenValidityUnits, t);
+        const value = now[`${t}Validity`];
+        if (was !== undefined && field(now.TokenValidityUnits, t) === undefined && value !== undefined) {
+          emit(`TokenValidityUnits.${t}`, `${show(was)} → (absent)`,
+            `${t}Validity ${show(value)} is now read in ${DEFAULT_UNITS[t]}, the default unit (12 minutes become 12 hours), or is rejected as out of range.`);
+        }
+      }
+    },
+  },
+];
