@@ -1,6 +1,6 @@
 import { Emit } from './private/rule';
 import { SOURCES } from './private/sources';
-import { show } from './private/values';
+import { intrinsicName, show } from './private/values';
 import { Severity } from './types';
 
 type Props = { readonly [key: string]: unknown };
@@ -26,24 +26,45 @@ const CLIENT_PROPERTIES = [
 ];
 const DEFAULT_UNITS: { [token: string]: string } = { AccessToken: 'hours', IdToken: 'hours', RefreshToken: 'days' };
 
+/** `{ "Ref": "AWS::NoValue" }` is an absent property, as everywhere else. */
+function absent(v: unknown): boolean {
+  return v === undefined || (typeof v === 'object' && v !== null && (v as Props).Ref === 'AWS::NoValue');
+}
+
 /** GenerateSecret as deployed: true, false (absent counts as false), or undefined when unresolved. */
 function secretFlag(v: unknown): boolean | undefined {
   if (v === true || v === 'true') return true;
-  if (v === undefined || v === false || v === 'false') return false;
+  if (absent(v) || v === false || v === 'false') return false;
   return undefined;
 }
 
+/** A nested field: its value, undefined when absent, or UNRESOLVED when the object itself is an intrinsic. */
+const UNRESOLVED = Symbol('unresolved');
 function field(o: unknown, key: string): unknown {
-  return typeof o === 'object' && o !== null && !Array.isArray(o) ? (o as Props)[key] : undefined;
+  if (absent(o)) return undefined;
+  if (typeof o !== 'object' || o === null || Array.isArray(o) || intrinsicName(o) !== undefined) return UNRESOLVED;
+  const v = (o as Props)[key];
+  return absent(v) ? undefined : v;
 }
 
-function same(a: unknown, b: unknown): boolean {
+/** Which pool a UserPoolId designates: `Ref X` and `Fn::GetAtt X.UserPoolId` are the same pool. */
+function poolIdentity(v: unknown): string {
+  const name = intrinsicName(v);
+  const arg = name ? (v as Props)[name] : undefined;
+  if (name === 'Ref' && typeof arg === 'string') return `pool:${arg}`;
+  if (name === 'Fn::GetAtt') {
+    if (Array.isArray(arg) && arg[1] === 'UserPoolId' && typeof arg[0] === 'string') return `pool:${arg[0]}`;
+    if (typeof arg === 'string' && arg.endsWith('.UserPoolId')) return `pool:${arg.slice(0, -'.UserPoolId'.length)}`;
+  }
   try {
-    return JSON.stringify(a) === JSON.stringify(b);
+    return JSON.stringify(v);
   } catch {
-    return true;
+    return String(v);
   }
 }
+
+/** Properties whose change replaces the client: the replacement rules speak for them, not update-resets-omitted. */
+const REPLACING = ['GenerateSecret', 'UserPoolId'];
 
 export const CHANGE_RULES: ChangeRule[] = [
   {
@@ -67,7 +88,7 @@ export const CHANGE_RULES: ChangeRule[] = [
     source: SOURCES.CFN,
     fix: 'Keep the client on its pool, or plan for a new client id (update every app that uses the client).',
     check(now, before, emit) {
-      if (before.UserPoolId !== undefined && now.UserPoolId !== undefined && !same(before.UserPoolId, now.UserPoolId)) {
+      if (!absent(before.UserPoolId) && !absent(now.UserPoolId) && poolIdentity(before.UserPoolId) !== poolIdentity(now.UserPoolId)) {
         emit('UserPoolId', `${show(before.UserPoolId)} → ${show(now.UserPoolId)}`, 'UserPoolId cannot be updated: CloudFormation replaces the client, so its ClientId (and secret) change.');
       }
     },
@@ -80,7 +101,7 @@ export const CHANGE_RULES: ChangeRule[] = [
     fix: 'Keep the property with the value you want: leaving it out resets it to the service default.',
     check(now, before, emit) {
       for (const p of CLIENT_PROPERTIES) {
-        if (before[p] !== undefined && now[p] === undefined) {
+        if (!REPLACING.includes(p) && !absent(before[p]) && absent(now[p])) {
           emit(p, `${show(before[p])} → (absent)`, 'UpdateUserPoolClient resets every omitted field to its default, so the client changes behaviour (e.g. PreventUserExistenceErrors returns to LEGACY).');
         }
       }
@@ -96,7 +117,8 @@ export const CHANGE_RULES: ChangeRule[] = [
       for (const t of Object.keys(DEFAULT_UNITS)) {
         const was = field(before.TokenValidityUnits, t);
         const value = now[`${t}Validity`];
-        if (was !== undefined && field(now.TokenValidityUnits, t) === undefined && value !== undefined) {
+        // Only a unit other than the default changes how the number is read.
+        if (typeof was === 'string' && was !== DEFAULT_UNITS[t] && field(now.TokenValidityUnits, t) === undefined && !absent(value)) {
           emit(`TokenValidityUnits.${t}`, `${show(was)} → (absent)`,
             `${t}Validity ${show(value)} is now read in ${DEFAULT_UNITS[t]}, the default unit (12 minutes become 12 hours), or is rejected as out of range.`);
         }

@@ -101,25 +101,38 @@ function checkClient(properties: unknown, policy?: ClientPolicy, context?: Clien
     return findings;
   }
   const client: Client = readClient(properties);
-  for (const rule of CLIENT_RULES) run(rule, findings, (emit) => rule.check(client, emit));
-  if (context) for (const rule of CONTEXT_RULES) run(rule, findings, (emit) => rule.check(client, context, emit));
-  if (before) for (const rule of CHANGE_RULES) run(rule, findings, (emit) => rule.check(properties, before, emit));
+  // One emitter for the whole evaluation, pointed at the rule that runs: no allocation per rule.
+  let current: RuleHead = CLIENT_RULES[0];
+  const emit: Emit = (property, value, why, fix) => {
+    findings.push({ ruleId: current.id, severity: current.severity, property, message: `[${current.id}] ${property} = ${value}: ${why}`, fix: fix ?? current.fix });
+  };
+  const guarded = (rule: RuleHead, body: () => void) => {
+    current = rule;
+    try {
+      body();
+    } catch (e) {
+      // A rule that crashes is a bug in that rule, reported as such rather than breaking a synth.
+      findings.push(internalError(rule, e));
+    }
+  };
+  for (const rule of CLIENT_RULES) {
+    current = rule;
+    try {
+      rule.check(client, emit);
+    } catch (e) {
+      findings.push(internalError(rule, e));
+    }
+  }
+  if (context) for (const rule of CONTEXT_RULES) guarded(rule, () => rule.check(client, context, emit));
+  if (before) for (const rule of CHANGE_RULES) guarded(rule, () => rule.check(properties, before, emit));
   if (policy) {
     const settings = policy._settings();
     for (const rule of POLICY_RULES) {
-      if (rule.enabled(settings)) run({ ...rule, severity: policy.severityOf(rule.id) }, findings, (emit) => rule.check(client, emit, settings));
+      if (!rule.enabled(settings)) continue;
+      guarded({ id: rule.id, fix: rule.fix, severity: policy.severityOf(rule.id) }, () => rule.check(client, emit, settings));
     }
   }
   return findings;
-}
-
-/** Runs one rule; a rule that crashes is a bug in that rule, reported as such rather than breaking a synth. */
-function run(rule: RuleHead, findings: Finding[], body: (emit: Emit) => void): void {
-  try {
-    body(emitter(rule, findings));
-  } catch (e) {
-    findings.push(internalError(rule, e));
-  }
 }
 
 function missingProperties(): Finding {
@@ -134,18 +147,6 @@ function missingProperties(): Finding {
 
 /** What a finding needs of its rule. */
 type RuleHead = Pick<Rule, 'id' | 'severity' | 'fix'>;
-
-function emitter(rule: RuleHead, findings: Finding[]): Emit {
-  return (property, value, why, fix) => {
-    findings.push({
-      ruleId: rule.id,
-      severity: rule.severity,
-      property,
-      message: `[${rule.id}] ${property} = ${value}: ${why}`,
-      fix: fix ?? rule.fix,
-    });
-  };
-}
 
 function internalError(rule: RuleHead, e: unknown): Finding {
   return {

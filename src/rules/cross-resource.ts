@@ -19,6 +19,8 @@ export interface ContextRule {
 }
 
 const QUOTA = 1000;
+/** Mapped attributes that WriteAttributes cannot (or need not) hold: attr-write-immutable forbids the first three. */
+const UNWRITABLE = ['email_verified', 'phone_number_verified', 'sub', 'username'];
 
 function eachLiteral(c: Client, name: 'AllowedOAuthScopes' | 'SupportedIdentityProviders' | 'ReadAttributes' | 'WriteAttributes',
   visit: (v: string, path: string) => void): void {
@@ -127,7 +129,8 @@ export const CONTEXT_RULES: ContextRule[] = [
       eachLiteral(c, 'SupportedIdentityProviders', (name) => {
         const idp = ctx.idps.find((p) => p.name === name);
         if (!idp || isUnknown(idp.mapped)) return;
-        const missing = idp.mapped.filter((a) => !w.items.includes(a));
+        // Attributes no client can write (email_verified, sub, ...) and the username mapping are not asked for.
+        const missing = idp.mapped.filter((a) => !w.items.includes(a) && !UNWRITABLE.includes(a));
         if (missing.length) {
           emit('WriteAttributes', show(w.items), `identity provider ${name} maps ${missing.join(', ')}, which the client cannot write, so sign-in through ${name} fails when Cognito updates them.`);
         }

@@ -142,24 +142,48 @@ export class TemplateIndex {
 
   /** The context of one client of the template. */
   public contextOf(logicalId: string): ClientContext {
-    const r = this.resources[logicalId];
     const key = this.clientPool.get(logicalId);
-    const dependsOn = new Set<string>();
-    const d = r?.DependsOn;
-    if (typeof d === 'string') dependsOn.add(d);
-    else if (Array.isArray(d)) for (const x of d) if (typeof x === 'string') dependsOn.add(x);
-    collectReferences(r?.Properties, dependsOn);
-    const onPool = key !== undefined ? this.clients.get(key) ?? [] : [];
-    return {
+    return new Context(
       logicalId,
-      pool: key !== undefined ? this.pools.get(key) : undefined,
-      servers: key !== undefined ? this.servers.get(key) ?? [] : [],
-      idps: key !== undefined ? this.idps.get(key) ?? [] : [],
-      dependsOn,
-      clientsOnPool: onPool.length,
-      indexOnPool: this.clientIndex.get(logicalId) ?? -1,
-    };
+      this.resources[logicalId],
+      key !== undefined ? this.pools.get(key) : undefined,
+      key !== undefined ? this.servers.get(key) ?? NONE : NONE,
+      key !== undefined ? this.idps.get(key) ?? NONE : NONE,
+      key !== undefined ? this.clients.get(key)?.length ?? 0 : 0,
+      this.clientIndex.get(logicalId) ?? -1,
+    );
   }
+}
+
+const NONE: never[] = [];
+
+class Context implements ClientContext {
+  private deps?: Set<string>;
+
+  constructor(
+    public readonly logicalId: string,
+    private readonly resource: any,
+    public readonly pool: PoolInfo | undefined,
+    public readonly servers: ReadonlyArray<ServerInfo>,
+    public readonly idps: ReadonlyArray<IdpInfo>,
+    public readonly clientsOnPool: number,
+    public readonly indexOnPool: number,
+  ) {}
+
+  /** Only the rules that found a matching server or provider need this: computed on demand. */
+  public get dependsOn(): ReadonlySet<string> {
+    return this.deps ??= dependenciesOf(this.resource);
+  }
+}
+
+/** DependsOn, and every logical id the resource's properties reference. */
+function dependenciesOf(r: any): Set<string> {
+  const out = new Set<string>();
+  const d = r?.DependsOn;
+  if (typeof d === 'string') out.add(d);
+  else if (Array.isArray(d)) for (const x of d) if (typeof x === 'string') out.add(x);
+  collectReferences(r?.Properties, out);
+  return out;
 }
 
 /** Appends to the list under `key`; returns the value's position in it. */

@@ -6,18 +6,40 @@ export type UrlKind = 'callback' | 'logout' | 'default';
 
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
 
-/** Every entry of CallbackURLs, LogoutURLs and DefaultRedirectURI of the given kinds that has a value worth reading. */
-export function eachUrl(c: Client, kinds: UrlKind[], visit: (url: string | PartialString, path: string, kind: UrlKind) => void): void {
-  const lists: Array<[UrlKind, 'CallbackURLs' | 'LogoutURLs']> = [['callback', 'CallbackURLs'], ['logout', 'LogoutURLs']];
-  for (const [kind, name] of lists) {
+/** One URL of a client, with its path and the list it comes from. */
+interface UrlEntry {
+  readonly url: string | PartialString;
+  readonly path: string;
+  readonly kind: UrlKind;
+}
+
+/** Each client's URLs, read once and shared by every rule that visits them. */
+const URLS = new WeakMap<Client, UrlEntry[]>();
+
+function urlsOf(c: Client): UrlEntry[] {
+  let entries = URLS.get(c);
+  if (entries) return entries;
+  entries = [];
+  for (const name of ['CallbackURLs', 'LogoutURLs'] as const) {
     const l = c[name];
-    if (!kinds.includes(kind) || !isList(l)) continue;
-    l.items.forEach((v, i) => {
-      if (typeof v === 'string' || v instanceof PartialString) visit(v, `${name}[${l.indexes[i]}]`, kind);
-    });
+    if (!isList(l)) continue;
+    const kind: UrlKind = name === 'CallbackURLs' ? 'callback' : 'logout';
+    for (let i = 0; i < l.items.length; i++) {
+      const v = l.items[i];
+      if (typeof v === 'string' || v instanceof PartialString) entries.push({ url: v, path: `${name}[${l.indexes[i]}]`, kind });
+    }
   }
   const d: Str | undefined = c.DefaultRedirectURI;
-  if (kinds.includes('default') && (typeof d === 'string' || d instanceof PartialString)) visit(d, 'DefaultRedirectURI', 'default');
+  if (typeof d === 'string' || d instanceof PartialString) entries.push({ url: d, path: 'DefaultRedirectURI', kind: 'default' });
+  URLS.set(c, entries);
+  return entries;
+}
+
+/** Every entry of CallbackURLs, LogoutURLs and DefaultRedirectURI of the given kinds that has a value worth reading. */
+export function eachUrl(c: Client, kinds: UrlKind[], visit: (url: string | PartialString, path: string, kind: UrlKind) => void): void {
+  for (const e of urlsOf(c)) {
+    if (kinds.includes(e.kind)) visit(e.url, e.path, e.kind);
+  }
 }
 
 /** The text whose meaning is settled: the whole literal, or the literal prefix of a partial value. */

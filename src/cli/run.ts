@@ -1,0 +1,235 @@
+import { resolve } from 'path';
+import { CliOptions, HELP, UsageError, parseArgs } from './args';
+import { CLIENT_TYPE, Document, FileRef, InputError, classify, countClients, expandInput, oneLine, parseText, readText } from './inputs';
+import { FileResult, Problem, Report, formatJson, formatSarif, formatText, resourceLines } from './report';
+import type { ClientPolicy } from '../policy/client-policy';
+import { ClientRules } from '../rules/client-rules';
+import type { TemplateFinding } from '../rules/template';
+import type { RuleInfo } from '../rules/types';
+
+/** The program name, in messages. */
+const NAME = 'cognito-client-check';
+
+/**
+ * Where the command writes, and whether its standard output is a terminal.
+ */
+export interface CliIo {
+  /** Writes to standard output. */
+  readonly stdout: (text: string) => void;
+  /** Writes to standard error. */
+  readonly stderr: (text: string) => void;
+  /** Whether standard output is a terminal (colours are used only then). */
+  readonly isTTY: boolean;
+  /** The environment (for `NO_COLOR`); `process.env` when absent. */
+  readonly env?: { [name: string]: string | undefined };
+}
+
+/** File names that say "CloudFormation template". */
+const TEMPLATE_NAME = /\.template(\.json)?$/;
+
+/** Exit statuses. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_BAD_INPUT = 2;
+
+/**
+ * Runs `cognito-client-check` in-process: parses the arguments, checks every input and writes the
+ * report. Never throws; every failure becomes a one-line message on standard error.
+ *
+ * @param argv the arguments (without `node` and the script)
+ * @param io where to write
+ * @returns the exit status: 0 no error finding, 1 an error finding, 2 bad usage or unreadable input
+ */
+export function run(argv: string[], io: CliIo): number {
+  try {
+    return runUnsafe(argv, io);
+  } catch (e) {
+    io.stderr(`${NAME}: internal error: ${oneLine(e)}; please report this as a bug.\n`);
+    return EXIT_BAD_INPUT;
+  }
+}
+
+function runUnsafe(argv: string[], io: CliIo): number {
+  let options: CliOptions;
+  try {
+    options = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`${NAME}: ${e.message} Run ${NAME} --help for usage.\n`);
+    return EXIT_BAD_INPUT;
+  }
+  if (options.help) {
+    io.stdout(HELP);
+    return EXIT_OK;
+  }
+  if (options.version) {
+    io.stdout(`${version()}\n`);
+    return EXIT_OK;
+  }
+
+  let policy: ClientPolicy | undefined;
+  let previous: { [key: string]: any } | undefined;
+  try {
+    if (options.policy !== undefined) policy = loadPolicy(options.policy);
+    if (options.previous !== undefined) previous = loadPrevious(options.previous);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    io.stderr(`${NAME}: ${e.message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+
+  const checker = new Checker(options.format === 'sarif', policy, previous);
+  for (const input of options.inputs) checker.checkInput(input);
+
+  const report: Report = {
+    files: checker.files,
+    problems: checker.problems,
+    rules: ruleList(policy),
+    version: version(),
+  };
+  switch (options.format) {
+    case 'json':
+      io.stdout(formatJson(report));
+      break;
+    case 'sarif':
+      io.stdout(formatSarif(report));
+      break;
+    default:
+      io.stdout(formatText(report, io.isTTY && !noColour(io.env ?? process.env)));
+  }
+  for (const p of checker.problems) io.stderr(`${NAME}: ${p.file}: ${p.reason}\n`);
+  if (checker.problems.length > 0) return EXIT_BAD_INPUT;
+  return checker.files.some((f) => f.findings.some((x) => x.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** https://no-color.org: any non-empty NO_COLOR turns colours off. */
+function noColour(env: { [name: string]: string | undefined }): boolean {
+  return env.NO_COLOR !== undefined && env.NO_COLOR !== '';
+}
+
+/**
+ * Checks files one by one, collecting results and problems; one bad file never stops the others.
+ */
+class Checker {
+  public readonly files: FileResult[] = [];
+  public readonly problems: Problem[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly keepLines: boolean,
+    private readonly policy?: ClientPolicy,
+    private readonly previous?: { [key: string]: any },
+  ) {}
+
+  /** Checks one command-line input (a file or a directory). */
+  public checkInput(input: string): void {
+    let refs: FileRef[];
+    try {
+      refs = expandInput(input);
+    } catch (e) {
+      this.problems.push({ file: input, reason: reason(e) });
+      return;
+    }
+    for (const ref of refs) {
+      const key = resolve(ref.path);
+      if (this.seen.has(key)) continue;
+      this.seen.add(key);
+      try {
+        this.checkFile(ref);
+      } catch (e) {
+        this.problems.push({ file: ref.display, reason: reason(e) });
+      }
+    }
+  }
+
+  private checkFile(ref: FileRef): void {
+    const text = readText(ref.path);
+    let value: unknown;
+    try {
+      value = parseText(text, ref.path);
+    } catch (e) {
+      // In a directory walk, a file that fails to parse is skipped unless it is meant to be a template.
+      if (ref.origin === 'directory' && !text.includes(CLIENT_TYPE) && !TEMPLATE_NAME.test(ref.path)) return;
+      throw e;
+    }
+    // A template with a broken Resources section is reported wherever it was found.
+    const doc: Document | undefined = classify(value);
+    if (doc === undefined) {
+      if (ref.origin !== 'explicit') return;
+      throw new InputError(
+        'not a CloudFormation template (no Resources), DescribeUserPoolClient output (no UserPoolClient) '
+        + 'or CreateUserPoolClient request (no UserPoolId or ClientName).');
+    }
+    if (doc.kind === 'template') {
+      const findings = this.checkTemplate(doc.template);
+      const lines = this.keepLines ? () => resourceLines(text) : undefined;
+      this.files.push({ file: ref.display, clients: countClients(doc.template), findings, lines });
+    } else {
+      const resource = doc.resource;
+      const findings = ClientRules.check(doc.properties, this.policy).map((f) => ({ ...f, resource }));
+      this.files.push({ file: ref.display, clients: 1, findings });
+    }
+  }
+
+  private checkTemplate(template: { [key: string]: any }): TemplateFinding[] {
+    try {
+      return ClientRules.checkTemplate(template, { policy: this.policy, previous: this.previous });
+    } catch (e) {
+      if (e instanceof Error && e.name === 'InvalidTemplateError') throw new InputError(oneLine(e) + '.');
+      throw new InputError(`the checker failed on this template (${oneLine(e)}); please report this as a bug.`);
+    }
+  }
+}
+
+function reason(e: unknown): string {
+  if (e instanceof InputError) return e.message;
+  return `cannot check it (${oneLine(e)}).`;
+}
+
+/** Loads the policy file; aws-cdk-lib (which the policy module needs) is loaded only here. */
+function loadPolicy(file: string): ClientPolicy {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require('../policy/client-policy') as typeof import('../policy/client-policy');
+  try {
+    return mod.ClientPolicy.fromFile(file);
+  } catch (e) {
+    const problems = (e as { problems?: unknown }).problems;
+    if (Array.isArray(problems) && problems.length > 0) {
+      throw new InputError(`${file}: invalid client policy: ${problems.map((p) => oneLine(p)).join('; ')}.`);
+    }
+    throw new InputError(`${file}: invalid client policy: ${oneLine(e)}.`);
+  }
+}
+
+/** Loads the previously deployed template (JSON or YAML). */
+function loadPrevious(file: string): { [key: string]: any } {
+  try {
+    const doc = classify(parseText(readText(file), file));
+    if (doc === undefined || doc.kind !== 'template') throw new InputError('not a CloudFormation template (no Resources).');
+    return doc.template;
+  } catch (e) {
+    throw new InputError(`${file} (--previous): ${reason(e)}`);
+  }
+}
+
+/** The rules of the run, for SARIF: the catalog, plus the policy rules the policy turns on. */
+function ruleList(policy?: ClientPolicy): RuleInfo[] {
+  const rules = ClientRules.rules();
+  if (!policy) return rules;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require('../policy/client-policy') as typeof import('../policy/client-policy');
+  const enabled = policy.enabledRuleIds;
+  for (const r of mod.ClientPolicy.rules()) {
+    if (enabled.includes(r.id)) rules.push({ ...r, severity: policy.severityOf(r.id) });
+  }
+  return rules;
+}
+
+let cachedVersion: string | undefined;
+
+/** The package version (from package.json, two levels up from both src/cli and lib/cli). */
+function version(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  cachedVersion ??= String(require('../../package.json').version);
+  return cachedVersion;
+}
