@@ -89,7 +89,7 @@ export const OAUTH_RULES: Rule[] = [
     fix: 'Add the URL users return to after sign-in to CallbackURLs.',
     check(c, emit) {
       if (hasCodeOrImplicit(c) && listEmpty(c.CallbackURLs)) {
-        emit('CallbackURLs', show(c.CallbackURLs ?? '(absent)'), 'CallbackUrls can not be empty when code flow or implicit flow is selected.');
+        emit('CallbackURLs', show(c.CallbackURLs), 'CallbackUrls can not be empty when code flow or implicit flow is selected.');
       }
     },
   },
@@ -103,7 +103,7 @@ export const OAUTH_RULES: Rule[] = [
       if (c.AllowedOAuthFlowsUserPoolClient !== true) return;
       for (const p of ['AllowedOAuthFlows', 'AllowedOAuthScopes'] as const) {
         if (listEmpty(c[p])) {
-          emit(p, show(c[p] ?? '(absent)'), 'AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows.');
+          emit(p, show(c[p]), 'AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows.');
         }
       }
     },
@@ -120,7 +120,7 @@ export const OAUTH_RULES: Rule[] = [
       const set = (['AllowedOAuthFlows', 'AllowedOAuthScopes', 'CallbackURLs', 'LogoutURLs'] as const).filter((p) => listPresent(c[p]));
       if (present(c.DefaultRedirectURI)) set.push('DefaultRedirectURI' as never);
       if (set.length) {
-        emit('AllowedOAuthFlowsUserPoolClient', show(flag ?? '(absent)'), `${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} set, but OAuth stays inactive until the flag is true.`);
+        emit('AllowedOAuthFlowsUserPoolClient', show(flag), `${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} set, but OAuth stays inactive until the flag is true.`);
       }
     },
   },

@@ -13,13 +13,11 @@ interface UrlEntry {
   readonly kind: UrlKind;
 }
 
-/** Each client's URLs, read once and shared by every rule that visits them. */
-const URLS = new WeakMap<Client, UrlEntry[]>();
-
+/** Each client's URLs, read once (kept on the client) and shared by every rule that visits them. */
 function urlsOf(c: Client): UrlEntry[] {
-  let entries = URLS.get(c);
-  if (entries) return entries;
-  entries = [];
+  const cache = c as { urlEntries?: UrlEntry[] };
+  if (cache.urlEntries) return cache.urlEntries;
+  const entries: UrlEntry[] = [];
   for (const name of ['CallbackURLs', 'LogoutURLs'] as const) {
     const l = c[name];
     if (!isList(l)) continue;
@@ -31,7 +29,7 @@ function urlsOf(c: Client): UrlEntry[] {
   }
   const d: Str | undefined = c.DefaultRedirectURI;
   if (typeof d === 'string' || d instanceof PartialString) entries.push({ url: d, path: 'DefaultRedirectURI', kind: 'default' });
-  URLS.set(c, entries);
+  cache.urlEntries = entries;
   return entries;
 }
 

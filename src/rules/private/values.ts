@@ -72,6 +72,9 @@ export interface TypeProblem {
   readonly expected: Kind;
 }
 
+/** 0, 1, 2, ...: the positions of list items when none was dropped (shared, never modified). */
+const POSITIONS: ReadonlyArray<number> = Array.from({ length: 1024 }, (_, i) => i);
+
 const STRING_TOKEN = /\$\{Token\[[a-zA-Z0-9:._-]+\]\}|-1\.\d{10,16}e\+289/g;
 const LIST_TOKEN = /^#\{Token\[[a-zA-Z0-9:._-]+\]\}$/;
 const INTEGER_STRING = /^-?\d+$/;
@@ -240,12 +243,13 @@ export class Reader {
     return undefined;
   }
 
-  public str(v: unknown, path: string): Str | undefined {
+  /** `index` is the position in a list at `path`: the path string is only built for a problem. */
+  public str(v: unknown, path: string, index?: number): Str | undefined {
     if (v === undefined || isNoValue(v)) return undefined;
     if (typeof v === 'string') return tokenizedString(v);
     if (intrinsicName(v) !== undefined) return intrinsicString(v);
     if (isResolvable(v)) return UNKNOWN;
-    return this.problem(path, v, 'string');
+    return this.problem(index === undefined ? path : `${path}[${index}]`, v, 'string');
   }
 
   public int(v: unknown, path: string): Int | undefined {
@@ -279,20 +283,24 @@ export class Reader {
     }
     if (v.length === 1 && typeof v[0] === 'string' && LIST_TOKEN.test(v[0])) return UNKNOWN;
     const items: Str[] = [];
-    const indexes: number[] = [];
+    // Positions are the identity unless an item is dropped: share one array for the common case.
+    let indexes: number[] | undefined = v.length <= POSITIONS.length ? undefined : [];
     let certain = 0;
     let complete = true;
     for (let i = 0; i < v.length; i++) {
       const raw = v[i];
-      if (isNoValue(raw)) continue;
-      const item = raw === undefined || raw === null ? this.problem(`${path}[${i}]`, raw, 'string') : this.str(raw, `${path}[${i}]`);
-      if (item === undefined) continue;
+      const item = isNoValue(raw) ? undefined
+        : raw === undefined || raw === null ? this.problem(`${path}[${i}]`, raw, 'string') : this.str(raw, path, i);
+      if (item === undefined) {
+        indexes ??= POSITIONS.slice(0, items.length);
+        continue;
+      }
       if (item !== MAYBE) certain++;
       if (typeof item !== 'string') complete = false;
       items.push(item);
-      indexes.push(i);
+      indexes?.push(i);
     }
-    return { items, indexes, certain, complete };
+    return { items, indexes: indexes ?? POSITIONS, certain, complete };
   }
 
   /** A nested object: the plain object, or UNKNOWN/MAYBE when unresolved or ill-typed. */
@@ -351,6 +359,7 @@ export function show(v: unknown): string {
   if (v === undefined) return '(absent)';
   if (typeof v === 'string') return v.length > SHOW_MAX ? `${JSON.stringify(v.slice(0, SHOW_MAX))}... (${v.length} characters)` : JSON.stringify(v);
   if (v instanceof PartialString) return show(v.toString());
+  if (typeof v === 'object' && v !== null && 'items' in v && 'certain' in v) return show((v as List).items); // a read list
   let s: string;
   try {
     s = JSON.stringify(v, (_k, x) => (x === UNKNOWN || x === MAYBE ? '(unresolved)' : x instanceof PartialString ? x.toString() : x)) ?? String(v);

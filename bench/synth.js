@@ -1,0 +1,58 @@
+// One benchmark sample: builds an app with one UserPool and N clients of one kind, synthesizes it,
+// and prints {ms, rssMb} as JSON. Usage: node bench/synth.js <l1|l2|app> <N> [none|appchecks|awssolutions]
+'use strict';
+const start = process.hrtime.bigint();
+const { App, Duration, Stack, Validations } = require('aws-cdk-lib');
+const cognito = require('aws-cdk-lib/aws-cognito');
+const { settings, cfnProps } = require('./clients');
+
+const [kind, n, pack = 'none'] = [process.argv[2], Number(process.argv[3]), process.argv[4]];
+const lib = kind === 'app' || pack === 'appchecks' ? require('../lib') : undefined;
+
+const app = new App({ outdir: process.env.BENCH_OUTDIR });
+if (pack === 'appchecks') Validations.of(app).addPlugins(new lib.AppClientChecks(app, { policy: lib.ClientPolicy.recommended({ requireRefreshTokenRotation: false }) }));
+if (pack === 'awssolutions') Validations.of(app).addPlugins(new (require('cdk-nag').AwsSolutionsChecks)(app));
+
+const stack = new Stack(app, 'Bench', { env: { account: '111111111111', region: 'eu-west-1' } });
+// A pool that AwsSolutionsChecks accepts, so both packs run to the end.
+const userPool = new cognito.UserPool(stack, 'Pool', {
+  passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
+  mfa: cognito.Mfa.REQUIRED,
+  mfaSecondFactor: { otp: true, sms: false },
+  featurePlan: cognito.FeaturePlan.PLUS,
+  standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+});
+
+for (let i = 0; i < n; i++) {
+  const s = settings(i);
+  const scopes = s.scopes.map((x) => cognito.OAuthScope.custom(x));
+  if (kind === 'l1') {
+    new cognito.CfnUserPoolClient(stack, `Client${i}`, cfnProps(s, userPool.userPoolId));
+  } else {
+    const props = {
+      userPool,
+      userPoolClientName: s.name,
+      generateSecret: s.secret || undefined,
+      authFlows: { userSrp: true, custom: s.custom || undefined },
+      oAuth: { flows: { authorizationCodeGrant: true }, callbackUrls: s.callbacks, logoutUrls: s.logout, scopes },
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      accessTokenValidity: Duration.minutes(s.accessMinutes),
+      idTokenValidity: Duration.minutes(s.idMinutes),
+      refreshTokenValidity: Duration.days(s.refreshDays),
+    };
+    if (kind === 'l2') new cognito.UserPoolClient(stack, `Client${i}`, props);
+    else new lib.AppClient(stack, `Client${i}`, props);
+  }
+}
+
+let failed = false;
+try {
+  app.synth();
+} catch (e) {
+  failed = true;
+  process.stderr.write(String(e.message).slice(0, 2000) + '\n');
+}
+const ms = Number(process.hrtime.bigint() - start) / 1e6;
+process.stdout.write(JSON.stringify({ ms, rssMb: process.resourceUsage().maxRSS / 1024, failed }) + '\n');

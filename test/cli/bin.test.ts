@@ -1,0 +1,27 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { fixture } from './cli-harness';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+describe('the cognito-client-check bin', () => {
+  test('main.ts is a node script', () => {
+    expect(fs.readFileSync(path.join(ROOT, 'src', 'cli', 'main.ts'), 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
+  });
+
+  test('runs end to end: JSON output on stdout, input errors on stderr, exit status 2', () => {
+    const args = ['ts-node', '--transpile-only', 'src/cli/main.ts', '--format', 'json', fixture('template.json'), fixture('missing.json')];
+    const result = spawnSync('npx', args, {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(2);
+    const report = JSON.parse(result.stdout);
+    expect(report.checked).toEqual({ files: 1, clients: 2 });
+    expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['redirect-uri-https']);
+    const ours = result.stderr.split('\n').filter((l) => l.startsWith('cognito-client-check:'));
+    expect(ours).toEqual([`cognito-client-check: ${fixture('missing.json')}: cannot read it (no such file or directory).`]);
+  }, 60_000);
+});

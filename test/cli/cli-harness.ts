@@ -1,0 +1,67 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { run } from '../../src/cli/run';
+
+/** The fixtures directory, relative to the working directory (jest runs from the project root). */
+export const FIXTURES = path.relative(process.cwd(), path.join(__dirname, 'fixtures'));
+
+/**
+ * The path of a fixture, as a user would type it.
+ */
+export function fixture(...parts: string[]): string {
+  return path.join(FIXTURES, ...parts);
+}
+
+/** What one in-process run printed and returned. */
+export interface CliResult {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs the checker in-process.
+ */
+export function cli(args: string[], options: { isTTY?: boolean; env?: { [name: string]: string | undefined } } = {}): CliResult {
+  let stdout = '';
+  let stderr = '';
+  const status = run(args, {
+    stdout: (t) => { stdout += t; },
+    stderr: (t) => { stderr += t; },
+    isTTY: options.isTTY ?? false,
+    env: options.env ?? {},
+  });
+  return { status, stdout, stderr };
+}
+
+/** The `--format json` output, parsed. */
+export interface JsonReport {
+  readonly findings: Array<{ file: string; resource: string; ruleId: string; severity: string; property: string; message: string; fix: string }>;
+  readonly checked: { files: number; clients: number };
+}
+
+/**
+ * Runs the checker with `--format json` and parses its output.
+ */
+export function cliJson(args: string[]): CliResult & { report: JsonReport } {
+  const result = cli(['--format', 'json', ...args]);
+  return { ...result, report: JSON.parse(result.stdout) };
+}
+
+/**
+ * A fresh temporary directory, removed by `cleanTemp`.
+ */
+export function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-client-check-'));
+}
+
+/**
+ * Removes a temporary directory.
+ */
+export function cleanTemp(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** A stack-trace line, as node prints them. */
+export const STACK_LINE = /^\s+at .+\(?.*:\d+:\d+\)?$/m;
