@@ -64,6 +64,8 @@ pkg.spawn(project.tasks.tryFind('package:js')!);
 
 project.addPackageIgnore('/.ci/');
 project.addPackageIgnore('/examples/');
+project.addPackageIgnore('/bench/');
+project.addPackageIgnore('/scripts/');
 
 // Quick start: synthesize the example app and print its template (or its validation errors).
 project.addTask('example', {
@@ -79,6 +81,13 @@ const schemaTask = project.addTask('schema', {
   exec: 'ts-node --project test/tsconfig.json scripts/write-policy-schema.ts',
 });
 project.tasks.tryFind('pre-compile')!.spawn(schemaTask);
+
+// The benchmark (not part of the tests): compiles, then measures everything in one run.
+const bench = project.addTask('bench', {
+  description: 'Benchmark AppClient against the L1 and L2, the pack against AwsSolutionsChecks, and the checker; writes bench/RESULTS.md',
+});
+bench.spawn(project.tasks.tryFind('compile')!);
+bench.exec('node bench/run.js', { receiveArgs: true });
 
 project.addTask('readme', {
   description: "Rewrite README.md's generated rule and policy tables from the registry",

@@ -365,7 +365,9 @@ export class AppClient extends Resource implements IUserPoolClient {
     // Identity providers and resource servers named literally: depend on them once the app is complete.
     const providers = (props.supportedIdentityProviders ?? []).map((p) => p.name).filter((n) => n !== 'COGNITO' && !Token.isUnresolved(n));
     const scopes = (oauth?.scopes ?? []).filter((n) => !Token.isUnresolved(n) && n.includes('/'));
-    Aspects.of(this).add({ visit: (node) => { if (node === this) this.dependOnNamedResources(providers, scopes); } });
+    if (providers.length || scopes.length) {
+      Aspects.of(this).add({ visit: (node) => { if (node === this) this.dependOnNamedResources(providers, scopes); } });
+    }
   }
 
   /**
@@ -470,7 +472,6 @@ export class AppClient extends Resource implements IUserPoolClient {
    * carry the dependency.
    */
   private dependOnNamedResources(providers: string[], scopes: string[]): void {
-    if (providers.length === 0 && scopes.length === 0) return;
     const stack = Stack.of(this);
     for (const r of cognitoResources(stack)) {
       if (r instanceof CfnUserPoolIdentityProvider && samePool(r.userPoolId, this.resource.userPoolId) && providers.includes(r.providerName)) {
