@@ -1,5 +1,6 @@
 import { Client, readClient } from './private/client';
 import { Emit, Rule } from './private/rule';
+import { docsLink } from './private/sources';
 import { InvalidTemplateError } from './private/template-error';
 import { ClientContext, TemplateIndex } from './private/template-index';
 import { CHANGE_RULES, CLIENT_RULES, CONTEXT_RULES, DOCUMENTED_RULES, POLICY_RULES } from './registry';
@@ -95,7 +96,7 @@ function checkClient(properties: unknown, policy?: ClientPolicy, context?: Clien
       ruleId: 'property-type',
       severity: Severity.ERROR,
       property: 'Properties',
-      message: `[property-type] Properties = ${describe(properties)}: the properties of a user pool client must be an object.`,
+      message: `[property-type] Properties = ${describe(properties)}: the properties of a user pool client must be an object. ${docsLink('property-type')}`,
       fix: 'Give the client\'s Properties as an object, e.g. { "UserPoolId": { "Ref": "UserPool" } }.',
     });
     return findings;
@@ -104,7 +105,7 @@ function checkClient(properties: unknown, policy?: ClientPolicy, context?: Clien
   // One emitter for the whole evaluation, pointed at the rule that runs: no allocation per rule.
   let current: RuleHead = CLIENT_RULES[0];
   const emit: Emit = (property, value, why, fix) => {
-    findings.push({ ruleId: current.id, severity: current.severity, property, message: `[${current.id}] ${property} = ${value}: ${why}`, fix: fix ?? current.fix });
+    findings.push({ ruleId: current.id, severity: current.severity, property, message: `[${current.id}] ${property} = ${value}: ${why} ${docsLink(current.id)}`, fix: fix ?? current.fix });
   };
   const guarded = (rule: RuleHead, body: () => void) => {
     current = rule;
@@ -140,7 +141,7 @@ function missingProperties(): Finding {
     ruleId: 'property-type',
     severity: Severity.ERROR,
     property: 'Properties',
-    message: '[property-type] Properties = (absent): a user pool client needs Properties with at least UserPoolId.',
+    message: `[property-type] Properties = (absent): a user pool client needs Properties with at least UserPoolId. ${docsLink('property-type')}`,
     fix: 'Add Properties with UserPoolId to the client.',
   };
 }

@@ -20,3 +20,11 @@ export const SOURCES = {
   TF_32504: 'https://github.com/hashicorp/terraform-provider-aws/issues/32504',
   TF_45646: 'https://github.com/hashicorp/terraform-provider-aws/issues/45646',
 };
+
+/** Where each rule's page is: docs/rules/<rule-id>.md in the repository. */
+export const DOCS_BASE = 'https://github.com/cdk-cognito-app-client/cdk-cognito-app-client/blob/main/docs/rules';
+
+/** The pointer to a rule's page that ends every finding's message. */
+export function docsLink(ruleId: string): string {
+  return `(docs: ${DOCS_BASE}/${ruleId}.md)`;
+}
