@@ -39,7 +39,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
 
   peerDeps: ['cdk-nag@^3.0.2'],
-  devDeps: ['cdk-nag@3.0.2', 'fast-check@^4'],
+  // aws-cdk: the cdk CLI, for the example app's `cdk synth` tests.
+  devDeps: ['cdk-nag@3.0.2', 'fast-check@^4', 'aws-cdk@2.1148.1'],
   // The checker reads YAML templates (with the short intrinsic tags); bundled, as jsii requires.
   bundledDeps: ['yaml@^2'],
   bin: { 'cognito-client-check': 'lib/cli/main.js' },
@@ -49,7 +50,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: { setupFiles: ['<rootDir>/test/setup.ts'] },
   },
-  gitignore: ['/cdk.out/', '/examples/**/cdk.out/'],
+  gitignore: ['/cdk.out/', '/examples/**/cdk.out/', '.jsii.tabl.json'],
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'projenrc', '.projenrc.ts'] },
 });
 
@@ -65,12 +66,17 @@ pkg.spawn(project.tasks.tryFind('package:js')!);
 project.addPackageIgnore('/.ci/');
 project.addPackageIgnore('/examples/');
 project.addPackageIgnore('/bench/');
+project.addPackageIgnore('/rosetta/');
+project.addPackageIgnore('/docs/');
 project.addPackageIgnore('/scripts/');
 
-// Quick start: synthesize the example app and print its template (or its validation errors).
+// Quick start: synthesize the example app with the cdk CLI and print its template
+// (`npx projen example -c broken=true` shows the findings of the variant with mistakes).
 project.addTask('example', {
-  description: 'Synthesize the example app and print the AppClient template (or its validation errors)',
-  exec: 'ts-node --project test/tsconfig.json examples/quickstart.ts',
+  description: 'Synthesize examples/app with the cdk CLI and print its template (or every finding)',
+  cwd: 'examples/app',
+  env: { CDK_DISABLE_VERSION_CHECK: '1', CDK_DISABLE_CLI_TELEMETRY: 'true' },
+  exec: 'cdk synth --no-notices',
   receiveArgs: true,
 });
 
@@ -88,6 +94,10 @@ const bench = project.addTask('bench', {
 });
 bench.spawn(project.tasks.tryFind('compile')!);
 bench.exec('node bench/run.js', { receiveArgs: true });
+
+// Every README and JSDoc example must compile (jsii-rosetta, strict), so the Construct Hub can
+// translate them to Python, Java, C# and Go.
+project.postCompileTask.exec('jsii-rosetta extract --strict');
 
 project.addTask('readme', {
   description: "Rewrite README.md's generated rule and policy tables from the registry",

@@ -475,10 +475,10 @@ export class AppClient extends Resource implements IUserPoolClient {
     const stack = Stack.of(this);
     for (const r of cognitoResources(stack)) {
       if (r instanceof CfnUserPoolIdentityProvider && samePool(r.userPoolId, this.resource.userPoolId) && providers.includes(r.providerName)) {
-        this.resource.addDependency(r);
+        this.resource.node.addDependency(r);
       } else if (r instanceof CfnUserPoolResourceServer && samePool(r.userPoolId, this.resource.userPoolId)
         && !Token.isUnresolved(r.identifier) && scopes.some((s) => s.startsWith(`${r.identifier}/`))) {
-        this.resource.addDependency(r);
+        this.resource.node.addDependency(r);
       }
     }
   }

@@ -436,6 +436,7 @@ function resolveSettings(p: ClientPolicyProps, problems: string[]): PolicySettin
     allowedScopes: scopes?.map(plainGlob),
     allowedIdentityProviders: list(p.allowedIdentityProviders, 'allowedIdentityProviders', problems),
     clientNamePattern,
+    clientNamePatternSource: p.clientNamePattern,
     clientSecret: p.clientSecret,
   };
 }

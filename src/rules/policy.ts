@@ -35,6 +35,8 @@ export interface PolicySettings {
   readonly allowedScopes?: ReadonlyArray<Glob>;
   readonly allowedIdentityProviders?: ReadonlyArray<string>;
   readonly clientNamePattern?: RegExp;
+  /** The pattern as the policy wrote it. */
+  readonly clientNamePatternSource?: string;
   readonly clientSecret?: 'REQUIRED' | 'FORBIDDEN';
 }
 
@@ -317,8 +319,8 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     enabled: (p) => p.clientNamePattern !== undefined,
     check(c, emit, p) {
       const n = c.ClientName;
-      if (n === undefined) emit('ClientName', '(absent: a generated name)', `a generated name cannot match the pattern ${p.clientNamePattern!.source}.`);
-      else if (typeof n === 'string' && !p.clientNamePattern!.test(n)) emit('ClientName', show(n), `it does not match the pattern ${p.clientNamePattern!.source}.`);
+      if (n === undefined) emit('ClientName', '(absent: a generated name)', `a generated name cannot match the pattern ${p.clientNamePatternSource}.`);
+      else if (typeof n === 'string' && !p.clientNamePattern!.test(n)) emit('ClientName', show(n), `it does not match the pattern ${p.clientNamePatternSource}.`);
     },
   },
   {

@@ -1,0 +1,102 @@
+import { Duration, Stack, StackProps } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { AppClient } from '../../../src';
+
+export interface AuthStackProps extends StackProps {
+  /** Put deliberate mistakes into the clients (each caught at synth). */
+  readonly broken?: boolean;
+}
+
+/**
+ * A user pool for a shop: an orders API (resource server), a corporate OIDC identity provider,
+ * and four app clients: the web shop (single-page app), the back office (server-side web app),
+ * the billing worker (machine to machine) and the mobile app.
+ */
+export class AuthStack extends Stack {
+  constructor(scope: Construct, id: string, props: AuthStackProps = {}) {
+    super(scope, id, props);
+    const broken = props.broken === true;
+
+    const userPool = new cognito.UserPool(this, 'UserPool', {
+      signInAliases: { email: true },
+      standardAttributes: { email: { required: true } },
+      customAttributes: { tenant: new cognito.StringAttribute({ mutable: true }) },
+      featurePlan: cognito.FeaturePlan.ESSENTIALS,
+    });
+
+    const readOrders = new cognito.ResourceServerScope({ scopeName: 'read', scopeDescription: 'Read orders' });
+    const writeOrders = new cognito.ResourceServerScope({ scopeName: 'write', scopeDescription: 'Create and change orders' });
+    const orders = userPool.addResourceServer('OrdersApi', { identifier: 'orders-api', scopes: [readOrders, writeOrders] });
+
+    new cognito.UserPoolIdentityProviderOidc(this, 'CorpIdp', {
+      userPool,
+      name: 'CorpOIDC',
+      clientId: 'shop-cognito',
+      clientSecret: 'replace-with-a-secret-reference',
+      issuerUrl: 'https://login.example.org',
+      scopes: ['openid', 'email'],
+      attributeMapping: { email: cognito.ProviderAttribute.other('email') },
+    });
+
+    // The web shop: a single-page app with the authorization code grant (PKCE in the browser), no secret.
+    new AppClient(this, 'WebShop', {
+      userPool,
+      userPoolClientName: 'web-shop',
+      oAuth: {
+        callbackUrls: broken
+          ? ['http://shop.example.org/callback', 'https://shop.example.org/#/signed-in']
+          : ['https://shop.example.org/callback'],
+        logoutUrls: ['https://shop.example.org/'],
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+      },
+      accessTokenValidity: broken ? Duration.hours(2) : Duration.minutes(15),
+      idTokenValidity: Duration.minutes(15),
+      refreshTokenValidity: Duration.days(30),
+      refreshTokenRotation: true,
+    });
+
+    // The back office: a server-side web app with a secret, signing in through the corporate IdP.
+    new AppClient(this, 'BackOffice', {
+      userPool,
+      userPoolClientName: 'back-office',
+      generateSecret: true,
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.custom(broken ? 'CorpOIDC-typo' : 'CorpOIDC')],
+      oAuth: {
+        callbackUrls: ['https://backoffice.example.org/oauth2/callback'],
+        logoutUrls: ['https://backoffice.example.org/signed-out'],
+        defaultRedirectUri: 'https://backoffice.example.org/oauth2/callback',
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.resourceServer(orders, writeOrders)],
+      },
+      readAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, emailVerified: true }).withCustomAttributes('tenant'),
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true }),
+      enablePropagateAdditionalUserContextData: true,
+    });
+
+    // The billing worker: machine to machine, client_credentials with a resource-server scope.
+    new AppClient(this, 'BillingWorker', {
+      userPool,
+      userPoolClientName: 'billing-worker',
+      generateSecret: !broken,
+      oAuth: {
+        flows: { clientCredentials: true },
+        scopes: [broken ? cognito.OAuthScope.OPENID : cognito.OAuthScope.custom('orders-api/read')],
+      },
+      accessTokenValidity: Duration.minutes(30),
+    });
+
+    // The mobile app: a custom-scheme callback, no secret.
+    new AppClient(this, 'MobileApp', {
+      userPool,
+      userPoolClientName: broken ? 'Mobile App' : 'mobile-app',
+      oAuth: {
+        callbackUrls: ['org.example.shop://callback'],
+        logoutUrls: ['org.example.shop://signout'],
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL],
+      },
+      authFlows: broken ? { userPassword: true } : undefined,
+      refreshTokenValidity: Duration.days(90),
+      refreshTokenRotation: true,
+    });
+  }
+}
