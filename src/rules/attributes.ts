@@ -1,7 +1,7 @@
-import { Client } from './private/client';
+import { eachLiteral } from './private/client';
 import { Rule } from './private/rule';
 import { SOURCES } from './private/sources';
-import { codePoints, isList, show } from './private/values';
+import { codePoints, show } from './private/values';
 import { Severity } from './types';
 
 /** Standard attributes a client can be given permissions on. */
@@ -14,16 +14,6 @@ const IMMUTABLE = ['email_verified', 'phone_number_verified', 'sub'];
 /** `custom:<name>` or `dev:custom:<name>`, name 1 to 20 characters (CustomAttributeNameType). */
 const CUSTOM = /^(?:dev:)?custom:(.+)$/s;
 
-function eachAttribute(c: Client, lists: Array<'ReadAttributes' | 'WriteAttributes'>, visit: (name: string, path: string) => void): void {
-  for (const name of lists) {
-    const l = c[name];
-    if (!isList(l)) continue;
-    l.items.forEach((v, i) => {
-      if (typeof v === 'string') visit(v, `${name}[${l.indexes[i]}]`);
-    });
-  }
-}
-
 export const ATTRIBUTE_RULES: Rule[] = [
   {
     id: 'attr-name-length',
@@ -32,10 +22,12 @@ export const ATTRIBUTE_RULES: Rule[] = [
     source: SOURCES.API,
     fix: 'Remove empty entries and use attribute names as the pool defines them.',
     check(c, emit) {
-      eachAttribute(c, ['ReadAttributes', 'WriteAttributes'], (name, path) => {
-        const n = codePoints(name, 2048);
-        if (n < 1 || n > 2048) emit(path, show(name), `an attribute name is 1 to 2048 characters long; this one is ${n}.`);
-      });
+      for (const list of ['ReadAttributes', 'WriteAttributes'] as const) {
+        eachLiteral(c, list, (name, path) => {
+          const n = codePoints(name, 2048);
+          if (n < 1 || n > 2048) emit(path, show(name), `an attribute name is 1 to 2048 characters long; this one is ${n}.`);
+        });
+      }
     },
   },
   {
@@ -45,7 +37,7 @@ export const ATTRIBUTE_RULES: Rule[] = [
     source: SOURCES.DG_ATTRS,
     fix: 'Remove the attribute from WriteAttributes (it can stay in ReadAttributes); verification status is set by Cognito or an admin API call.',
     check(c, emit) {
-      eachAttribute(c, ['WriteAttributes'], (name, path) => {
+      eachLiteral(c, 'WriteAttributes', (name, path) => {
         if (IMMUTABLE.includes(name)) emit(path, show(name), 'an app client cannot be given write access to it: Cognito answers "Invalid write attributes specified".');
       });
     },
@@ -57,14 +49,16 @@ export const ATTRIBUTE_RULES: Rule[] = [
     source: SOURCES.DG_ATTRS,
     fix: `Use a standard attribute (${STANDARD_ATTRIBUTES.join(', ')}) or custom:<name> with a name of 1 to 20 characters declared in the pool schema. Names are case-sensitive.`,
     check(c, emit) {
-      eachAttribute(c, ['ReadAttributes', 'WriteAttributes'], (name, path) => {
-        if (STANDARD_ATTRIBUTES.includes(name)) return;
-        const m = CUSTOM.exec(name);
-        if (m && codePoints(m[1], 20) <= 20) return;
-        emit(path, show(name), m
-          ? 'a custom attribute name is at most 20 characters long, so this attribute cannot exist.'
-          : 'it is neither a standard attribute nor custom:<name>, so no pool can have it.');
-      });
+      for (const list of ['ReadAttributes', 'WriteAttributes'] as const) {
+        eachLiteral(c, list, (name, path) => {
+          if (STANDARD_ATTRIBUTES.includes(name)) return;
+          const m = CUSTOM.exec(name);
+          if (m && codePoints(m[1], 20) <= 20) return;
+          emit(path, show(name), m
+            ? 'a custom attribute name is at most 20 characters long, so this attribute cannot exist.'
+            : 'it is neither a standard attribute nor custom:<name>, so no pool can have it.');
+        });
+      }
     },
   },
 ];

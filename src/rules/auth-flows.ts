@@ -1,4 +1,4 @@
-import { Client } from './private/client';
+import { Client, eachLiteral } from './private/client';
 import { Rule } from './private/rule';
 import { SOURCES } from './private/sources';
 import { List, isList, listEmpty, listLacks, show } from './private/values';
@@ -11,15 +11,6 @@ const ALLOW_AUTH_FLOWS = [
   'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_AUTH',
 ];
 const REFRESH = 'ALLOW_REFRESH_TOKEN_AUTH';
-
-/** Each literal flow with its path. */
-function eachFlow(c: Client, visit: (flow: string, path: string) => void): void {
-  const l = c.ExplicitAuthFlows;
-  if (!isList(l)) return;
-  l.items.forEach((v, i) => {
-    if (typeof v === 'string') visit(v, `ExplicitAuthFlows[${l.indexes[i]}]`);
-  });
-}
 
 function literalFlows(l: List): string[] {
   return l.items.filter((v): v is string => typeof v === 'string');
@@ -38,7 +29,7 @@ export const AUTH_FLOW_RULES: Rule[] = [
     source: SOURCES.API,
     fix: `Use only ${ALLOW_AUTH_FLOWS.join(', ')}.`,
     check(c, emit) {
-      eachFlow(c, (flow, path) => {
+      eachLiteral(c, 'ExplicitAuthFlows', (flow, path) => {
         if (!ALLOW_AUTH_FLOWS.includes(flow) && !LEGACY_AUTH_FLOWS.includes(flow)) {
           emit(path, show(flow), 'this is not an authentication flow Cognito knows (values are case-sensitive).');
         }
@@ -84,7 +75,7 @@ export const AUTH_FLOW_RULES: Rule[] = [
     fix: 'Remove ALLOW_REFRESH_TOKEN_AUTH from ExplicitAuthFlows: with rotation, clients refresh through GetTokensFromRefreshToken.',
     check(c, emit) {
       if (c.Feature !== 'ENABLED') return;
-      eachFlow(c, (flow, path) => {
+      eachLiteral(c, 'ExplicitAuthFlows', (flow, path) => {
         if (flow === REFRESH) emit(path, show(flow), 'refresh-token rotation is ENABLED, and rotation is not compatible with the REFRESH_TOKEN_AUTH flow.');
       });
     },
@@ -108,7 +99,7 @@ export const AUTH_FLOW_RULES: Rule[] = [
     source: SOURCES.API,
     fix: 'Use the ALLOW_* values instead (ADMIN_NO_SRP_AUTH → ALLOW_ADMIN_USER_PASSWORD_AUTH, USER_PASSWORD_AUTH → ALLOW_USER_PASSWORD_AUTH, CUSTOM_AUTH_FLOW_ONLY → ALLOW_CUSTOM_AUTH) plus ALLOW_REFRESH_TOKEN_AUTH.',
     check(c, emit) {
-      eachFlow(c, (flow, path) => {
+      eachLiteral(c, 'ExplicitAuthFlows', (flow, path) => {
         if (LEGACY_AUTH_FLOWS.includes(flow)) emit(path, show(flow), 'this legacy value is superseded by the ALLOW_* values.');
       });
     },

@@ -1,6 +1,6 @@
 import { STANDARD_ATTRIBUTES } from './attributes';
 import { STANDARD_SCOPES } from './oauth';
-import { Client } from './private/client';
+import { Client, eachLiteral } from './private/client';
 import { Emit } from './private/rule';
 import { SOURCES } from './private/sources';
 import { ClientContext } from './private/template-index';
@@ -21,15 +21,6 @@ export interface ContextRule {
 const QUOTA = 1000;
 /** Mapped attributes that WriteAttributes cannot (or need not) hold: attr-write-immutable forbids the first three. */
 const UNWRITABLE = ['email_verified', 'phone_number_verified', 'sub', 'username'];
-
-function eachLiteral(c: Client, name: 'AllowedOAuthScopes' | 'SupportedIdentityProviders' | 'ReadAttributes' | 'WriteAttributes',
-  visit: (v: string, path: string) => void): void {
-  const l = c[name];
-  if (!isList(l)) return;
-  l.items.forEach((v, i) => {
-    if (typeof v === 'string') visit(v, `${name}[${l.indexes[i]}]`);
-  });
-}
 
 function poolName(ctx: ClientContext): string {
   return ctx.pool ? `user pool ${ctx.pool.logicalId}` : 'the user pool';

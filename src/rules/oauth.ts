@@ -1,4 +1,4 @@
-import { Client } from './private/client';
+import { Client, eachLiteral } from './private/client';
 import { Rule } from './private/rule';
 import { SOURCES } from './private/sources';
 import { PartialString, codePoints, isList, listEmpty, listHas, listLacks, listPresent, present, show } from './private/values';
@@ -11,15 +11,6 @@ const OPENID_COMPANIONS = ['email', 'phone', 'profile'];
 /** A character outside `[\x21\x23-\x5B\x5D-\x7E]`: printable ASCII without space, `"` or `\`. */
 const SCOPE_BAD_CHAR = /[^\x21\x23-\x5B\x5D-\x7E]/;
 const CC = 'client_credentials';
-
-/** Each literal scope with its path. */
-function eachScope(c: Client, visit: (scope: string, path: string) => void): void {
-  const l = c.AllowedOAuthScopes;
-  if (!isList(l)) return;
-  l.items.forEach((v, i) => {
-    if (typeof v === 'string') visit(v, `AllowedOAuthScopes[${l.indexes[i]}]`);
-  });
-}
 
 function hasCodeOrImplicit(c: Client): boolean {
   return listHas(c.AllowedOAuthFlows, 'code') || listHas(c.AllowedOAuthFlows, 'implicit');
@@ -76,7 +67,7 @@ export const OAUTH_RULES: Rule[] = [
     fix: 'Remove the standard scopes; use resource-server scopes such as "orders-api/read".',
     check(c, emit) {
       if (!listHas(c.AllowedOAuthFlows, CC)) return;
-      eachScope(c, (scope, path) => {
+      eachLiteral(c, 'AllowedOAuthScopes', (scope, path) => {
         if (STANDARD_SCOPES.includes(scope)) emit(path, show(scope), `${scope} is not supported with client_credentials flow, which only allows custom scopes.`);
       });
     },
@@ -156,7 +147,7 @@ export const OAUTH_RULES: Rule[] = [
     source: SOURCES.DG_OAUTH,
     fix: 'Use a standard scope (openid, email, phone, profile, aws.cognito.signin.user.admin) or a resource-server scope written <resource-server identifier>/<scope name>.',
     check(c, emit) {
-      eachScope(c, (scope, path) => {
+      eachLiteral(c, 'AllowedOAuthScopes', (scope, path) => {
         if (!STANDARD_SCOPES.includes(scope) && !scope.includes('/')) {
           emit(path, show(scope), 'it is not a standard scope, and without a "/" it cannot name a resource-server scope: Cognito answers "Invalid scope requested".');
         }

@@ -1,8 +1,8 @@
-import { Client } from './private/client';
+import { Client, eachLiteral } from './private/client';
 import { Emit } from './private/rule';
 import { SOURCES } from './private/sources';
 import { eachUrl, isLoopbackHost, urlParts } from './private/urls';
-import { List, Unknown, isList, listEmpty, show } from './private/values';
+import { listEmpty, show } from './private/values';
 import { lifetimeSeconds } from './tokens';
 import { Severity } from './types';
 
@@ -81,20 +81,12 @@ export function plainGlob(source: string): Glob {
   return { source, regex: new RegExp(`^${re}$`, 's') };
 }
 
-/** Each literal item of a list, with its path. */
-function eachItem(l: List | Unknown | undefined, name: string, visit: (v: string, path: string) => void): void {
-  if (!isList(l)) return;
-  l.items.forEach((v, i) => {
-    if (typeof v === 'string') visit(v, `${name}[${l.indexes[i]}]`);
-  });
-}
-
 /** The explicit auth flows in force: the literal list, or the service default when absent. */
 function eachAuthFlow(c: Client, visit: (flow: string, path: string, fromDefault: boolean) => void): void {
   if (listEmpty(c.ExplicitAuthFlows)) {
     for (const f of DEFAULT_AUTH_FLOWS) visit(f, 'ExplicitAuthFlows', true);
   } else {
-    eachItem(c.ExplicitAuthFlows, 'ExplicitAuthFlows', (f, path) => visit(f, path, false));
+    eachLiteral(c, 'ExplicitAuthFlows', (f, path) => visit(f, path, false));
   }
 }
 
@@ -152,7 +144,7 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     fix: 'Use the authorization code grant (with PKCE for public clients) instead of implicit.',
     enabled: (p) => p.forbidImplicitFlow === true,
     check(c, emit) {
-      eachItem(c.AllowedOAuthFlows, 'AllowedOAuthFlows', (f, path) => {
+      eachLiteral(c, 'AllowedOAuthFlows', (f, path) => {
         if (f === 'implicit') emit(path, show(f), 'the implicit grant returns tokens in the browser URL and issues no refresh token.');
       });
     },
@@ -190,7 +182,7 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     fix: 'Use ALLOW_USER_SRP_AUTH instead of the password flows.',
     enabled: (p) => p.forbidPlaintextPasswordFlows === true,
     check(c, emit) {
-      eachItem(c.ExplicitAuthFlows, 'ExplicitAuthFlows', (f, path) => {
+      eachLiteral(c, 'ExplicitAuthFlows', (f, path) => {
         if (PLAINTEXT_PASSWORD_FLOWS.includes(f)) emit(path, show(f), 'this flow sends the password to Cognito instead of using the Secure Remote Password protocol.');
       });
     },
@@ -203,7 +195,7 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     fix: 'Remove ALLOW_USER_AUTH unless choice-based sign-in is intended, and review which first factors the pool allows.',
     enabled: (p) => p.forbidUserAuth === true,
     check(c, emit) {
-      eachItem(c.ExplicitAuthFlows, 'ExplicitAuthFlows', (f, path) => {
+      eachLiteral(c, 'ExplicitAuthFlows', (f, path) => {
         if (f === 'ALLOW_USER_AUTH') emit(path, show(f), 'it enables password and SRP sign-in through USER_AUTH even without ALLOW_USER_PASSWORD_AUTH or ALLOW_USER_SRP_AUTH.');
       });
     },
@@ -262,7 +254,7 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     fix: 'Use only the OAuth flows the policy allows.',
     enabled: (p) => p.allowedOAuthFlows !== undefined,
     check(c, emit, p) {
-      eachItem(c.AllowedOAuthFlows, 'AllowedOAuthFlows', (f, path) => {
+      eachLiteral(c, 'AllowedOAuthFlows', (f, path) => {
         if (!p.allowedOAuthFlows!.includes(f)) emit(path, show(f), `the policy allows only ${p.allowedOAuthFlows!.join(', ') || 'no OAuth flow'}.`);
       });
     },
@@ -292,7 +284,7 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     fix: 'Use only the scopes the policy allows.',
     enabled: (p) => p.allowedScopes !== undefined,
     check(c, emit, p) {
-      eachItem(c.AllowedOAuthScopes, 'AllowedOAuthScopes', (s, path) => {
+      eachLiteral(c, 'AllowedOAuthScopes', (s, path) => {
         if (!p.allowedScopes!.some((g) => g.regex.test(s))) emit(path, show(s), `the policy allows only ${p.allowedScopes!.map((g) => g.source).join(', ')}.`);
       });
     },
@@ -305,7 +297,7 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     fix: 'Use only the identity providers the policy allows.',
     enabled: (p) => p.allowedIdentityProviders !== undefined,
     check(c, emit, p) {
-      eachItem(c.SupportedIdentityProviders, 'SupportedIdentityProviders', (s, path) => {
+      eachLiteral(c, 'SupportedIdentityProviders', (s, path) => {
         if (!p.allowedIdentityProviders!.includes(s)) emit(path, show(s), `the policy allows only ${p.allowedIdentityProviders!.join(', ')}.`);
       });
     },

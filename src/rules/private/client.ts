@@ -1,4 +1,4 @@
-import { Bool, Int, List, MAYBE, Reader, Str, TypeProblem, UNKNOWN, Unknown, isUnknown } from './values';
+import { Bool, Int, List, MAYBE, Reader, Str, TypeProblem, UNKNOWN, Unknown, isList, isUnknown } from './values';
 
 type Obj = { [key: string]: unknown } | Unknown | undefined;
 
@@ -112,4 +112,18 @@ export function readClient(p: { [key: string]: unknown }): Client {
     hasSecret,
     problems: r.problems,
   };
+}
+
+/** The client's list properties. */
+export type ListName = 'ExplicitAuthFlows' | 'AllowedOAuthFlows' | 'AllowedOAuthScopes' | 'CallbackURLs' | 'LogoutURLs'
+| 'SupportedIdentityProviders' | 'ReadAttributes' | 'WriteAttributes';
+
+/** Each literal item of one of the client's lists, with its path (e.g. `AllowedOAuthScopes[2]`). */
+export function eachLiteral(c: Client, name: ListName, visit: (item: string, path: string) => void): void {
+  const l = c[name];
+  if (!isList(l)) return;
+  for (let i = 0; i < l.items.length; i++) {
+    const v = l.items[i];
+    if (typeof v === 'string') visit(v, `${name}[${l.indexes[i]}]`);
+  }
 }
