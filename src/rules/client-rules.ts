@@ -55,7 +55,8 @@ export class ClientRules {
     const previous = options?.previous?.Resources;
     const index = new TemplateIndex(resources);
     const findings: TemplateFinding[] = [];
-    for (const [logicalId, r] of Object.entries<any>(resources)) {
+    for (const logicalId in resources) {
+      const r = resources[logicalId];
       if (typeof r !== 'object' || r === null || r.Type !== CLIENT_TYPE) continue;
       const properties = r.Properties;
       const before = typeof previous === 'object' && previous !== null ? previous[logicalId] : undefined;

@@ -58,6 +58,8 @@ function field<T>(parent: Obj, read: (v: unknown) => T | undefined, name: string
   return read(parent[name]);
 }
 
+const NO_PROBLEMS: ReadonlyArray<TypeProblem> = [];
+
 /** Reads the raw CloudFormation properties of one client. */
 export function readClient(p: { [key: string]: unknown }): Client {
   const r = new Reader();
@@ -110,7 +112,7 @@ export function readClient(p: { [key: string]: unknown }): Client {
       UserDataShared: field(ac, (v) => r.bool(v, 'AnalyticsConfiguration.UserDataShared'), 'UserDataShared'),
     },
     hasSecret,
-    problems: r.problems,
+    problems: r.problems ?? NO_PROBLEMS,
   };
 }
 

@@ -115,7 +115,8 @@ export class TemplateIndex {
   private readonly clientIndex = new Map<string, number>();
 
   constructor(private readonly resources: Resources) {
-    for (const [id, r] of Object.entries(resources)) {
+    for (const id in resources) {
+      const r = resources[id];
       if (!isObject(r)) continue;
       const props = isObject(r.Properties) ? r.Properties : undefined;
       if (r.Type === POOL) {

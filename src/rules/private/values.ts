@@ -225,10 +225,11 @@ function intrinsicString(v: unknown, depth = 0): Str {
  * everything else is left to the rules.
  */
 export class Reader {
-  public readonly problems: TypeProblem[] = [];
+  /** The problems found (none is the common case: no array is allocated then). */
+  public problems?: TypeProblem[];
 
   private problem(path: string, value: unknown, expected: Kind): typeof UNKNOWN {
-    this.problems.push({ path, value, expected });
+    (this.problems ??= []).push({ path, value, expected });
     return UNKNOWN;
   }
 
