@@ -287,6 +287,11 @@ export class AppClient extends Resource implements IUserPoolClient {
   private readonly givenName?: string;
   private secret?: SecretValue;
 
+  /**
+   * @param scope the scope in which to define this app client
+   * @param id the scoped construct id
+   * @param props the app client's settings; `userPool` is required
+   */
   constructor(scope: Construct, id: string, props: AppClientProps) {
     super(scope, id);
     this.userPool = props.userPool;

@@ -64,12 +64,24 @@ export class AppClientChecks extends NagPack {
   private readonly policy?: ClientPolicy;
   private stacks = new Set<Stack>();
 
+  /**
+   * @param scope the app (or stage): with `writeSuppressionsToCloudFormation`, acknowledgements are
+   * written into the template metadata of the resources below it
+   * @param props the policy to enforce besides the documented rules, and cdk-nag's pack options
+   */
   constructor(scope?: IConstruct, props?: AppClientChecksProps) {
     super(scope, props);
     this.packName = PACK_NAME;
     this.policy = props?.policy;
     const ids = ClientRules.rules().map((r) => r.id).concat(this.policy?.enabledRuleIds ?? []);
     this.ruleIds = ids.map((id) => `${PACK_NAME}-${id}`);
+  }
+
+  /**
+   * The pack's name, `AppClientChecks` (the prefix of every finding id).
+   */
+  public get readPackName(): string {
+    return super.readPackName;
   }
 
   /**
