@@ -99,6 +99,11 @@ bench.exec('node bench/run.js', { receiveArgs: true });
 // translate them to Python, Java, C# and Go.
 project.postCompileTask.exec('jsii-rosetta extract --strict');
 
+project.addTask('docs', {
+  description: 'Regenerate docs/rules/<rule-id>.md from the rule registry and scripts/rule-examples.ts',
+  exec: 'ts-node --project test/tsconfig.json scripts/rule-docs.ts',
+});
+
 project.addTask('readme', {
   description: "Rewrite README.md's generated rule and policy tables from the registry",
   exec: 'ts-node --project test/tsconfig.json scripts/readme-tables.ts',

@@ -1,0 +1,743 @@
+// The examples and the "why" text of every rule page in docs/rules/ (see scripts/rule-docs.ts).
+// Each failing example must produce a finding of its rule and each passing example none:
+// test/docs.test.ts runs them through the engine exactly as the pages show them.
+
+/** A JSON value as CloudFormation templates hold it. */
+export type Json = any;
+
+/**
+ * One example: either the `Properties` of one `AWS::Cognito::UserPoolClient` (checked with
+ * `ClientRules.check`), or a template (checked with `ClientRules.checkTemplate`, with `previous`
+ * when the rule compares deployments).
+ */
+export interface RuleExample {
+  readonly properties?: Json;
+  readonly template?: Json;
+  readonly previous?: Json;
+  /** What the page prints instead of `template` when the template is too large to print. */
+  readonly shown?: Json;
+  /** Says how `shown` abbreviates the example. */
+  readonly note?: string;
+}
+
+/** The documentation data of one rule. */
+export interface RuleDoc {
+  /** The service behaviour, the consequence and where it comes from, in one paragraph of Markdown. */
+  readonly why: string;
+  readonly failing: RuleExample;
+  readonly passing: RuleExample;
+  /** The JSON form of the policy both examples are checked with (policy rules only; `ClientPolicy.fromJson`). */
+  readonly policy?: Json;
+}
+
+const CLIENT = 'AWS::Cognito::UserPoolClient';
+const POOL_REF = { Ref: 'UserPool' };
+const APP = 'https://app.example.org/callback';
+const APP_ARN = 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/0123456789abcdef0123456789abcdef';
+const ROLE_ARN = 'arn:aws:iam::123456789012:role/CognitoPinpointAnalytics';
+const PROJECT_ID = '0123456789abcdef0123456789abcdef';
+const SRP = 'ALLOW_USER_SRP_AUTH';
+const REFRESH = 'ALLOW_REFRESH_TOKEN_AUTH';
+
+/** The properties of a client on the pool `UserPool`. */
+function props(p: Json = {}): Json {
+  const out: Json = { UserPoolId: POOL_REF };
+  for (const [k, v] of Object.entries(p)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+/** An OAuth client with the code grant. */
+function oauth(p: Json = {}): Json {
+  return props({
+    AllowedOAuthFlowsUserPoolClient: true,
+    AllowedOAuthFlows: ['code'],
+    AllowedOAuthScopes: ['openid'],
+    CallbackURLs: [APP],
+    ...p,
+  });
+}
+
+/** A machine-to-machine client (client credentials grant). */
+function m2m(p: Json = {}): Json {
+  return props({
+    AllowedOAuthFlowsUserPoolClient: true,
+    AllowedOAuthFlows: ['client_credentials'],
+    AllowedOAuthScopes: ['orders-api/read'],
+    GenerateSecret: true,
+    ...p,
+  });
+}
+
+/** A template with the pool `UserPool`, the client `AppClient` and other resources. */
+function template(client: Json, opts: { pool?: Json; resources?: Json; dependsOn?: string } = {}): Json {
+  return {
+    Resources: {
+      UserPool: opts.pool ? { Type: 'AWS::Cognito::UserPool', Properties: opts.pool } : { Type: 'AWS::Cognito::UserPool' },
+      ...opts.resources,
+      AppClient: { Type: CLIENT, ...(opts.dependsOn ? { DependsOn: opts.dependsOn } : {}), Properties: props(client) },
+    },
+  };
+}
+
+/** A template with `n` clients on one pool. */
+function manyClients(n: number): Json {
+  const resources: Json = { UserPool: { Type: 'AWS::Cognito::UserPool' } };
+  for (let i = 1; i <= n; i++) {
+    resources[`Client${String(i).padStart(4, '0')}`] = { Type: CLIENT, Properties: props({ ClientName: `tenant-${i}` }) };
+  }
+  return { Resources: resources };
+}
+
+/** How a large template of clients is printed. */
+function manyClientsShown(n: number): Json {
+  return {
+    Resources: {
+      UserPool: { Type: 'AWS::Cognito::UserPool' },
+      Client0001: { Type: CLIENT, Properties: props({ ClientName: 'tenant-1' }) },
+      [`Client${String(n).padStart(4, '0')}`]: { Type: CLIENT, Properties: props({ ClientName: `tenant-${n}` }) },
+    },
+  };
+}
+
+const GOOGLE = {
+  Type: 'AWS::Cognito::UserPoolIdentityProvider',
+  Properties: {
+    UserPoolId: POOL_REF,
+    ProviderName: 'Google',
+    ProviderType: 'Google',
+    ProviderDetails: { client_id: 'google-client-id', client_secret: { Ref: 'GoogleClientSecret' }, authorize_scopes: 'openid email profile' },
+    AttributeMapping: { email: 'email', name: 'name' },
+  },
+};
+
+const WITH_GOOGLE = { resources: { GoogleProvider: GOOGLE }, dependsOn: 'GoogleProvider' };
+const REQUIRED_EMAIL = { pool: { Schema: [{ Name: 'email', AttributeDataType: 'String', Required: true, Mutable: true }] } };
+const LITE = { pool: { UserPoolTier: 'LITE' } };
+const ESSENTIALS = { pool: { UserPoolTier: 'ESSENTIALS' } };
+const HOURS = { AccessToken: 'hours', RefreshToken: 'hours' };
+const POOL_V2 = { UserPoolV2: { Type: 'AWS::Cognito::UserPool' } };
+
+const urls = (n: number) => Array.from({ length: n }, (_, i) => `https://tenant-${i + 1}.example.org/callback`);
+
+export const RULE_DOCS: { readonly [ruleId: string]: RuleDoc } = {
+  // ---- Property types, names and identifiers
+  'property-type': {
+    why: 'CloudFormation validates each property against the resource schema before it calls Cognito: a string where an integer, '
+      + 'a list or an object is expected fails the deployment ("Properties validation failed"). CloudFormation does convert numeric '
+      + 'strings for Integer properties and "true"/"false" for Boolean ones, so those are accepted. The other rules treat an ill-typed '
+      + 'property as unknown, so this finding is the only one it causes.',
+    failing: { properties: props({ AccessTokenValidity: '1h' }) },
+    passing: { properties: props({ AccessTokenValidity: 1 }) },
+  },
+  'client-name-length': {
+    why: 'The API model declares ClientName as 1 to 128 characters (the CloudFormation schema has the same bounds), and Cognito answers '
+      + 'a longer name with `InvalidParameterException: 1 validation error detected: Value \'…\' at \'clientName\' failed to satisfy '
+      + 'constraint: Member must have length less than or equal to 128`. Leaving ClientName out is fine in CloudFormation, which '
+      + 'generates a name.',
+    failing: {
+      properties: props({
+        ClientName: 'orders-web-client-for-the-customer-self-service-portal-in-the-european-union-'
+          + 'production-environment-managed-by-the-identity-platform-team-of-acme',
+      }),
+    },
+    passing: { properties: props({ ClientName: 'orders-web-client-eu-prod' }) },
+  },
+  'client-name-pattern': {
+    why: 'The API model\'s ClientNameType pattern is `[\\w\\s+=,.@-]+` with Java\'s ASCII `\\w` and `\\s`: accented letters, other '
+      + 'non-ASCII characters and symbols such as `/`, `(` or `:` are rejected with "Member must satisfy regular expression pattern". '
+      + 'The CloudFormation schema checks only the length, so the error appears at deployment time.',
+    failing: { properties: props({ ClientName: 'Café web client' }) },
+    passing: { properties: props({ ClientName: 'Cafe web client' }) },
+  },
+  'user-pool-id-format': {
+    why: 'A user pool id has the form `<region>_<id>` (UserPoolIdType: 1 to 55 characters, pattern `[\\w-]+_[0-9a-zA-Z]+`); anything '
+      + 'else is rejected by the API\'s input validation. A hand-written id is usually a typo or a pasted ARN or name: referencing the '
+      + 'pool resource avoids both.',
+    failing: { properties: { UserPoolId: 'us-east-1-AbCdEf123' } },
+    passing: { properties: { UserPoolId: 'us-east-1_AbCdEf123' } },
+  },
+
+  // ---- Token lifetimes
+  'token-validity-range': {
+    why: 'Cognito reads each validity number in its TokenValidityUnits unit (hours for access and ID tokens and days for refresh '
+      + 'tokens by default) and accepts access and ID tokens of 5 minutes to 1 day and refresh tokens of 60 minutes to 10 years. '
+      + 'Anything else fails with `InvalidParameterException: Invalid range for token validity.` (reported for a refresh token '
+      + 'of 36500 days in awsdocs/aws-cloudformation-user-guide#828, and in hashicorp/terraform-provider-aws#32504).',
+    failing: { properties: props({ RefreshTokenValidity: 36500, TokenValidityUnits: { RefreshToken: 'days' } }) },
+    passing: { properties: props({ RefreshTokenValidity: 3650, TokenValidityUnits: { RefreshToken: 'days' } }) },
+  },
+  'token-validity-raw-bounds': {
+    why: 'Before any unit is applied, the API model bounds the numbers themselves: AccessTokenValidity and IdTokenValidity are 1 to '
+      + '86400, RefreshTokenValidity 0 to 315360000 (the CloudFormation schema says 1 to 315360000). A value outside these bounds '
+      + 'fails input validation with the model\'s "Member must have value greater than or equal to …" message.',
+    failing: { properties: props({ AccessTokenValidity: 0, TokenValidityUnits: { AccessToken: 'minutes' } }) },
+    passing: { properties: props({ AccessTokenValidity: 60, TokenValidityUnits: { AccessToken: 'minutes' } }) },
+  },
+  'token-refresh-zero': {
+    why: 'RefreshTokenValidity 0 does not mean "never expires": the CreateUserPoolClient reference says that Cognito overrides 0 with '
+      + 'the default of 30 days, and the CloudFormation schema declares a minimum of 1. The deployment succeeds, but the client '
+      + 'gets a lifetime nobody asked for.',
+    failing: { properties: props({ RefreshTokenValidity: 0 }) },
+    passing: { properties: props({ RefreshTokenValidity: 30 }) },
+  },
+  'token-refresh-not-shorter': {
+    why: 'An access or ID token that outlives the refresh token makes the refresh token pointless, and aws-cdk-lib\'s UserPoolClient '
+      + 'refuses such a configuration; Terraform\'s documentation says the token validity "cannot be greater than refresh token '
+      + 'expiration". No service rejection has been observed, so this is a warning until it is confirmed.',
+    failing: { properties: props({ AccessTokenValidity: 24, RefreshTokenValidity: 12, TokenValidityUnits: HOURS }) },
+    passing: { properties: props({ AccessTokenValidity: 1, RefreshTokenValidity: 12, TokenValidityUnits: HOURS }) },
+  },
+  'token-units-enum': {
+    why: 'TokenValidityUnits values are the TimeUnitsType enum of the API model: `seconds`, `minutes`, `hours` or `days`, in lower case. '
+      + 'Any other value (`Minutes`, `min`, `h`) is rejected with the model\'s "Member must satisfy enum value set" message.',
+    failing: { properties: props({ AccessTokenValidity: 15, TokenValidityUnits: { AccessToken: 'Minutes' } }) },
+    passing: { properties: props({ AccessTokenValidity: 15, TokenValidityUnits: { AccessToken: 'minutes' } }) },
+  },
+  'token-unit-without-value': {
+    why: 'Cognito interprets each validity number together with its unit. A unit without a number has no effect (the token keeps its '
+      + 'default lifetime), and a number without its unit is read in the default unit: `15` meant as minutes becomes 15 hours. '
+      + 'When the units and values drift apart, updates end in "Invalid range for token validity." '
+      + '(hashicorp/terraform-provider-aws#32504).',
+    failing: { properties: props({ TokenValidityUnits: { AccessToken: 'minutes' } }) },
+    passing: { properties: props({ AccessTokenValidity: 15, TokenValidityUnits: { AccessToken: 'minutes' } }) },
+  },
+  'auth-session-validity-range': {
+    why: 'AuthSessionValidity is the lifetime, in minutes, of the session token of a sign-in that goes through several challenges. '
+      + 'The API model and the CloudFormation schema both bound it to 3 to 15 minutes; other values are rejected.',
+    failing: { properties: props({ AuthSessionValidity: 30 }) },
+    passing: { properties: props({ AuthSessionValidity: 15 }) },
+  },
+
+  // ---- Refresh-token rotation
+  'refresh-rotation-feature-enum': {
+    why: 'RefreshTokenRotation.Feature is the FeatureType enum: `ENABLED` or `DISABLED`, in upper case. The CloudFormation schema has '
+      + 'the same allowed values, so another spelling fails the deployment.',
+    failing: { properties: props({ ExplicitAuthFlows: [SRP], RefreshTokenRotation: { Feature: 'Enabled' } }) },
+    passing: { properties: props({ ExplicitAuthFlows: [SRP], RefreshTokenRotation: { Feature: 'ENABLED' } }) },
+  },
+  'refresh-rotation-feature-required': {
+    why: 'In the API model, `Feature` is a required member of RefreshTokenRotation, while the CloudFormation schema leaves it optional. '
+      + 'CloudFormation therefore accepts a RefreshTokenRotation without Feature and passes it on, and the request to Cognito is '
+      + 'rejected.',
+    failing: { properties: props({ ExplicitAuthFlows: [SRP], RefreshTokenRotation: { RetryGracePeriodSeconds: 10 } }) },
+    passing: { properties: props({ ExplicitAuthFlows: [SRP], RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 10 } }) },
+  },
+  'refresh-rotation-grace-range': {
+    why: 'RetryGracePeriodSeconds is how long the previous refresh token stays usable after a rotation. The API model '
+      + '(RetryGracePeriodSecondsType) and the CloudFormation schema both bound it to 0 to 60 seconds.',
+    failing: { properties: props({ ExplicitAuthFlows: [SRP], RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 120 } }) },
+    passing: { properties: props({ ExplicitAuthFlows: [SRP], RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 60 } }) },
+  },
+  'refresh-rotation-grace-ignored': {
+    why: 'With rotation DISABLED there is no previous token to keep alive: Cognito accepts a grace period but stores and returns 0 '
+      + '(hashicorp/terraform-provider-aws#45646), so the template and the deployed client disagree and tools report a '
+      + 'perpetual difference.',
+    failing: { properties: props({ RefreshTokenRotation: { Feature: 'DISABLED', RetryGracePeriodSeconds: 30 } }) },
+    passing: { properties: props({ RefreshTokenRotation: { Feature: 'DISABLED' } }) },
+  },
+
+  // ---- Authentication flows
+  'auth-flows-enum': {
+    why: 'ExplicitAuthFlows takes the values of the ExplicitAuthFlowsType enum, which are case-sensitive. An unknown value is '
+      + 'rejected with "Value … at \'explicitAuthFlows\' failed to satisfy constraint: … Member must satisfy enum value set" '
+      + '(aws-solutions/media-insights-on-aws#199).',
+    failing: { properties: props({ ExplicitAuthFlows: [SRP, 'ALLOW_REFRESH_TOKEN'] }) },
+    passing: { properties: props({ ExplicitAuthFlows: [SRP, REFRESH] }) },
+  },
+  'auth-flows-legacy-mix': {
+    why: 'The CreateUserPoolClient reference says that the legacy values (ADMIN_NO_SRP_AUTH, CUSTOM_AUTH_FLOW_ONLY, USER_PASSWORD_AUTH) '
+      + 'cannot be assigned at the same time as values that begin with `ALLOW_`; the request is rejected.',
+    failing: { properties: props({ ExplicitAuthFlows: ['USER_PASSWORD_AUTH', REFRESH] }) },
+    passing: { properties: props({ ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', REFRESH] }) },
+  },
+  'auth-flows-refresh-required': {
+    why: 'A client whose ExplicitAuthFlows lacks ALLOW_REFRESH_TOKEN_AUTH cannot refresh its tokens, so users must sign in again every '
+      + 'time the access token expires. In 2020 Cognito rejected such lists with "REFRESH_TOKEN_AUTH should always be allowed." '
+      + '(aws/aws-cdk#7625), which is why aws-cdk-lib always adds the flag. With refresh-token rotation the flag must be absent, so '
+      + 'the rule does not apply then; it stays a warning until the current behaviour is confirmed.',
+    failing: { properties: props({ ExplicitAuthFlows: [SRP] }) },
+    passing: { properties: props({ ExplicitAuthFlows: [SRP, REFRESH] }) },
+  },
+  'auth-flows-rotation-no-refresh-auth': {
+    why: 'The refresh-token guide says that refresh-token rotation is not compatible with the REFRESH_TOKEN_AUTH flow and that you must '
+      + 'disable that flow in the app client: with rotation, clients refresh through GetTokensFromRefreshToken. Updates that turn '
+      + 'rotation on while keeping the flow fail (hashicorp/terraform-provider-aws#47196).',
+    failing: { properties: props({ ExplicitAuthFlows: [SRP, REFRESH], RefreshTokenRotation: { Feature: 'ENABLED' } }) },
+    passing: { properties: props({ ExplicitAuthFlows: [SRP], RefreshTokenRotation: { Feature: 'ENABLED' } }) },
+  },
+  'auth-flows-rotation-defaults': {
+    why: 'Without ExplicitAuthFlows, Cognito applies its default set, ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH and '
+      + 'ALLOW_CUSTOM_AUTH, and ALLOW_REFRESH_TOKEN_AUTH is not compatible with refresh-token rotation. What the service does with '
+      + 'this combination is unverified, so listing the flows explicitly is the safe form.',
+    failing: { properties: props({ RefreshTokenRotation: { Feature: 'ENABLED' } }) },
+    passing: { properties: props({ ExplicitAuthFlows: [SRP], RefreshTokenRotation: { Feature: 'ENABLED' } }) },
+  },
+  'auth-flows-legacy-deprecated': {
+    why: 'The legacy values ADMIN_NO_SRP_AUTH, CUSTOM_AUTH_FLOW_ONLY and USER_PASSWORD_AUTH are superseded by their `ALLOW_` '
+      + 'equivalents (the API reference says ALLOW_ADMIN_USER_PASSWORD_AUTH "replaces the ADMIN_NO_SRP_AUTH setting"). They cannot '
+      + 'be combined with any `ALLOW_` value, including ALLOW_REFRESH_TOKEN_AUTH.',
+    failing: { properties: props({ ExplicitAuthFlows: ['ADMIN_NO_SRP_AUTH'] }) },
+    passing: { properties: props({ ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', REFRESH] }) },
+  },
+
+  // ---- OAuth flows and scopes
+  'oauth-flows-enum': {
+    why: 'AllowedOAuthFlows holds at most three values of the OAuthFlowType enum: `code`, `implicit` and `client_credentials`. '
+      + 'Anything else is rejected with "…at \'allowedOAuthFlows\' failed to satisfy constraint: Member must satisfy enum value set: '
+      + '[implicit, client_credentials, code]" (awsdocs/aws-cloudformation-user-guide#563).',
+    failing: { properties: oauth({ AllowedOAuthFlows: ['authorization_code'] }) },
+    passing: { properties: oauth({ AllowedOAuthFlows: ['code'] }) },
+  },
+  'oauth-client-credentials-exclusive': {
+    why: 'The API reference says that client_credentials must be the only allowed OAuth flow of a client: Cognito answers '
+      + '`InvalidOAuthFlowException: client_credentials flow can not be selected along with code flow or implicit flow.` '
+      + 'Machine-to-machine access and user sign-in need separate app clients.',
+    failing: { properties: m2m({ AllowedOAuthFlows: ['code', 'client_credentials'], CallbackURLs: [APP] }) },
+    passing: { properties: m2m({ AllowedOAuthFlows: ['client_credentials'] }) },
+  },
+  'oauth-client-credentials-secret': {
+    why: 'The client credentials grant authenticates the client itself, so the Developer Guide requires a client secret: Cognito answers '
+      + '`InvalidOAuthFlowException: client_credentials flow can not be selected if client does not have a client secret.` '
+      + 'GenerateSecret cannot be changed later without replacing the client.',
+    failing: { properties: m2m({ GenerateSecret: undefined }) },
+    passing: { properties: m2m() },
+  },
+  'oauth-client-credentials-custom-scopes': {
+    why: 'The client credentials grant has no user, so only custom resource-server scopes make sense: the Developer Guide says that with '
+      + 'client credentials "you can only populate custom scopes", and Cognito answers '
+      + '`InvalidOAuthFlowException: openid is not supported with client_credentials flow` (hashicorp/terraform-provider-aws#4984).',
+    failing: { properties: m2m({ AllowedOAuthScopes: ['openid', 'orders-api/read'] }) },
+    passing: { properties: m2m({ AllowedOAuthScopes: ['orders-api/read'] }) },
+  },
+  'oauth-callback-required': {
+    why: 'The code and implicit grants redirect the user back to the application, so they need at least one callback URL: Cognito '
+      + 'answers `InvalidOAuthFlowException: CallbackUrls can not be empty when code flow or implicit flow is selected` '
+      + '(cisagov/crossfeed#440).',
+    failing: { properties: oauth({ CallbackURLs: undefined }) },
+    passing: { properties: oauth() },
+  },
+  'oauth-flows-scopes-required': {
+    why: 'When AllowedOAuthFlowsUserPoolClient is true, Cognito requires both lists: `InvalidParameterException: AllowedOAuthFlows and '
+      + 'AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows.`',
+    failing: { properties: oauth({ AllowedOAuthScopes: undefined }) },
+    passing: { properties: oauth() },
+  },
+  'oauth-settings-need-flag': {
+    why: 'The API reference says AllowedOAuthFlowsUserPoolClient "must have a value of true before you can configure" the OAuth flows, '
+      + 'scopes and URLs, and it defaults to false through CloudFormation and the SDKs. The client deploys, but OAuth stays inactive '
+      + 'and the hosted sign-in pages refuse it (aws/aws-cdk#10311).',
+    failing: { properties: oauth({ AllowedOAuthFlowsUserPoolClient: undefined }) },
+    passing: { properties: oauth() },
+  },
+  'oauth-scope-format': {
+    why: 'The API model\'s ScopeType is 1 to 256 printable ASCII characters without space, `"` or `\\`, and a client has at most 50 '
+      + 'scopes (a quota that cannot be raised). Other values fail input validation.',
+    failing: { properties: oauth({ AllowedOAuthScopes: ['openid', 'orders-api/read orders-api/write'] }) },
+    passing: { properties: oauth({ AllowedOAuthScopes: ['openid', 'orders-api/read', 'orders-api/write'] }) },
+  },
+  'oauth-scope-exists': {
+    why: 'Besides the standard scopes (openid, email, phone, profile, aws.cognito.signin.user.admin), a client can only request '
+      + '`<identifier>/<scope>` scopes of a resource server of its pool; otherwise Cognito answers '
+      + '`ScopeDoesNotExistException: Invalid scope requested: <scope>` (awsdocs/aws-cloudformation-user-guide#564). When the resource '
+      + 'server is in the same template, the client must depend on it, or CloudFormation may create the client first (aws/aws-cdk#10676).',
+    failing: { properties: oauth({ AllowedOAuthScopes: ['openid', 'admin'] }) },
+    passing: { properties: oauth({ AllowedOAuthScopes: ['openid', 'orders-api/admin'] }) },
+  },
+  'oauth-scope-openid-companion': {
+    why: 'The Developer Guide says the email, phone and profile scopes "can only be requested with the openid scope"; without openid, '
+      + 'the authorization request is refused or the claims are missing. aws-cdk-lib adds openid automatically for this reason.',
+    failing: { properties: oauth({ AllowedOAuthScopes: ['email', 'profile'] }) },
+    passing: { properties: oauth({ AllowedOAuthScopes: ['openid', 'email', 'profile'] }) },
+  },
+
+  // ---- Redirect URIs
+  'redirect-uri-length': {
+    why: 'The API model\'s RedirectUrlType is 1 to 1024 characters, for callback URLs, logout URLs and the default redirect URI alike: '
+      + 'Cognito answers "Member must have length less than or equal to 1024, Member must have length greater than or equal to 1" '
+      + '(aws/aws-cli#2941).',
+    failing: { properties: oauth({ CallbackURLs: [`${APP}?return=${'/orders/history'.repeat(70)}`] }) },
+    passing: { properties: oauth({ CallbackURLs: [`${APP}?return=/orders/history`] }) },
+  },
+  'redirect-uri-charset': {
+    why: 'RedirectUrlType must match `[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+`: letters, marks, symbols, numbers and punctuation only. '
+      + 'Spaces, other separators and control characters (often a trailing newline from a parameter file) are rejected with "Member '
+      + 'must satisfy regular expression pattern" (aws/aws-cli#2941).',
+    failing: { properties: oauth({ CallbackURLs: ['https://app.example.org/sign in'] }) },
+    passing: { properties: oauth({ CallbackURLs: ['https://app.example.org/sign%20in'] }) },
+  },
+  'redirect-uri-count': {
+    why: 'The API model limits CallbackURLs and LogoutURLs to 100 entries each, and the Developer Guide lists this quota as not '
+      + 'adjustable. Multi-tenant applications that add one URL per tenant hit it; several app clients, or one URL with the tenant '
+      + 'in the state parameter, avoid it.',
+    failing: { properties: oauth({ CallbackURLs: urls(101) }) },
+    passing: { properties: oauth({ CallbackURLs: urls(100) }) },
+  },
+  'redirect-uri-absolute': {
+    why: 'The API reference and the Developer Guide require a callback URL to "be an absolute URI" (RFC 6749 §3.1.2): it needs a '
+      + 'scheme, such as `https:` or a custom scheme like `myapp:` for native apps. A relative path such as `/callback` is refused.',
+    failing: { properties: oauth({ CallbackURLs: ['/callback'] }) },
+    passing: { properties: oauth({ CallbackURLs: [APP] }) },
+  },
+  'redirect-uri-host-as-scheme': {
+    why: 'Per RFC 3986, `localhost:3000/callback` is a URI with the scheme `localhost` and the path `3000/callback`, not a host and '
+      + 'port. Cognito accepts it as a custom-scheme redirect, so the deployment succeeds, but no browser can ever reach it and sign-in '
+      + 'ends on an error page.',
+    failing: { properties: oauth({ CallbackURLs: ['localhost:3000/callback'] }) },
+    passing: { properties: oauth({ CallbackURLs: ['http://localhost:3000/callback'] }) },
+  },
+  'redirect-uri-no-fragment': {
+    why: 'The API reference and the Developer Guide require that a callback URL "not include a fragment component", as RFC 6749 '
+      + 'does: Cognito appends the authorization response to the URL, and a fragment would swallow it. Single-page applications with '
+      + 'hash routing need a path or query route for the callback.',
+    failing: { properties: oauth({ CallbackURLs: ['https://app.example.org/#/callback'] }) },
+    passing: { properties: oauth({ CallbackURLs: [APP] }) },
+  },
+  'redirect-uri-https': {
+    why: 'Callback URLs must use HTTPS; plain HTTP is allowed only for the loopback hosts `localhost`, `127.0.0.1` and `[::1]` (any '
+      + 'port), for testing. Cognito answers `InvalidParameterException: <url> cannot use the HTTP protocol.` The host is compared '
+      + 'exactly: `localhost.example.org` or `127.0.0.2` are not loopback.',
+    failing: { properties: oauth({ CallbackURLs: ['http://app.example.org/callback'] }) },
+    passing: { properties: oauth({ CallbackURLs: [APP] }) },
+  },
+  'logout-uri-https': {
+    why: 'AWS documents the HTTPS requirement for callback URLs only, but the same "cannot use the HTTP protocol" rejection is reported '
+      + 'for sign-out URLs, and a sign-out redirect over plain HTTP can be tampered with. It is a warning until the service behaviour '
+      + 'is confirmed; loopback hosts are allowed as for callback URLs.',
+    failing: { properties: oauth({ LogoutURLs: ['http://app.example.org/signed-out'] }) },
+    passing: { properties: oauth({ LogoutURLs: ['https://app.example.org/signed-out'] }) },
+  },
+  'default-redirect-in-callbacks': {
+    why: 'The API and CloudFormation references say DefaultRedirectURI "must be in the CallbackURLs list", compared as exact strings: '
+      + 'a trailing slash or a different case makes it a different URL, and the request is rejected.',
+    failing: { properties: oauth({ CallbackURLs: [APP], DefaultRedirectURI: `${APP}/` }) },
+    passing: { properties: oauth({ CallbackURLs: [APP], DefaultRedirectURI: APP }) },
+  },
+
+  // ---- Secrets and context data
+  'context-data-needs-secret': {
+    why: 'The API and CloudFormation references say: "You can only activate EnablePropagateAdditionalUserContextData in an app client '
+      + 'that has a client secret." Without a secret, anyone could send forged device and location data to the threat protection '
+      + 'features, so Cognito refuses the combination.',
+    failing: { properties: props({ EnablePropagateAdditionalUserContextData: true }) },
+    passing: { properties: props({ EnablePropagateAdditionalUserContextData: true, GenerateSecret: true }) },
+  },
+  'client-secret-exclusive': {
+    why: 'This rule applies to CreateUserPoolClient request JSON (for example `aws cognito-idp create-user-pool-client '
+      + '--cli-input-json`): CloudFormation has no ClientSecret input. The API reference says "You cannot specify both GenerateSecret as '
+      + 'true and provide a ClientSecret value".',
+    failing: { properties: props({ GenerateSecret: true, ClientSecret: 'k8Jd2LmQ9xVb7RtY4nWz1CfH' }) },
+    passing: { properties: props({ ClientSecret: 'k8Jd2LmQ9xVb7RtY4nWz1CfH' }) },
+  },
+  'client-secret-format': {
+    why: 'This rule applies to CreateUserPoolClient request JSON, not to CloudFormation. A custom ClientSecret is 24 to 64 characters '
+      + 'matching `[\\w+]+` (ASCII letters, digits, `_` and `+`) in the API model; other secrets fail input validation. The finding '
+      + 'never repeats the secret.',
+    failing: { properties: props({ ClientSecret: 'orders-api-secret-2025-a1b2' }) },
+    passing: { properties: props({ ClientSecret: 'orders_api_secret_2025_a1b2' }) },
+  },
+
+  // ---- Identity providers
+  'idp-name-format': {
+    why: 'The API model\'s ProviderNameType is 1 to 32 characters of letters, marks, symbols, numbers, punctuation and separators; '
+      + 'longer names or control characters are rejected. A name that long cannot be the name of an identity provider of the pool '
+      + 'anyway.',
+    failing: { properties: props({ SupportedIdentityProviders: ['COGNITO', 'CorporateSAMLProviderForEmployeesEU'] }) },
+    passing: { properties: props({ SupportedIdentityProviders: ['COGNITO', 'CorporateSAML-EU'] }) },
+  },
+  'idp-exists': {
+    why: 'Each SupportedIdentityProviders entry other than COGNITO must be the ProviderName of an identity provider of the pool, '
+      + 'case-sensitive (Google, Facebook, SignInWithApple, LoginWithAmazon, or the SAML/OIDC name); Cognito answers '
+      + '`InvalidParameterException: The provider <name> does not exist for User Pool <pool-id>.` When the provider is in the same '
+      + 'template the client must depend on it, because CloudFormation may otherwise create the client first (aws/aws-cdk#15850).',
+    failing: { template: template({ SupportedIdentityProviders: ['COGNITO', 'Google'] }) },
+    passing: { template: template({ SupportedIdentityProviders: ['COGNITO', 'Google'] }, WITH_GOOGLE) },
+  },
+
+  // ---- Attribute permissions
+  'attr-name-length': {
+    why: 'Each ReadAttributes and WriteAttributes entry is a ClientPermissionType of 1 to 2048 characters in the API model; an empty '
+      + 'entry, often left by a trailing comma in a parameter, fails input validation.',
+    failing: { properties: props({ ReadAttributes: ['email', ''] }) },
+    passing: { properties: props({ ReadAttributes: ['email'] }) },
+  },
+  'attr-write-immutable': {
+    why: 'Verification status and the subject are set by Cognito, not by users: a client with write access to `email_verified` fails '
+      + 'with `InvalidParameterException: Invalid write attributes specified while creating a client` (observed in deployments; '
+      + '`phone_number_verified` and `sub` are assumed to behave the same). They can stay in ReadAttributes.',
+    failing: { properties: props({ WriteAttributes: ['email', 'email_verified'] }) },
+    passing: { properties: props({ WriteAttributes: ['email'] }) },
+  },
+  'attr-exists': {
+    why: 'Attribute permissions can only name standard attributes or custom attributes of the pool, written `custom:<name>` (or '
+      + '`dev:custom:<name>` for developer-only ones) with a name of at most 20 characters; other names are rejected with "Invalid '
+      + 'read attributes specified" or the write variant. When the pool is in the template, custom attributes must also be declared '
+      + 'in its Schema.',
+    failing: { properties: props({ ReadAttributes: ['email', 'department'] }) },
+    passing: { properties: props({ ReadAttributes: ['email', 'custom:department'] }) },
+  },
+  'attr-write-required': {
+    why: 'The Developer Guide says required attributes of a user pool are always writable, and a WriteAttributes list that leaves one '
+      + 'out is rejected with `InvalidParameterException: Invalid write attributes specified while creating a client`. Leaving '
+      + 'WriteAttributes out grants write access to all standard attributes.',
+    failing: {
+      template: template({ WriteAttributes: ['name'] }, REQUIRED_EMAIL),
+    },
+    passing: {
+      template: template({ WriteAttributes: ['email', 'name'] }, REQUIRED_EMAIL),
+    },
+  },
+  'attr-write-idp-mapped': {
+    why: 'The API reference says WriteAttributes "must include all attributes that you have mapped to IdP attributes": Cognito updates '
+      + 'mapped attributes at every federated sign-in, and throws an error when the client cannot write one. The client deploys, but '
+      + 'sign-in through that provider fails.',
+    failing: { template: template({ SupportedIdentityProviders: ['Google'], WriteAttributes: ['email'] }, WITH_GOOGLE) },
+    passing: { template: template({ SupportedIdentityProviders: ['Google'], WriteAttributes: ['email', 'name'] }, WITH_GOOGLE) },
+  },
+
+  // ---- Analytics
+  'analytics-exclusive': {
+    why: 'An AnalyticsConfiguration names its Amazon Pinpoint project either by ApplicationArn (Cognito then uses its own role) or by '
+      + 'ApplicationId with RoleArn and ExternalId. aws-cdk-lib and Terraform refuse both at once (aws/aws-cdk PR#32862); the service '
+      + 'rejection is reported but not confirmed.',
+    failing: { properties: props({ AnalyticsConfiguration: { ApplicationArn: APP_ARN, RoleArn: ROLE_ARN } }) },
+    passing: { properties: props({ AnalyticsConfiguration: { ApplicationArn: APP_ARN } }) },
+  },
+  'analytics-id-complete': {
+    why: 'With ApplicationId, Cognito writes to Amazon Pinpoint by assuming RoleArn with ExternalId, so both are needed; aws-cdk-lib and '
+      + 'Terraform require them together. No service rejection has been observed, hence a warning.',
+    failing: { properties: props({ AnalyticsConfiguration: { ApplicationId: PROJECT_ID, RoleArn: ROLE_ARN } }) },
+    passing: { properties: props({ AnalyticsConfiguration: { ApplicationId: PROJECT_ID, RoleArn: ROLE_ARN, ExternalId: 'orders-web' } }) },
+  },
+  'analytics-target-required': {
+    why: 'An AnalyticsConfiguration without ApplicationArn or ApplicationId names no Amazon Pinpoint project, so no analytics are sent; '
+      + 'Terraform requires exactly one of them.',
+    failing: { properties: props({ AnalyticsConfiguration: { UserDataShared: true } }) },
+    passing: { properties: props({ AnalyticsConfiguration: { ApplicationArn: APP_ARN, UserDataShared: true } }) },
+  },
+  'analytics-formats': {
+    why: 'The API model requires a hexadecimal ApplicationId (HexStringType), ARNs of 20 to 2048 characters matching the ArnType '
+      + 'pattern, and an ExternalId of at most 131072 characters. A project name in place of its id is the usual mistake.',
+    failing: { properties: props({ AnalyticsConfiguration: { ApplicationId: 'orders-analytics', RoleArn: ROLE_ARN, ExternalId: 'orders-web' } }) },
+    passing: { properties: props({ AnalyticsConfiguration: { ApplicationId: PROJECT_ID, RoleArn: ROLE_ARN, ExternalId: 'orders-web' } }) },
+  },
+  'analytics-region': {
+    why: 'The Developer Guide says ApplicationArn supports in-Region integrations only: the Amazon Pinpoint project must be in the user '
+      + 'pool\'s region (ApplicationId can target us-east-1 from some other regions).',
+    failing: { properties: { UserPoolId: 'eu-west-1_AbCdEf123', AnalyticsConfiguration: { ApplicationArn: APP_ARN } } },
+    passing: { properties: { UserPoolId: 'us-east-1_AbCdEf123', AnalyticsConfiguration: { ApplicationArn: APP_ARN } } },
+  },
+  'analytics-pinpoint-eol': {
+    why: 'Amazon Pinpoint reached end of support on 2026-10-30: the analytics target of an AnalyticsConfiguration is no longer '
+      + 'accessible, so the configuration only adds a dependency on a retired service.',
+    failing: { properties: props({ AnalyticsConfiguration: { ApplicationArn: APP_ARN } }) },
+    passing: { properties: props() },
+  },
+
+  // ---- Enums, tiers and quotas
+  'prevent-user-existence-enum': {
+    why: 'PreventUserExistenceErrors takes `ENABLED` or `LEGACY`, in upper case (PreventUserExistenceErrorTypes); any other value is '
+      + 'rejected with the model\'s enum message.',
+    failing: { properties: props({ PreventUserExistenceErrors: 'Enabled' }) },
+    passing: { properties: props({ PreventUserExistenceErrors: 'ENABLED' }) },
+  },
+  'auth-flows-user-auth-tier': {
+    why: 'ALLOW_USER_AUTH (choice-based sign-in) needs a user pool on the Essentials tier or higher, as the API reference says; on a '
+      + 'LITE pool Cognito answers `FeatureUnavailableInTierException`. New pools default to ESSENTIALS.',
+    failing: { template: template({ ExplicitAuthFlows: ['ALLOW_USER_AUTH', REFRESH] }, LITE) },
+    passing: { template: template({ ExplicitAuthFlows: ['ALLOW_USER_AUTH', REFRESH] }, ESSENTIALS) },
+  },
+  'refresh-rotation-tier': {
+    why: 'Refresh-token rotation launched in April 2025 for the Essentials and Plus tiers; on a LITE pool Cognito answers '
+      + '`FeatureUnavailableInTierException`, which the API models for Create and UpdateUserPoolClient.',
+    failing: { template: template({ ExplicitAuthFlows: [SRP], RefreshTokenRotation: { Feature: 'ENABLED' } }, LITE) },
+    passing: { template: template({ ExplicitAuthFlows: [SRP], RefreshTokenRotation: { Feature: 'ENABLED' } }, ESSENTIALS) },
+  },
+  'quota-clients-per-pool': {
+    why: 'A user pool can have 1,000 app clients by default (the quota can be raised to 10,000). Creating one more fails with '
+      + '`LimitExceededException`, in the middle of a deployment that CloudFormation then rolls back.',
+    failing: {
+      template: manyClients(1001),
+      shown: manyClientsShown(1001),
+      note: 'The template has 1001 clients on `UserPool`, `Client0001` to `Client1001`, each like the two shown (`ClientName` `tenant-<n>`).',
+    },
+    passing: {
+      template: manyClients(1000),
+      shown: manyClientsShown(1000),
+      note: 'The same template with 1000 clients, `Client0001` to `Client1000`.',
+    },
+  },
+
+  // ---- Changes between deployments
+  'generate-secret-replacement': {
+    why: 'GenerateSecret is a create-only property: the Update API has no such field, so CloudFormation replaces the client when it '
+      + 'changes. The new client has a new ClientId (and secret), and every application configured with the old one stops working.',
+    failing: { template: template({ GenerateSecret: true }), previous: template({}) },
+    passing: { template: template({}), previous: template({}) },
+  },
+  'user-pool-id-replacement': {
+    why: 'UserPoolId is a create-only property: moving a client to another pool makes CloudFormation create a new client there and '
+      + 'delete the old one, so the ClientId (and secret) change and users of the old pool lose this client.',
+    failing: { template: template({ UserPoolId: { Ref: 'UserPoolV2' } }, { resources: POOL_V2 }), previous: template({}, { resources: POOL_V2 }) },
+    passing: { template: template({}, { resources: POOL_V2 }), previous: template({}, { resources: POOL_V2 }) },
+  },
+  'update-resets-omitted': {
+    why: 'UpdateUserPoolClient resets every field it is not given to its default ("If you don\'t provide a value for an attribute, '
+      + 'Amazon Cognito sets it to its default value"), and CloudFormation sends the whole desired state. Removing a property from '
+      + 'the template therefore changes the client: removing PreventUserExistenceErrors returns it to LEGACY.',
+    failing: { template: template({}), previous: template({ PreventUserExistenceErrors: 'ENABLED' }) },
+    passing: { template: template({ PreventUserExistenceErrors: 'ENABLED' }), previous: template({ PreventUserExistenceErrors: 'ENABLED' }) },
+  },
+  'update-units-removed': {
+    why: 'When a TokenValidityUnits entry is removed while its validity value stays, Cognito reads the number in the default unit: '
+      + 'an access token of 15 minutes silently becomes 15 hours, and 60 minutes becomes "Invalid range for token validity." '
+      + '(hashicorp/terraform-provider-aws#32504, PR#48630).',
+    failing: {
+      template: template({ AccessTokenValidity: 15, IdTokenValidity: 1, TokenValidityUnits: { IdToken: 'hours' } }),
+      previous: template({ AccessTokenValidity: 15, IdTokenValidity: 1, TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'hours' } }),
+    },
+    passing: {
+      template: template({ AccessTokenValidity: 15, IdTokenValidity: 1, TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'hours' } }),
+      previous: template({ AccessTokenValidity: 15, IdTokenValidity: 1, TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'hours' } }),
+    },
+  },
+
+  // ---- Organisation policy
+  'policy-no-implicit': {
+    why: 'The implicit grant returns tokens in the browser URL, where they leak through history and referrers, and issues no refresh '
+      + 'token. The Developer Guide recommends the authorization code grant with PKCE instead, for public clients too.',
+    policy: { forbidImplicitFlow: true },
+    failing: { properties: oauth({ AllowedOAuthFlows: ['implicit'] }) },
+    passing: { properties: oauth({ AllowedOAuthFlows: ['code'] }) },
+  },
+  'policy-prevent-user-existence': {
+    why: 'With PreventUserExistenceErrors LEGACY (the default through the API and CloudFormation), sign-in and password-reset errors '
+      + 'say whether a user exists, which allows user enumeration. ENABLED returns generic errors, as the Developer Guide recommends.',
+    policy: { requirePreventUserExistenceErrors: true },
+    failing: { properties: props() },
+    passing: { properties: props({ PreventUserExistenceErrors: 'ENABLED' }) },
+  },
+  'policy-token-revocation': {
+    why: 'Token revocation lets an application revoke a refresh token (and the access tokens issued from it) at sign-out. It is on by '
+      + 'default when a client is created; setting EnableTokenRevocation to false leaves stolen refresh tokens usable until they expire.',
+    policy: { requireTokenRevocation: true },
+    failing: { properties: props({ EnableTokenRevocation: false }) },
+    passing: { properties: props() },
+  },
+  'policy-no-plaintext-password-flows': {
+    why: 'ALLOW_USER_PASSWORD_AUTH, ALLOW_ADMIN_USER_PASSWORD_AUTH and their legacy forms send the password to Cognito "instead of using '
+      + 'the Secure Remote Password (SRP) protocol", as the API reference puts it. SRP never sends the password over the wire.',
+    policy: { forbidPlaintextPasswordFlows: true },
+    failing: { properties: props({ ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', REFRESH] }) },
+    passing: { properties: props({ ExplicitAuthFlows: [SRP, REFRESH] }) },
+  },
+  'policy-user-auth-widens': {
+    why: 'ALLOW_USER_AUTH enables choice-based sign-in, which also allows password and SRP sign-in through USER_AUTH even when '
+      + 'ALLOW_USER_PASSWORD_AUTH and ALLOW_USER_SRP_AUTH are absent (API reference). A policy that forbids password flows would be '
+      + 'bypassed without this rule.',
+    policy: { forbidUserAuth: true },
+    failing: { properties: props({ ExplicitAuthFlows: ['ALLOW_USER_AUTH', REFRESH] }) },
+    passing: { properties: props({ ExplicitAuthFlows: [SRP, REFRESH] }) },
+  },
+  'policy-no-example-callback': {
+    why: 'aws-cdk-lib\'s UserPoolClient uses `https://example.com` as the callback URL when none is given, so clients deploy with a '
+      + 'redirect to a domain the organisation does not control. Real applications give their own URLs.',
+    policy: { forbidExampleUrls: true },
+    failing: { properties: oauth({ CallbackURLs: ['https://example.com'] }) },
+    passing: { properties: oauth({ CallbackURLs: [APP] }) },
+  },
+  'policy-no-loopback-in-prod': {
+    why: 'Cognito allows plain-HTTP loopback callback URLs (localhost, 127.0.0.1, [::1]) "for testing purposes only". In a production '
+      + 'client they let any local process on a user\'s machine receive authorization codes; development clients or stages should '
+      + 'hold them instead.',
+    policy: { allowLoopbackUrls: false },
+    failing: { properties: oauth({ CallbackURLs: [APP, 'http://localhost:3000/callback'] }) },
+    passing: { properties: oauth({ CallbackURLs: [APP] }) },
+  },
+  'policy-refresh-rotation': {
+    why: 'A public client (one without a secret) cannot prove its identity when it refreshes tokens, so a stolen refresh token stays '
+      + 'usable until it expires. With refresh-token rotation, each refresh returns a new refresh token and invalidates the old one '
+      + '(Developer Guide, refresh tokens).',
+    policy: { requireRefreshTokenRotation: true },
+    failing: { properties: props({ ExplicitAuthFlows: [SRP, REFRESH] }) },
+    passing: { properties: props({ ExplicitAuthFlows: [SRP], RefreshTokenRotation: { Feature: 'ENABLED' } }) },
+  },
+  'policy-max-access-token-validity': {
+    why: 'An access token cannot be revoked individually once issued and is accepted by APIs until it expires; an organisation may cap '
+      + 'its lifetime below the service maximum of 1 day. An absent value counts as the service default of 60 minutes.',
+    policy: { maxAccessTokenValidity: 'PT1H' },
+    failing: { properties: props({ AccessTokenValidity: 12 }) },
+    passing: { properties: props({ AccessTokenValidity: 1 }) },
+  },
+  'policy-max-id-token-validity': {
+    why: 'An ID token carries the user\'s identity claims and is trusted by applications until it expires; an organisation may cap its '
+      + 'lifetime below the service maximum of 1 day. An absent value counts as the service default of 60 minutes.',
+    policy: { maxIdTokenValidity: 'PT1H' },
+    failing: { properties: props({ IdTokenValidity: 12 }) },
+    passing: { properties: props({ IdTokenValidity: 1 }) },
+  },
+  'policy-max-refresh-token-validity': {
+    why: 'The refresh token decides how long a user stays signed in without entering credentials again; the service allows up to 10 '
+      + 'years. An organisation may set a shorter maximum; an absent value counts as the service default of 30 days.',
+    policy: { maxRefreshTokenValidity: 'P30D' },
+    failing: { properties: props({ RefreshTokenValidity: 90 }) },
+    passing: { properties: props({ RefreshTokenValidity: 30 }) },
+  },
+  'policy-oauth-flows-allowed': {
+    why: 'An organisation may restrict the OAuth grants its clients use, for example to the authorization code grant only, so that '
+      + 'every browser sign-in uses PKCE and every machine client goes through review.',
+    policy: { allowedOAuthFlows: ['code'] },
+    failing: { properties: oauth({ AllowedOAuthFlows: ['code', 'implicit'] }) },
+    passing: { properties: oauth({ AllowedOAuthFlows: ['code'] }) },
+  },
+  'policy-auth-flows-forbidden': {
+    why: 'An organisation may forbid some ExplicitAuthFlows values, for example custom authentication or the password flows. When '
+      + 'ExplicitAuthFlows is absent, Cognito applies its default set (ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH, '
+      + 'ALLOW_CUSTOM_AUTH), so that set is checked.',
+    policy: { forbiddenAuthFlows: ['ALLOW_CUSTOM_AUTH'] },
+    failing: { properties: props() },
+    passing: { properties: props({ ExplicitAuthFlows: [SRP, REFRESH] }) },
+  },
+  'policy-callback-urls-allowed': {
+    why: 'The callback URLs decide where Cognito sends authorization codes and tokens; a URL on a domain the organisation does not '
+      + 'control hands them to someone else. Listing the allowed URL patterns makes that a reviewed decision.',
+    policy: { allowedCallbackUrls: ['https://*.example.org/*'] },
+    failing: { properties: oauth({ CallbackURLs: ['https://app.example.net/callback'] }) },
+    passing: { properties: oauth({ CallbackURLs: [APP] }) },
+  },
+  'policy-logout-urls-allowed': {
+    why: 'Sign-out URLs decide where users land after signing out; an unreviewed URL can be used for phishing right after a '
+      + 'legitimate sign-out. Listing the allowed URL patterns keeps them on the organisation\'s domains.',
+    policy: { allowedLogoutUrls: ['https://*.example.org/*'] },
+    failing: { properties: oauth({ LogoutURLs: ['https://app.example.net/signed-out'] }) },
+    passing: { properties: oauth({ LogoutURLs: ['https://app.example.org/signed-out'] }) },
+  },
+  'policy-scopes-allowed': {
+    why: 'Scopes decide which APIs a client\'s access tokens can call; a client that requests the scopes of another team\'s resource '
+      + 'server gets access to its API. Listing the allowed scopes per organisation or stage keeps that reviewed.',
+    policy: { allowedScopes: ['openid', 'orders-api/*'] },
+    failing: { properties: oauth({ AllowedOAuthScopes: ['openid', 'billing-api/read'] }) },
+    passing: { properties: oauth({ AllowedOAuthScopes: ['openid', 'orders-api/read'] }) },
+  },
+  'policy-identity-providers-allowed': {
+    why: 'Each identity provider of a client is a way to sign in; an organisation may allow only its own directory (COGNITO or its SAML '
+      + 'provider) and not social sign-in.',
+    policy: { allowedIdentityProviders: ['COGNITO', 'CorporateSAML'] },
+    failing: { properties: props({ SupportedIdentityProviders: ['COGNITO', 'Facebook'] }) },
+    passing: { properties: props({ SupportedIdentityProviders: ['COGNITO'] }) },
+  },
+  'policy-client-name-pattern': {
+    why: 'A naming convention makes app clients traceable to their application and owner in the console, in CloudTrail and in '
+      + 'cost reports. A client without ClientName gets a generated name, which cannot follow the convention.',
+    policy: { clientNamePattern: '^[a-z][a-z0-9-]*$' },
+    failing: { properties: props({ ClientName: 'Orders Web' }) },
+    passing: { properties: props({ ClientName: 'orders-web' }) },
+  },
+  'policy-client-secret': {
+    why: 'Whether clients have a secret is an architecture decision: confidential (server-side) clients need one, and public clients '
+      + '(browser and mobile apps) cannot keep one. GenerateSecret cannot be changed without replacing the client, so the policy '
+      + 'catches it before the first deployment.',
+    policy: { clientSecret: 'REQUIRED' },
+    failing: { properties: props() },
+    passing: { properties: props({ GenerateSecret: true }) },
+  },
+};
