@@ -61,7 +61,7 @@ export const AUTH_FLOW_RULES: Rule[] = [
     fix: 'Add ALLOW_REFRESH_TOKEN_AUTH to ExplicitAuthFlows (or enable refresh-token rotation).',
     check(c, emit) {
       const l = c.ExplicitAuthFlows;
-      if (!isList(l) || !literalFlows(l).some((f) => f.startsWith('ALLOW_'))) return;
+      if (!isList(l) || !l.items.some((f) => typeof f === 'string' && f.startsWith('ALLOW_'))) return;
       if (listLacks(l, REFRESH) && rotationSurelyOff(c)) {
         emit('ExplicitAuthFlows', show(literalFlows(l)), 'without ALLOW_REFRESH_TOKEN_AUTH the client cannot refresh tokens, and Cognito has rejected such lists ("REFRESH_TOKEN_AUTH should always be allowed.").');
       }

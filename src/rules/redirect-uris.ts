@@ -6,6 +6,8 @@ import { Severity } from './types';
 
 /** A character outside `[\p{L}\p{M}\p{S}\p{N}\p{P}]`: separators (spaces), control characters. */
 const URL_BAD_CHAR = /[^\p{L}\p{M}\p{S}\p{N}\p{P}]/u;
+/** Printable ASCII without space: all letters, digits, punctuation and symbols, so the Unicode test can be skipped. */
+const PRINTABLE_ASCII = /^[\x21-\x7e]*$/;
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 const SCHEME_SO_FAR = /^[A-Za-z][A-Za-z0-9+.-]*$/;
 const HOST_AS_SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):(\d)/;
@@ -64,7 +66,7 @@ export const REDIRECT_URI_RULES: Rule[] = [
       eachUrl(c, ['callback', 'logout', 'default'], (url, path) => {
         const parts = typeof url === 'string' ? [url] : url.literals();
         for (const part of parts) {
-          const bad = URL_BAD_CHAR.exec(part);
+          const bad = PRINTABLE_ASCII.test(part) ? null : URL_BAD_CHAR.exec(part);
           if (bad) {
             emit(path, show(url), `it contains ${show(bad[0])}; the service accepts only letters, marks, symbols, numbers and punctuation ([\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+).`);
             return;

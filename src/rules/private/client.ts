@@ -59,6 +59,8 @@ function field<T>(parent: Obj, read: (v: unknown) => T | undefined, name: string
 }
 
 const NO_PROBLEMS: ReadonlyArray<TypeProblem> = [];
+const NO_UNITS: Client['Units'] = {};
+const NO_ANALYTICS: Client['Analytics'] = {};
 
 /** Reads the raw CloudFormation properties of one client. */
 export function readClient(p: { [key: string]: unknown }): Client {
@@ -66,8 +68,9 @@ export function readClient(p: { [key: string]: unknown }): Client {
   const tvu = r.object(p.TokenValidityUnits, 'TokenValidityUnits');
   const rtr = r.object(p.RefreshTokenRotation, 'RefreshTokenRotation');
   const ac = r.object(p.AnalyticsConfiguration, 'AnalyticsConfiguration');
-  const unit = (name: string) => field(tvu, (v) => r.str(v, `TokenValidityUnits.${name}`), name);
-  const analyticsStr = (name: string) => field(ac, (v) => r.str(v, `AnalyticsConfiguration.${name}`), name);
+  // Nested fields are read only when their object is there (the common case has none).
+  const unit = (name: string) => (tvu === undefined ? undefined : field(tvu, (v) => r.str(v, `TokenValidityUnits.${name}`), name));
+  const analyticsStr = (name: string) => (ac === undefined ? undefined : field(ac, (v) => r.str(v, `AnalyticsConfiguration.${name}`), name));
 
   const GenerateSecret = r.bool(p.GenerateSecret, 'GenerateSecret');
   const ClientSecret = r.str(p.ClientSecret, 'ClientSecret');
@@ -86,7 +89,7 @@ export function readClient(p: { [key: string]: unknown }): Client {
     RefreshTokenValidity: r.int(p.RefreshTokenValidity, 'RefreshTokenValidity'),
     AuthSessionValidity: r.int(p.AuthSessionValidity, 'AuthSessionValidity'),
     TokenValidityUnits: tvu,
-    Units: { AccessToken: unit('AccessToken'), IdToken: unit('IdToken'), RefreshToken: unit('RefreshToken') },
+    Units: tvu === undefined ? NO_UNITS : { AccessToken: unit('AccessToken'), IdToken: unit('IdToken'), RefreshToken: unit('RefreshToken') },
     RefreshTokenRotation: rtr,
     Feature: field(rtr, (v) => r.str(v, 'RefreshTokenRotation.Feature'), 'Feature'),
     RetryGracePeriodSeconds: field(rtr, (v) => r.int(v, 'RefreshTokenRotation.RetryGracePeriodSeconds'), 'RetryGracePeriodSeconds'),
@@ -104,7 +107,7 @@ export function readClient(p: { [key: string]: unknown }): Client {
     EnableTokenRevocation: r.bool(p.EnableTokenRevocation, 'EnableTokenRevocation'),
     EnablePropagateAdditionalUserContextData: r.bool(p.EnablePropagateAdditionalUserContextData, 'EnablePropagateAdditionalUserContextData'),
     AnalyticsConfiguration: ac,
-    Analytics: {
+    Analytics: ac === undefined ? NO_ANALYTICS : {
       ApplicationArn: analyticsStr('ApplicationArn'),
       ApplicationId: analyticsStr('ApplicationId'),
       ExternalId: analyticsStr('ExternalId'),

@@ -51,30 +51,37 @@ export function known(url: string | PartialString): { text: string; complete: bo
  * without an authority (`myapp:/cb`) has the host ''.
  */
 export function urlParts(url: string | PartialString): { scheme: string; host: string } | undefined {
-  const { text, complete } = known(url);
+  const complete = typeof url === 'string';
+  const text = complete ? url : url.prefix();
   const colon = text.indexOf(':');
   if (colon < 0) return undefined;
-  const scheme = text.slice(0, colon).toLowerCase();
-  let rest = text.slice(colon + 1);
-  let authority = '';
-  if (rest.startsWith('//')) {
-    rest = rest.slice(2);
-    // Browsers (WHATWG URL) end the authority at a backslash too: "https://evil.io\\.example.org" is evil.io.
-    const end = rest.search(/[/?#\\]/);
-    if (end < 0 && !complete) return undefined; // the authority runs into an unresolved part
-    authority = end < 0 ? rest : rest.slice(0, end);
-  } else if (!complete && rest.length < 2) {
+  let start = colon + 1;
+  let end = start;
+  if (text.startsWith('//', start)) {
+    start += 2;
+    // The authority ends at "/", "?" or "#", and, as browsers (WHATWG URL) read it, at a backslash
+    // too: "https://evil.io\\.example.org" is evil.io.
+    end = start;
+    while (end < text.length) {
+      const ch = text.charCodeAt(end);
+      if (ch === 0x2f || ch === 0x3f || ch === 0x23 || ch === 0x5c) break;
+      end++;
+    }
+    if (end === text.length && !complete) return undefined; // the authority runs into an unresolved part
+  } else if (!complete && text.length - start < 2) {
     return undefined; // "//" may still follow
   }
-  let host = authority.slice(authority.lastIndexOf('@') + 1);
-  if (host.startsWith('[')) {
-    const close = host.indexOf(']');
-    host = close < 0 ? host : host.slice(0, close + 1);
+  let hostStart = text.lastIndexOf('@', end - 1);
+  hostStart = hostStart >= start ? hostStart + 1 : start;
+  let hostEnd = end;
+  if (text.charCodeAt(hostStart) === 0x5b /* [ */) {
+    const close = text.indexOf(']', hostStart);
+    if (close >= 0 && close < end) hostEnd = close + 1;
   } else {
-    const port = host.indexOf(':');
-    if (port >= 0) host = host.slice(0, port);
+    const port = text.indexOf(':', hostStart);
+    if (port >= 0 && port < end) hostEnd = port;
   }
-  return { scheme, host: host.toLowerCase() };
+  return { scheme: text.slice(0, colon).toLowerCase(), host: text.slice(hostStart, hostEnd).toLowerCase() };
 }
 
 /** `localhost`, `127.0.0.1` or `[::1]`, exactly. */
