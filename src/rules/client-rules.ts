@@ -125,7 +125,16 @@ function checkClient(properties: unknown, policy?: ClientPolicy, context?: Clien
       findings.push(internalError(rule, e));
     }
   }
-  if (context) for (const rule of CONTEXT_RULES) guarded(rule, () => rule.check(client, context, emit));
+  if (context) {
+    for (const rule of CONTEXT_RULES) {
+      current = rule;
+      try {
+        rule.check(client, context, emit);
+      } catch (e) {
+        findings.push(internalError(rule, e));
+      }
+    }
+  }
   if (before) for (const rule of CHANGE_RULES) guarded(rule, () => rule.check(properties, before, emit));
   if (policy) {
     const settings = policy._settings();
