@@ -107,8 +107,11 @@ print();
 print(`## Checker`);
 print();
 const tp = stats(throughput.map((s) => s.clientsPerSecond));
+const tpCheck = stats(throughput.map((s) => s.checkClientsPerSecond));
+const parseMs = stats(throughput.map((s) => s.parseMs));
 const st = stats(startup.map((s) => s.wallMs));
-print(`- Throughput on a template of 10,000 clients (read, parse and check, after start-up): ${mmm(tp)} clients per second.`);
+print(`- Throughput on a template of 10,000 clients (7.4 MB), after start-up: ${mmm(tp)} clients per second reading, parsing and checking it;`);
+print(`  ${mmm(tpCheck)} clients per second for the check alone (reading and parsing the file take ${mmm(parseMs)} ms).`);
 print(`- Start-up, whole command on a one-client template: ${mmm(st)} ms.`);
 print();
 print(`## Targets`);
@@ -117,7 +120,8 @@ const packCost = (i) => stats(packSamples[i].map((s) => s.wallMs)).median - base
 const targets = [
   [`AppClient cost per extra client ≤ 1.2× the L1's`, perClient('app') / perClient('l1') <= 1.2, `${fmt(perClient('app') / perClient('l1'), 2)}×`],
   [`AppClientChecks over the 450-client app costs no more than AwsSolutionsChecks`, packCost(1) <= packCost(2), `${fmt(packCost(1))} ms vs ${fmt(packCost(2))} ms`],
-  [`Checker ≥ 50,000 clients per second`, tp.median >= 50000, `${fmt(tp.median)} clients/s`],
+  [`Checker ≥ 50,000 clients per second (read, parse and check)`, tp.median >= 50000, `${fmt(tp.median)} clients/s`],
+  [`Checker ≥ 50,000 clients per second (check alone, file already parsed)`, tpCheck.median >= 50000, `${fmt(tpCheck.median)} clients/s`],
   [`Checker starts in under 0.5 s`, st.median < 500, `${fmt(st.median)} ms`],
   [`AppClient peak RSS within 1.2× of the L1's (N = 450)`, rss('app').median <= 1.2 * rss('l1').median, `${fmt(rss('app').median / rss('l1').median, 2)}×`],
 ];

@@ -25,7 +25,7 @@ import {
 import { aws_cognito as cognitoRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { AppClientChecks } from './policy/app-client-checks';
-import { cognitoResources, renderTemplate } from './private/cognito-template';
+import { KeptRenderingUserPoolClient, cognitoResources, renderTemplate } from './private/cognito-template';
 import { AppClientError } from './private/errors';
 import { ClientRules, Severity, TemplateFinding } from './rules';
 
@@ -338,7 +338,7 @@ export class AppClient extends Resource implements IUserPoolClient {
       throw new AppClientError(`${this.node.path}: invalid AppClient props:\n${problems.map((p) => `  ${p}`).join('\n')}`);
     }
 
-    this.resource = new CfnUserPoolClient(this, 'Resource', {
+    this.resource = new KeptRenderingUserPoolClient(this, 'Resource', {
       userPoolId: props.userPool.userPoolRef.userPoolId,
       clientName: props.userPoolClientName,
       generateSecret: props.generateSecret,
@@ -559,7 +559,7 @@ function stackFindings(client: AppClient): TemplateFinding[] {
   const stack = Stack.of(client);
   let memo = STACK_FINDINGS.get(stack);
   if (!memo || memo.asked.has(client)) {
-    const { template } = renderTemplate(stack, cognitoResources(stack));
+    const { template } = renderTemplate(stack, cognitoResources(stack), true);
     const byResource = new Map<string, TemplateFinding[]>();
     for (const f of ClientRules.checkTemplate(template)) {
       const list = byResource.get(f.resource);

@@ -1,4 +1,5 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
+import { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
 
 /** The resource types the rules read: clients and what their context rules look at. */
@@ -31,15 +32,43 @@ export interface PartialTemplate {
  * A template holding just these resources, rendered as in the synthesized template (overrides
  * included, tokens resolved as far as they go), and each logical id's resource.
  */
-export function renderTemplate(stack: Stack, resources: CfnResource[]): { template: PartialTemplate; byId: Map<string, CfnResource> } {
+export function renderTemplate(stack: Stack, resources: CfnResource[], keep = false): { template: PartialTemplate; byId: Map<string, CfnResource> } {
   const template: PartialTemplate = { Resources: {} };
   const byId = new Map<string, CfnResource>();
   for (const r of resources) {
-    const rendered = stack.resolve(r._toCloudFormation()) as { Resources?: { [id: string]: any } };
+    const keeps = r instanceof KeptRenderingUserPoolClient;
+    const rendered = stack.resolve(keeps ? r.renderFresh() : r._toCloudFormation()) as { Resources?: { [id: string]: any } };
+    if (keeps && keep) r.keep(rendered);
     for (const [id, body] of Object.entries(rendered.Resources ?? {})) {
       template.Resources[id] = body;
       byId.set(id, r);
     }
   }
   return { template, byId };
+}
+
+/**
+ * The CfnUserPoolClient of an AppClient. Its validation renders it (tokens resolved) just before
+ * the synthesis renders it again; the synthesis that follows takes that rendering instead of
+ * rendering twice. The rendering is kept for one use only, and a validation always renders afresh.
+ */
+export class KeptRenderingUserPoolClient extends CfnUserPoolClient {
+  private kept?: object;
+
+  /** Renders the resource, dropping any rendering kept from an earlier synthesis. */
+  public renderFresh(): object {
+    this.kept = undefined;
+    return super._toCloudFormation();
+  }
+
+  /** Keeps a resolved rendering for the synthesis that follows. */
+  public keep(rendered: object): void {
+    this.kept = rendered;
+  }
+
+  public _toCloudFormation(): object {
+    const kept = this.kept;
+    this.kept = undefined;
+    return kept ?? super._toCloudFormation();
+  }
 }
