@@ -31,18 +31,18 @@ test('cdk synth of the example with deliberate mistakes fails and prints every f
   const { status, stderr } = cdkSynth('-c', 'broken=true');
   expect(status).not.toBe(0);
   const expected: Array<[string, string]> = [
-    ['ShopAuth/WebShop/Resource', 'redirect-uri-https'],
-    ['ShopAuth/WebShop/Resource', 'redirect-uri-no-fragment'],
-    ['ShopAuth/WebShop/Resource', 'policy-max-access-token-validity'],
-    ['ShopAuth/WebShop/Resource', 'policy-callback-urls-allowed'],
-    ['ShopAuth/BackOffice/Resource', 'idp-exists'],
-    ['ShopAuth/BillingWorker/Resource', 'oauth-client-credentials-secret'],
-    ['ShopAuth/BillingWorker/Resource', 'oauth-client-credentials-custom-scopes'],
-    ['ShopAuth/MobileApp/Resource', 'policy-auth-flows-forbidden'],
-    ['ShopAuth/MobileApp/Resource', 'policy-client-name-pattern'],
+    ['ShopAuth/WebShop', 'redirect-uri-https'],
+    ['ShopAuth/WebShop', 'redirect-uri-no-fragment'],
+    ['ShopAuth/WebShop', 'policy-max-access-token-validity'],
+    ['ShopAuth/WebShop', 'policy-callback-urls-allowed'],
+    ['ShopAuth/BackOffice', 'idp-exists'],
+    ['ShopAuth/BillingWorker', 'oauth-client-credentials-secret'],
+    ['ShopAuth/BillingWorker', 'oauth-client-credentials-custom-scopes'],
+    ['ShopAuth/MobileApp', 'policy-auth-flows-forbidden'],
+    ['ShopAuth/MobileApp', 'policy-client-name-pattern'],
   ];
   for (const [path, id] of expected) expect(stderr).toContain(`[${path}] [${id}]`);
-  expect(stderr).toContain('WARNING [ShopAuth/MobileApp/Resource] [policy-client-name-pattern]');
+  expect(stderr).toContain('WARNING [ShopAuth/MobileApp] [policy-client-name-pattern]');
   expect(stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // no stack trace from inside the library
 }, 120_000);
 

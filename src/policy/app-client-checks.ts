@@ -3,7 +3,7 @@ import { CfnResource, PolicyValidationPluginReport, PolicyViolation, Stack, Stag
 import { NagPack, NagPackProps } from 'cdk-nag/lib/nag-pack';
 import { IConstruct } from 'constructs';
 import { ClientPolicy } from './client-policy';
-import { cognitoResources, renderTemplate } from '../private/cognito-template';
+import { KeptRenderingUserPoolClient, cognitoResources, renderTemplate } from '../private/cognito-template';
 import { ClientRules } from '../rules/client-rules';
 import { Finding } from '../rules/types';
 
@@ -124,7 +124,10 @@ export class AppClientChecks extends NagPack {
           violatingResources: [{ constructPath: ack.at, locations: [] }],
         });
       }
-      found.push(violation(f, node.node.path, f.resource));
+      // An AppClient's resource is reported on the AppClient: its path is the one the user wrote,
+      // and the report's source location is the user's `new AppClient(...)`.
+      const owner = node instanceof KeptRenderingUserPoolClient && node.node.scope ? node.node.scope : node;
+      found.push(violation(f, owner.node.path, f.resource));
     }
   }
 }

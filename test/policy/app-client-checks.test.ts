@@ -81,18 +81,18 @@ describe('AppClientChecks', () => {
       'AppClientChecks-policy-refresh-rotation @ Stack/L1 (warning)',
       'AppClientChecks-oauth-client-credentials-secret @ Stack/Pool/L2/Resource (error)',
       'AppClientChecks-policy-prevent-user-existence @ Stack/Pool/L2/Resource (error)',
-      'AppClientChecks-redirect-uri-no-fragment @ Stack/L3/Resource (error)',
-      'AppClientChecks-policy-no-loopback-in-prod @ Stack/L3/Resource (error)',
-      'AppClientChecks-policy-no-plaintext-password-flows @ Stack/L3/Resource (error)',
-      'AppClientChecks-policy-prevent-user-existence @ Stack/L3/Resource (error)',
+      'AppClientChecks-redirect-uri-no-fragment @ Stack/L3 (error)',
+      'AppClientChecks-policy-no-loopback-in-prod @ Stack/L3 (error)',
+      'AppClientChecks-policy-no-plaintext-password-flows @ Stack/L3 (error)',
+      'AppClientChecks-policy-prevent-user-existence @ Stack/L3 (error)',
     ]));
 
     // and one synth fails naming each of them, with the property, value and fix
     const message = synthError(a);
     expect(message).toContain('[Stack/L1] [redirect-uri-https] CallbackURLs[0] = "http://app.example.org/cb"');
     expect(message).toContain('[Stack/Pool/L2/Resource] [oauth-client-credentials-secret]');
-    expect(message).toContain('[Stack/L3/Resource] [redirect-uri-no-fragment] CallbackURLs[1] = "https://app.example.org/#x"');
-    expect(message).toContain('[Stack/L3/Resource] [policy-no-plaintext-password-flows] ExplicitAuthFlows[0] = "ALLOW_USER_PASSWORD_AUTH"');
+    expect(message).toContain('[Stack/L3] [redirect-uri-no-fragment] CallbackURLs[1] = "https://app.example.org/#x"');
+    expect(message).toContain('[Stack/L3] [policy-no-plaintext-password-flows] ExplicitAuthFlows[0] = "ALLOW_USER_PASSWORD_AUTH"');
     expect(message).toMatch(/Suggested fix: Use "https:\/\/app\.example\.org\/cb"/);
   });
 
@@ -113,8 +113,8 @@ describe('AppClientChecks', () => {
     new AppClient(stack, 'Warn', { userPool, oAuth: { callbackUrls: [CALLBACK], scopes: [cognito.OAuthScope.EMAIL] } });
     const report = pack.validateScope(a);
     expect(found(report)).toEqual([
-      'AppClientChecks-oauth-scope-openid-companion @ Stack/Warn/Resource (warning)',
-      'AppClientChecks-policy-refresh-rotation @ Stack/Warn/Resource (warning)',
+      'AppClientChecks-oauth-scope-openid-companion @ Stack/Warn (warning)',
+      'AppClientChecks-policy-refresh-rotation @ Stack/Warn (warning)',
     ]);
     expect(report.success).toBe(true);
     expect(() => a.synth()).not.toThrow();
@@ -150,9 +150,11 @@ describe('AppClientChecks', () => {
     new AppClient(stack, 'Client', { userPool, oAuth: { callbackUrls: ['http://a.example.org/cb'], scopes: [cognito.OAuthScope.EMAIL] } });
     new cognito.CfnUserPoolClient(stack, 'L1', { userPoolId: userPool.userPoolId, allowedOAuthFlows: ['code'] });
     const message = synthError(a);
-    expect(message.match(/\[Stack\/Client\/Resource\] \[redirect-uri-https\]/g)).toHaveLength(1);
+    // reported once, by the pack, on the AppClient's own path
+    expect(message.match(/\[Stack\/Client\] \[redirect-uri-https\][^\n]*\(AppClientChecks\)/g)).toHaveLength(1);
+    expect(message.match(/\[Stack\/Client\] \[redirect-uri-https\]/g)).toHaveLength(1);
     expect(message).toContain('[Stack/L1] [oauth-callback-required]');
-    expect(message).not.toContain('[Stack/Client] [redirect-uri-https]'); // the construct's own validation stayed silent
+    expect(message).not.toContain('Validation failed with the following errors'); // the construct's own validation stayed silent
   });
 
   describe('acknowledgements', () => {
