@@ -118,6 +118,11 @@ function isNoValue(v: unknown): boolean {
   return isPlainObject(v) && v.Ref === 'AWS::NoValue';
 }
 
+/** A string without CDK token markers. */
+function isPlainString(s: unknown): boolean {
+  return typeof s === 'string' && !s.includes('Token[') && !s.includes('e+289');
+}
+
 /** Splits a string holding CDK tokens into literal fragments and gaps. */
 function tokenizedString(s: string): Str {
   if (!s.includes('Token[') && !s.includes('e+289')) return s;
@@ -246,8 +251,8 @@ export class Reader {
 
   /** `index` is the position in a list at `path`: the path string is only built for a problem. */
   public str(v: unknown, path: string, index?: number): Str | undefined {
-    if (v === undefined || isNoValue(v)) return undefined;
     if (typeof v === 'string') return tokenizedString(v);
+    if (v === undefined || isNoValue(v)) return undefined;
     if (intrinsicName(v) !== undefined) return intrinsicString(v);
     if (isResolvable(v)) return UNKNOWN;
     return this.problem(index === undefined ? path : `${path}[${index}]`, v, 'string');
@@ -283,6 +288,8 @@ export class Reader {
       return this.unresolved(v) ?? this.problem(path, v, 'list');
     }
     if (v.length === 1 && typeof v[0] === 'string' && LIST_TOKEN.test(v[0])) return UNKNOWN;
+    // The common case: plain literal strings. The raw array is used as it is (rules never modify it).
+    if (v.length <= POSITIONS.length && v.every(isPlainString)) return { items: v, indexes: POSITIONS, certain: v.length, complete: true };
     const items: Str[] = [];
     // Positions are the identity unless an item is dropped: share one array for the common case.
     let indexes: number[] | undefined = v.length <= POSITIONS.length ? undefined : [];
