@@ -1,4 +1,4 @@
-import { App, Duration, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { App, Duration, Lazy, Stack, Token, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { AppClient, AppClientProps } from '../src';
@@ -280,6 +280,17 @@ describe('validation at synth', () => {
     const warnings = Annotations.fromStack(stack).findWarning('/Stack/Client', Match.stringLikeRegexp('\\[oauth-scope-openid-companion\\] AllowedOAuthScopes'));
     expect(warnings).toHaveLength(1);
     expect(JSON.stringify(warnings[0].entry.data)).toContain('Fix: Add openid');
+  });
+
+  test('a warning is silenced by acknowledging its id with a reason', () => {
+    const { app, stack, userPool } = setup();
+    const client = new AppClient(stack, 'Client', {
+      userPool,
+      oAuth: { callbackUrls: ['https://app.example.org/cb'], scopes: [cognito.OAuthScope.EMAIL] },
+    });
+    Validations.of(client).acknowledge({ id: 'cdk-cognito-app-client:oauth-scope-openid-companion', reason: 'the app reads the email claim only' });
+    app.synth();
+    expect(Annotations.fromStack(stack).findWarning('/Stack/Client', Match.stringLikeRegexp('oauth-scope-openid-companion'))).toEqual([]);
   });
 
   test('a token that resolves to a literal at synth is checked', () => {
