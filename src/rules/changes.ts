@@ -1,6 +1,6 @@
 import { Emit } from './private/rule';
 import { SOURCES } from './private/sources';
-import { intrinsicName, show } from './private/values';
+import { intrinsicName, isNoValue, show } from './private/values';
 import { Severity } from './types';
 
 type Props = { readonly [key: string]: unknown };
@@ -28,7 +28,7 @@ const DEFAULT_UNITS: { [token: string]: string } = { AccessToken: 'hours', IdTok
 
 /** `{ "Ref": "AWS::NoValue" }` is an absent property, as everywhere else. */
 function absent(v: unknown): boolean {
-  return v === undefined || (typeof v === 'object' && v !== null && (v as Props).Ref === 'AWS::NoValue');
+  return v === undefined || isNoValue(v);
 }
 
 /** GenerateSecret as deployed: true, false (absent counts as false), or undefined when unresolved. */

@@ -3,6 +3,7 @@ import { Emit, Rule } from './private/rule';
 import { docsLink } from './private/sources';
 import { InvalidTemplateError } from './private/template-error';
 import { ClientContext, TemplateIndex } from './private/template-index';
+import { isPlainObject } from './private/values';
 import { CHANGE_RULES, CLIENT_RULES, CONTEXT_RULES, DOCUMENTED_RULES, POLICY_RULES } from './registry';
 import { TemplateCheckOptions, TemplateFinding } from './template';
 import { Finding, RuleInfo, Severity } from './types';
@@ -63,7 +64,7 @@ export class ClientRules {
       const own: Finding[] = properties === undefined
         ? [missingProperties()]
         : checkClient(properties, options?.policy, index.contextOf(logicalId),
-          before?.Type === CLIENT_TYPE && isObject(before.Properties) && isObject(properties) ? before.Properties : undefined);
+          before?.Type === CLIENT_TYPE && isPlainObject(before.Properties) && isPlainObject(properties) ? before.Properties : undefined);
       for (const f of own) findings.push({ ...f, resource: logicalId });
     }
     return findings;
@@ -81,9 +82,6 @@ export class ClientRules {
 
 const CLIENT_TYPE = 'AWS::Cognito::UserPoolClient';
 
-function isObject(v: unknown): v is { [key: string]: any } {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /**
  * The one evaluation every entry point runs: reads the properties once, then the per-client
@@ -92,7 +90,7 @@ function isObject(v: unknown): v is { [key: string]: any } {
  */
 function checkClient(properties: unknown, policy?: ClientPolicy, context?: ClientContext, before?: { [key: string]: any }): Finding[] {
   const findings: Finding[] = [];
-  if (!isObject(properties)) {
+  if (!isPlainObject(properties)) {
     findings.push({
       ruleId: 'property-type',
       severity: Severity.ERROR,

@@ -35,7 +35,7 @@ const DEFAULT_REFRESH_SECONDS = 30 * 86400;
 function unitOf(c: Client, t: TokenKind): string | undefined {
   const u: Str | undefined = c.Units[t.unit];
   if (u === undefined) return t.defaultUnit;
-  return typeof u === 'string' && UNIT_SECONDS[u] !== undefined && UNITS.includes(u) ? u : undefined;
+  return typeof u === 'string' && UNITS.includes(u) ? u : undefined;
 }
 
 function inRange(t: TokenKind, v: number, unit: string): boolean {

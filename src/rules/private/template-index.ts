@@ -1,4 +1,4 @@
-import { MAYBE, UNKNOWN, Unknown, intrinsicName } from './values';
+import { MAYBE, UNKNOWN, Unknown, intrinsicName, isPlainObject } from './values';
 
 const POOL = 'AWS::Cognito::UserPool';
 const CLIENT = 'AWS::Cognito::UserPoolClient';
@@ -45,9 +45,6 @@ export interface ClientContext {
 
 type Resources = { [id: string]: any };
 
-function isObject(v: unknown): v is { [key: string]: any } {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** The key of the pool a `UserPoolId` value designates: the pool's logical id when it is in the template. */
 function poolKey(v: unknown, resources: Resources): string | undefined {
@@ -93,7 +90,7 @@ function poolInfo(logicalId: string, props: any): PoolInfo {
   const tier = props?.UserPoolTier;
   let schema: PoolInfo['schema'] = UNKNOWN;
   const raw = props?.Schema;
-  if (raw === undefined) {schema = [];} else if (Array.isArray(raw) && raw.every((a) => isObject(a) && typeof a.Name === 'string')) {
+  if (raw === undefined) {schema = [];} else if (Array.isArray(raw) && raw.every((a) => isPlainObject(a) && typeof a.Name === 'string')) {
     schema = raw.map((a) => ({
       name: a.Name as string,
       required: a.Required === true || a.Required === 'true',
@@ -117,21 +114,21 @@ export class TemplateIndex {
   constructor(private readonly resources: Resources) {
     for (const id in resources) {
       const r = resources[id];
-      if (!isObject(r)) continue;
-      const props = isObject(r.Properties) ? r.Properties : undefined;
+      if (!isPlainObject(r)) continue;
+      const props = isPlainObject(r.Properties) ? r.Properties : undefined;
       if (r.Type === POOL) {
         this.pools.set(`pool:${id}`, poolInfo(id, props));
       } else if (r.Type === SERVER) {
         const key = poolKey(props?.UserPoolId, resources);
         if (key === undefined) continue;
-        const scopes = Array.isArray(props?.Scopes) && props!.Scopes.every((s: any) => isObject(s) && typeof s.ScopeName === 'string')
+        const scopes = Array.isArray(props?.Scopes) && props!.Scopes.every((s: any) => isPlainObject(s) && typeof s.ScopeName === 'string')
           ? props!.Scopes.map((s: any) => s.ScopeName as string) : (props?.Scopes === undefined ? [] : UNKNOWN);
         push(this.servers, key, { logicalId: id, identifier: literalString(props?.Identifier), scopes });
       } else if (r.Type === IDP) {
         const key = poolKey(props?.UserPoolId, resources);
         if (key === undefined) continue;
         const mapping = props?.AttributeMapping;
-        const mapped = mapping === undefined ? [] : isObject(mapping) && intrinsicName(mapping) === undefined ? Object.keys(mapping) : UNKNOWN;
+        const mapped = mapping === undefined ? [] : isPlainObject(mapping) && intrinsicName(mapping) === undefined ? Object.keys(mapping) : UNKNOWN;
         push(this.idps, key, { logicalId: id, name: literalString(props?.ProviderName), mapped });
       } else if (r.Type === CLIENT) {
         const key = poolKey(props?.UserPoolId, resources);

@@ -89,7 +89,7 @@ function isNumberToken(n: number): boolean {
   return (u32[1] & 0xffff0000) === DOUBLE_TOKEN_MARKER_BITS;
 }
 
-function isPlainObject(v: unknown): v is { [key: string]: unknown } {
+export function isPlainObject(v: unknown): v is { [key: string]: any } {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
@@ -114,7 +114,8 @@ function isPlainObjectLike(v: unknown): boolean {
   return typeof v === 'object' && v !== null;
 }
 
-function isNoValue(v: unknown): boolean {
+/** `{ "Ref": "AWS::NoValue" }`: the property is absent. */
+export function isNoValue(v: unknown): boolean {
   return isPlainObject(v) && v.Ref === 'AWS::NoValue';
 }
 
