@@ -11,8 +11,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
   stability: 'experimental',
   keywords: ['cdk', 'awscdk', 'aws-cdk', 'cognito', 'user-pool', 'app-client', 'oauth', 'validation'],
 
-  cdkVersion: '2.276.0',
-  constructsVersion: '10.8.1',
+  // The lowest aws-cdk-lib and constructs the library supports. projen pins the dev dependencies
+  // at exactly these versions, so the library compiles and is tested against the minimum; the
+  // compatibility check (`npx projen installs`) proves the newest and the releases in between.
+  cdkVersion: '2.100.0',
+  constructsVersion: '10.0.5',
+  minNodeVersion: '20.0.0',
   jsiiVersion: '~6.0.0',
   projenVersion: '0.103.25',
   defaultReleaseBranch: 'main',
@@ -38,9 +42,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
     moduleName: 'github.com/cdk-cognito-app-client/cdk-cognito-app-client-go',
   },
 
-  peerDeps: ['cdk-nag@^3.0.2'],
+  // cdk-nag is optional: only AppClientChecks needs it, loaded when the pack is created. cdk-nag 2
+  // (an Aspect) and cdk-nag 3 (a validation plugin) are both supported; the tests run on the
+  // oldest cdk-nag 2 that supports aws-cdk-lib 2.100.
+  // One comparator set, not 'a || b': jsii's Python, Java and .NET ranges join alternatives with AND.
+  peerDeps: ['cdk-nag@>=2.27.0 <4.0.0'],
   // aws-cdk: the cdk CLI, for the example app's `cdk synth` tests.
-  devDeps: ['cdk-nag@3.0.2', 'fast-check@^4', 'aws-cdk@2.1148.1'],
+  devDeps: ['cdk-nag@2.27.0', 'fast-check@^4', 'aws-cdk@2.1148.1'],
   // The checker reads YAML templates (with the short intrinsic tags); bundled, as jsii requires.
   bundledDeps: ['yaml@^2'],
   bin: { 'cognito-client-check': 'lib/cli/main.js' },
@@ -57,6 +65,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
 // Trap 1: the registry serves unrs-resolver@1.13.0 bindings for Linux only, so `npm ci`
 // rejects a lockfile written here. 1.12.2 resolves on every platform.
 project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
+
+project.package.addField('peerDependenciesMeta', { 'cdk-nag': { optional: true } });
 
 // Trap 3: only the JavaScript package can be built on this machine.
 const pkg = project.tasks.tryFind('package')!;

@@ -9,8 +9,8 @@ import {
   Stack,
   Token,
 } from 'aws-cdk-lib';
+import { CfnApp } from 'aws-cdk-lib/aws-pinpoint';
 import {
-  AnalyticsConfiguration,
   AuthFlow,
   CfnUserPoolClient,
   CfnUserPoolIdentityProvider,
@@ -22,10 +22,9 @@ import {
   OAuthScope,
   UserPoolClientIdentityProvider,
 } from 'aws-cdk-lib/aws-cognito';
-import { aws_cognito as cognitoRefs } from 'aws-cdk-lib/interfaces';
+import { IRole } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { AppClientChecks } from './policy/app-client-checks';
-import { KeptRenderingUserPoolClient, cognitoResources, renderTemplate } from './private/cognito-template';
+import { KeptRenderingUserPoolClient, cognitoResources, groupByResource, renderTemplate } from './private/cognito-template';
 import { AppClientError } from './private/errors';
 import { ClientRules, Severity, TemplateFinding } from './rules';
 
@@ -223,7 +222,64 @@ export interface AppClientOptions {
    *
    * @default - no analytics configuration
    */
-  readonly analytics?: AnalyticsConfiguration;
+  readonly analytics?: AppClientAnalytics;
+}
+
+/**
+ * Amazon Pinpoint analytics of an `AppClient`: the fields of aws-cdk-lib's `AnalyticsConfiguration`
+ * (which newer aws-cdk-lib releases have), so the same object literal works with both.
+ */
+export interface AppClientAnalytics {
+  /**
+   * The Amazon Pinpoint project that Cognito publishes events to.
+   *
+   * @default - none: give either `application`, or `applicationId`, `externalId` and `role`
+   */
+  readonly application?: CfnApp;
+
+  /**
+   * Your Amazon Pinpoint project id.
+   *
+   * @default - none: give either `application`, or this with `externalId` and `role`
+   */
+  readonly applicationId?: string;
+
+  /**
+   * The external id of the role that Cognito assumes to send analytics data to Amazon Pinpoint.
+   *
+   * @default - none: give either `application`, or this with `applicationId` and `role`
+   */
+  readonly externalId?: string;
+
+  /**
+   * The IAM role that allows Cognito to publish events to Amazon Pinpoint.
+   *
+   * @default - none: give either `application`, or this with `applicationId` and `externalId`
+   */
+  readonly role?: IRole;
+
+  /**
+   * Whether Cognito includes user data in the events it publishes to Amazon Pinpoint.
+   *
+   * @default false
+   */
+  readonly shareUserData?: boolean;
+}
+
+/**
+ * A reference to an app client: its user pool id and client id (the shape of aws-cdk-lib's
+ * `UserPoolClientReference`, which newer aws-cdk-lib releases have).
+ */
+export interface AppClientReference {
+  /**
+   * The id of the user pool.
+   */
+  readonly userPoolId: string;
+
+  /**
+   * The id of the app client.
+   */
+  readonly clientId: string;
 }
 
 /**
@@ -233,7 +289,7 @@ export interface AppClientProps extends AppClientOptions {
   /**
    * The user pool the client belongs to.
    */
-  readonly userPool: cognitoRefs.IUserPoolRef;
+  readonly userPool: IUserPool;
 }
 
 /** The token lifetimes, with their CloudFormation names. */
@@ -282,7 +338,7 @@ export class AppClient extends Resource implements IUserPoolClient {
    */
   public readonly resource: CfnUserPoolClient;
 
-  private readonly userPool: cognitoRefs.IUserPoolRef;
+  private readonly userPoolId: string;
   private readonly generateSecret: boolean;
   private readonly givenName?: string;
   private secret?: SecretValue;
@@ -294,7 +350,7 @@ export class AppClient extends Resource implements IUserPoolClient {
    */
   constructor(scope: Construct, id: string, props: AppClientProps) {
     super(scope, id);
-    this.userPool = props.userPool;
+    this.userPoolId = userPoolIdOf(props.userPool);
     this.generateSecret = props.generateSecret === true;
     this.givenName = props.userPoolClientName;
     const problems: string[] = [];
@@ -339,10 +395,10 @@ export class AppClient extends Resource implements IUserPoolClient {
     }
 
     this.resource = new KeptRenderingUserPoolClient(this, 'Resource', {
-      userPoolId: props.userPool.userPoolRef.userPoolId,
+      userPoolId: this.userPoolId,
       clientName: props.userPoolClientName,
       generateSecret: props.generateSecret,
-      explicitAuthFlows: authFlowValues(props.authFlows, rotation?.feature === 'ENABLED'),
+      explicitAuthFlows: authFlowValues(props.authFlows, rotation?.Feature === 'ENABLED'),
       allowedOAuthFlowsUserPoolClient: oauth?.enabled ?? false,
       allowedOAuthFlows: oauth?.flowValues,
       allowedOAuthScopes: oauth?.scopes,
@@ -361,8 +417,10 @@ export class AppClient extends Resource implements IUserPoolClient {
       idTokenValidity: validities.idTokenValidity,
       refreshTokenValidity: validities.refreshTokenValidity,
       tokenValidityUnits: Object.keys(units).length ? units : undefined,
-      refreshTokenRotation: rotation,
     });
+    // RefreshTokenRotation is written as an override on every aws-cdk-lib release (the L1 prop
+    // exists only from 2.200), so the template is the same on all of them.
+    if (rotation) this.resource.addPropertyOverride('RefreshTokenRotation', rotation);
     this.userPoolClientId = this.resource.ref;
 
     this.node.addValidation({ validate: () => this.validateClient() });
@@ -376,10 +434,11 @@ export class AppClient extends Resource implements IUserPoolClient {
   }
 
   /**
-   * A reference to this app client, for aws-cdk-lib's `IUserPoolClientRef`.
+   * A reference to this app client (what aws-cdk-lib's `IUserPoolClientRef` asks for on the
+   * releases that have it).
    */
-  public get userPoolClientRef(): cognitoRefs.UserPoolClientReference {
-    return { userPoolId: this.userPool.userPoolRef.userPoolId, clientId: this.userPoolClientId };
+  public get userPoolClientRef(): AppClientReference {
+    return { userPoolId: this.userPoolId, clientId: this.userPoolClientId };
   }
 
   /**
@@ -405,7 +464,7 @@ export class AppClient extends Resource implements IUserPoolClient {
     return this.secret;
   }
 
-  private refreshTokenRotation(props: AppClientProps, problems: string[]): CfnUserPoolClient.RefreshTokenRotationProperty | undefined {
+  private refreshTokenRotation(props: AppClientProps, problems: string[]): { [key: string]: unknown } | undefined {
     const grace = props.refreshTokenRotationGracePeriod;
     if (props.refreshTokenRotation === false && grace !== undefined) {
       problems.push(propProblem('refreshTokenRotationGracePeriod', grace.toHumanString(), 'rotation-conflict',
@@ -424,8 +483,8 @@ export class AppClient extends Resource implements IUserPoolClient {
       }
     }
     if (props.refreshTokenRotation === undefined && grace === undefined) return undefined;
-    if (props.refreshTokenRotation === false) return { feature: 'DISABLED' };
-    return { feature: 'ENABLED', retryGracePeriodSeconds: graceSeconds ?? 0 };
+    if (props.refreshTokenRotation === false) return { Feature: 'DISABLED' };
+    return { Feature: 'ENABLED', RetryGracePeriodSeconds: graceSeconds ?? 0 };
   }
 
   private oauthProperties(o: AppClientOAuthSettings | undefined) {
@@ -460,7 +519,6 @@ export class AppClient extends Resource implements IUserPoolClient {
    * findings instead, so that one synth reports every client of the app together.
    */
   private validateClient(): string[] {
-    if (AppClientChecks.isRegisteredFor(this)) return [];
     const errors: string[] = [];
     for (const f of stackFindings(this)) {
       const text = `${f.message} Fix: ${f.fix}`;
@@ -528,19 +586,33 @@ function authFlowValues(authFlows: AuthFlow | undefined, rotation: boolean): str
   if (f.adminUserPassword) values.push('ALLOW_ADMIN_USER_PASSWORD_AUTH');
   if (f.custom) values.push('ALLOW_CUSTOM_AUTH');
   if (f.userSrp) values.push('ALLOW_USER_SRP_AUTH');
-  if (f.user) values.push('ALLOW_USER_AUTH');
+  // `user` (ALLOW_USER_AUTH) is in AuthFlow only on newer aws-cdk-lib releases.
+  if ((f as { user?: boolean }).user) values.push('ALLOW_USER_AUTH');
   if (!rotation) values.push('ALLOW_REFRESH_TOKEN_AUTH');
   return values;
 }
 
-function analyticsProperties(a: AnalyticsConfiguration): CfnUserPoolClient.AnalyticsConfigurationProperty | IResolvable {
+function analyticsProperties(a: AppClientAnalytics): CfnUserPoolClient.AnalyticsConfigurationProperty | IResolvable {
   return {
     applicationArn: a.application?.attrArn,
     applicationId: a.applicationId,
     externalId: a.externalId,
-    roleArn: a.role?.roleRef.roleArn,
+    roleArn: a.role?.roleArn,
     userDataShared: a.shareUserData,
   };
+}
+
+/**
+ * The id of a user pool. Newer aws-cdk-lib releases also let a bare `IUserPoolRef` (such as a
+ * `CfnUserPool`) stand for a pool; from JavaScript, one is accepted here too.
+ */
+function userPoolIdOf(pool: IUserPool): string {
+  const p = pool as { userPoolId?: string; userPoolRef?: { userPoolId?: string } };
+  const id = p.userPoolId ?? p.userPoolRef?.userPoolId;
+  if (typeof id !== 'string') {
+    throw new AppClientError(`userPool = ${String(pool)}: not a user pool (it has no userPoolId) [user-pool-required]. Fix: pass a cognito.UserPool or cognito.UserPool.fromUserPoolId(...).`);
+  }
+  return id;
 }
 
 /** Whether two UserPoolId values designate the same pool (the same token, or the same literal). */
@@ -560,13 +632,7 @@ function stackFindings(client: AppClient): TemplateFinding[] {
   let memo = STACK_FINDINGS.get(stack);
   if (!memo || memo.asked.has(client)) {
     const { template } = renderTemplate(stack, cognitoResources(stack), true);
-    const byResource = new Map<string, TemplateFinding[]>();
-    for (const f of ClientRules.checkTemplate(template)) {
-      const list = byResource.get(f.resource);
-      if (list) list.push(f);
-      else byResource.set(f.resource, [f]);
-    }
-    memo = { byResource, asked: new Set() };
+    memo = { byResource: groupByResource(ClientRules.checkTemplate(template)), asked: new Set() };
     STACK_FINDINGS.set(stack, memo);
   }
   memo.asked.add(client);

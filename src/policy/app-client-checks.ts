@@ -1,146 +1,283 @@
-import { CfnResource, PolicyValidationPluginReport, PolicyViolation, Stack, Stage, Validations } from 'aws-cdk-lib';
-// The pack module alone: cdk-nag's index loads every rule of every pack (about 170 ms at start-up).
-import { NagPack, NagPackProps } from 'cdk-nag/lib/nag-pack';
+import * as fs from 'fs';
+import * as path from 'path';
+import {
+  CfnResource,
+  IAspect,
+  IPolicyValidationContextBeta1,
+  IPolicyValidationPluginBeta1,
+  PolicyValidationPluginReportBeta1,
+  PolicyViolationBeta1,
+  Stack,
+  Stage,
+} from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ClientPolicy } from './client-policy';
-import { KeptRenderingUserPoolClient, cognitoResources, renderTemplate } from '../private/cognito-template';
+import { InstalledCdkNag, loadCdkNag } from './private/cdk-nag';
+import { KeptRenderingUserPoolClient, cognitoResources, groupByResource, renderTemplate } from '../private/cognito-template';
 import { ClientRules } from '../rules/client-rules';
-import { Finding } from '../rules/types';
+import { TemplateFinding } from '../rules/template';
+import { Severity } from '../rules/types';
 
 const PACK_NAME = 'AppClientChecks';
 const CLIENT_TYPE = 'AWS::Cognito::UserPoolClient';
+/** aws-cdk-lib's `Validations.ACKNOWLEDGED_RULES_METADATA_KEY` (2.253 and later), as documented. */
+const ACKNOWLEDGED_RULES_METADATA_KEY = 'aws:cdk:acknowledged-rules';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const VERSION: string = require('../../package.json').version;
+/** The documented service rules: an AppClient reports these itself, so the pack leaves them to it. */
+const DOCUMENTED = new Set(ClientRules.rules().map((r) => r.id));
+/** Each rule's one-line title: cdk-nag 2's "explanation" of a finding. */
+const TITLES = new Map([...ClientRules.rules(), ...ClientPolicy.rules()].map((r) => [r.id, r.title]));
 
 /**
  * Options of the `AppClientChecks` pack.
  */
-export interface AppClientChecksProps extends NagPackProps {
+export interface AppClientChecksProps {
   /**
    * The organisation policy to enforce on every app client, besides the documented service rules.
    *
    * @default - the documented service rules only
    */
   readonly policy?: ClientPolicy;
+
+  /**
+   * cdk-nag 2: print each finding's explanation (the rule's title and source) after its message.
+   * cdk-nag 3 reports always carry the fix.
+   *
+   * @default false
+   */
+  readonly verbose?: boolean;
+
+  /**
+   * cdk-nag 2: write cdk-nag's compliance report (`AppClientChecks-<stack>-NagReport.csv`) to the
+   * cloud assembly, as every cdk-nag 2 pack does.
+   *
+   * @default true
+   */
+  readonly reports?: boolean;
 }
 
 /**
- * A cdk-nag 3 pack that checks every `AWS::Cognito::UserPoolClient` of an app, however it was
+ * A cdk-nag pack that checks every `AWS::Cognito::UserPoolClient` of an app, however it was
  * created (`CfnUserPoolClient`, aws-cdk-lib's `UserPoolClient`, `AppClient`), in nested stacks and
  * stages too, against the documented service rules and an organisation policy. The rules are
- * those of `ClientRules`; the pack only wires them.
+ * those of `ClientRules`; the pack only wires them. It works with cdk-nag 2 and cdk-nag 3, each
+ * registered the way that cdk-nag's packs are.
  *
- * Findings are named `AppClientChecks-<rule-id>`. Errors fail synth; warnings are reported and
- * synth goes on. Acknowledge a finding on a construct (or an ancestor) with
- * `Validations.of(construct).acknowledge({ id: 'AppClientChecks-<rule-id>', reason: '...' })`;
- * an acknowledgement without a reason is refused and reported.
+ * With cdk-nag 2 (an Aspect): `Aspects.of(app).add(new AppClientChecks(app, { policy }))`. Errors
+ * are error annotations (they fail `cdk synth`), warnings are warning annotations; suppress one
+ * with `NagSuppressions.addResourceSuppressions(construct, [{ id: 'AppClientChecks-<rule-id>',
+ * reason: '...' }])`.
+ *
+ * With cdk-nag 3 (a validation plugin, aws-cdk-lib 2.258 or later):
+ * `Validations.of(app).addPlugins(new AppClientChecks(app, { policy }))`. The pack checks the
+ * templates that synthesis wrote, so overrides are seen. Errors fail synth, warnings are reported
+ * and synth goes on; acknowledge a finding with `Validations.of(construct).acknowledge({ id:
+ * 'AppClientChecks-<rule-id>', reason: '...' })` (an acknowledgement without a reason is refused).
+ *
+ * An `AppClient` reports its documented-rule findings itself, at every synthesis; the pack adds
+ * the policy's findings for it, so each finding is reported once.
  *
  * @example
  * declare const app: App;
+ * // cdk-nag 3:
  * Validations.of(app).addPlugins(new AppClientChecks(app, { policy: ClientPolicy.recommended() }));
+ * // cdk-nag 2:
+ * // Aspects.of(app).add(new AppClientChecks(app, { policy: ClientPolicy.recommended() }));
  */
-export class AppClientChecks extends NagPack {
-  /**
-   * Whether an `AppClientChecks` pack is registered on the stage of `scope` or an enclosing stage,
-   * so that the pack reports the findings of the clients below it.
-   *
-   * @param scope any construct
-   */
-  public static isRegisteredFor(scope: IConstruct): boolean {
-    // Stage.of(stage) is the stage enclosing that stage.
-    for (let stage = Stage.of(scope); stage; stage = Stage.of(stage)) {
-      if (stage._validationPlugins.some((p) => p instanceof AppClientChecks)) return true;
-    }
-    return false;
-  }
-
+export class AppClientChecks implements IAspect, IPolicyValidationPluginBeta1 {
   /** The plugin name in validation reports. */
   public readonly name: string = PACK_NAME;
   /** The version of cdk-cognito-app-client. */
   public readonly version?: string = VERSION;
   /** Every rule id this pack can report. */
   public readonly ruleIds?: string[];
+  /** The version of the cdk-nag this pack runs with. */
+  public readonly cdkNagVersion: string;
 
   private readonly policy?: ClientPolicy;
-  private stacks = new Set<Stack>();
+  private readonly scope?: IConstruct;
+  private readonly nag: InstalledCdkNag;
+  private aspect?: IAspect;
+  private misuseReported = false;
 
   /**
-   * @param scope the app (or stage): with `writeSuppressionsToCloudFormation`, acknowledgements are
-   * written into the template metadata of the resources below it
-   * @param props the policy to enforce besides the documented rules, and cdk-nag's pack options
+   * @param scope the app (or stage) the pack is registered on: its construct tree is where
+   * acknowledgements are read with aws-cdk-lib releases that do not hand the tree to plugins
+   * @param props the policy to enforce besides the documented rules, and cdk-nag 2's options
    */
   constructor(scope?: IConstruct, props?: AppClientChecksProps) {
-    super(scope, props);
-    this.packName = PACK_NAME;
+    this.nag = loadCdkNag();
+    this.cdkNagVersion = this.nag.version;
+    this.scope = scope;
     this.policy = props?.policy;
     const ids = ClientRules.rules().map((r) => r.id).concat(this.policy?.enabledRuleIds ?? []);
     this.ruleIds = ids.map((id) => `${PACK_NAME}-${id}`);
+    if (this.nag.major === 2) this.aspect = makeCdkNag2Pack(this.nag, this.policy, props);
   }
 
   /**
    * The pack's name, `AppClientChecks` (the prefix of every finding id).
    */
   public get readPackName(): string {
-    return super.readPackName;
+    return PACK_NAME;
   }
 
   /**
-   * Checks every app client below `scope` and returns the report: `success` is false only when a
-   * finding of severity error remains unacknowledged.
+   * cdk-nag 2: checks `node` when it is an app client (the Aspect entry point).
    *
-   * @param scope the app, a stage or any construct
+   * @param node the construct being visited
    */
-  public validateScope(scope: IConstruct): PolicyValidationPluginReport {
-    this.stacks = new Set();
-    super.validateScope(scope);
-    const found: PolicyViolation[] = [];
-    for (const stack of this.stacks) this.checkStack(stack, found);
-    this.stacks = new Set();
-    return {
-      success: !found.some((v) => v.severity === 'error'),
-      violations: found,
-      pluginVersion: VERSION,
-    };
+  public visit(node: IConstruct): void {
+    if (this.aspect) return this.aspect.visit(node);
+    if (this.misuseReported) return;
+    this.misuseReported = true;
+    throw new Error(`AppClientChecks was added as an Aspect, but cdk-nag ${this.nag.version} is installed, where packs are validation plugins: `
+      + 'replace Aspects.of(app).add(new AppClientChecks(app)) with Validations.of(app).addPlugins(new AppClientChecks(app)). '
+      + '(Aspects.of(app).add(...) is how packs are added with cdk-nag 2.)');
   }
 
-  /** Notes the stacks that hold app clients; each is checked once, as a template, after the walk. */
-  protected checkResource(node: CfnResource): void {
-    if (node.cfnResourceType === CLIENT_TYPE) this.stacks.add(Stack.of(node));
+  /**
+   * cdk-nag 3: checks the app clients of the synthesized templates of the stage the pack is
+   * registered on (the validation-plugin entry point). `success` is false only when a finding of
+   * severity error remains unacknowledged.
+   *
+   * @param context the templates of the stage, as aws-cdk-lib hands them to validation plugins
+   */
+  public validate(context: IPolicyValidationContextBeta1): PolicyValidationPluginReportBeta1 {
+    if (this.nag.major === 2) {
+      return {
+        success: false,
+        pluginVersion: VERSION,
+        violations: [{
+          ruleName: `${PACK_NAME}-registration`,
+          description: `AppClientChecks was registered as a validation plugin, but cdk-nag ${this.nag.version} is installed, where packs are Aspects, so nothing was checked.`,
+          fix: 'Replace Validations.of(app).addPlugins(new AppClientChecks(app)) with Aspects.of(app).add(new AppClientChecks(app)). (Validation plugins are how packs are registered with cdk-nag 3.)',
+          severity: 'error',
+          violatingResources: [],
+        }],
+      };
+    }
+    const given = context as IPolicyValidationContextBeta1 & { appConstruct?: IConstruct };
+    const tree = new ConstructTree(given.appConstruct ?? this.scope?.node.root);
+    const found: PolicyViolationBeta1[] = [];
+    const seen = new Set<string>();
+    for (const templatePath of context.templatePaths) this.checkTemplateFile(path.resolve(templatePath), tree, found, seen);
+    return { success: !found.some((v) => v.severity === Severity.ERROR), violations: found, pluginVersion: VERSION };
   }
 
-  /** Checks the clients of one stack with their pool, resource servers and identity providers. */
-  private checkStack(stack: Stack, found: PolicyViolation[]): void {
-    const { template, byId } = renderTemplate(stack, cognitoResources(stack));
+  /** Checks one synthesized template, then the templates of its nested stacks. */
+  private checkTemplateFile(file: string, tree: ConstructTree, found: PolicyViolationBeta1[], seen: Set<string>): void {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const template = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const resources: { [id: string]: any } = template?.Resources ?? {};
     for (const f of ClientRules.checkTemplate(template, { policy: this.policy })) {
-      const node = byId.get(f.resource)!;
-      const ack = acknowledgement(node, f.ruleId);
+      const cdkPath = metadataPath(resources[f.resource]);
+      const node = tree.find(file, f.resource, cdkPath);
+      const owner = appClientOf(node);
+      if (owner && DOCUMENTED.has(f.ruleId)) continue; // the AppClient reports it itself
+      const reportedAt = (owner ?? node)?.node.path ?? cdkPath ?? f.resource;
+      const ack = node && acknowledgement(node, f.ruleId);
       if (ack?.reason) continue;
       if (ack) {
         found.push({
           ruleName: `${PACK_NAME}-acknowledgement-reason`,
           description: `[${ack.at}] the acknowledgement of ${ack.id} has no reason, so it is refused.`,
           fix: `Give a reason: Validations.of(construct).acknowledge({ id: '${ack.id}', reason: 'why this is acceptable' }).`,
-          severity: 'error',
-          violatingResources: [{ constructPath: ack.at, locations: [] }],
+          severity: Severity.ERROR,
+          violatingResources: [located(f.resource, file, ack.at, [])],
         });
       }
-      // An AppClient's resource is reported on the AppClient: its path is the one the user wrote,
-      // and the report's source location is the user's `new AppClient(...)`.
-      const owner = node instanceof KeptRenderingUserPoolClient && node.node.scope ? node.node.scope : node;
-      found.push(violation(f, owner.node.path, f.resource));
+      found.push({
+        ruleName: `${PACK_NAME}-${f.ruleId}`,
+        description: `[${reportedAt}] ${f.message}`,
+        fix: f.fix,
+        severity: f.severity,
+        violatingResources: [located(f.resource, file, reportedAt, [`Properties/${f.property}`])],
+        ruleMetadata: { ruleId: f.ruleId, property: f.property },
+      });
+    }
+    for (const [logicalId, body] of Object.entries(resources)) {
+      if (body?.Type !== 'AWS::CloudFormation::Stack') continue;
+      const nested = tree.nestedTemplate(file, logicalId, body);
+      if (nested && fs.existsSync(nested)) this.checkTemplateFile(nested, tree, found, seen);
     }
   }
 }
 
-function violation(f: Finding, path: string, logicalId: string): PolicyViolation {
-  return {
-    ruleName: `${PACK_NAME}-${f.ruleId}`,
-    description: `[${path}] ${f.message}`,
-    fix: f.fix,
-    severity: f.severity,
-    violatingResources: [{ constructPath: path, resourceLogicalId: logicalId, locations: [`Properties/${f.property}`] }],
-    ruleMetadata: { ruleId: f.ruleId, property: f.property },
-  };
+/**
+ * A violating resource. `constructPath` is read by aws-cdk-lib releases that have it (it puts the
+ * construct's creation stack in the report) and ignored by older ones.
+ */
+function located(logicalId: string, templatePath: string, constructPath: string, locations: string[]) {
+  const resource = { resourceLogicalId: logicalId, templatePath, locations, constructPath };
+  return resource;
+}
+
+/** The construct path that CDK writes into a resource's metadata (`aws:cdk:path`). */
+function metadataPath(body: any): string | undefined {
+  const p = body?.Metadata?.['aws:cdk:path'];
+  return typeof p === 'string' ? p : undefined;
+}
+
+/**
+ * The resources of an app's construct tree by synthesized template and logical id, indexed on
+ * first use, so that a template's resource is reported on its construct (and acknowledgements
+ * on it or its ancestors are found) whether or not the template carries `aws:cdk:path` metadata.
+ */
+class ConstructTree {
+  private byTemplate?: Map<string, Map<string, CfnResource>>;
+  private byPath?: Map<string, IConstruct>;
+  constructor(private readonly root?: IConstruct) {}
+
+  /** The construct of the resource `logicalId` of the template `file`, or of its `aws:cdk:path`. */
+  public find(file: string, logicalId: string, cdkPath: string | undefined): IConstruct | undefined {
+    if (!this.root) return undefined;
+    if (!this.byTemplate || !this.byPath) {
+      this.byTemplate = new Map();
+      this.byPath = new Map();
+      for (const c of this.root.node.findAll()) {
+        this.byPath.set(c.node.path, c);
+        // a nested stack's resource in its parent: its template is checked after the parent's
+        if (Stack.isStack(c) && c.nestedStackResource) this.nested.set(c.nestedStackResource, templateOf(c));
+        if (!CfnResource.isCfnResource(c)) continue;
+        const stack = Stack.of(c);
+        this.resourcesOf(templateOf(stack)).set(stack.resolve(c.logicalId), c);
+      }
+    }
+    return this.byTemplate.get(file)?.get(logicalId) ?? (cdkPath === undefined ? undefined : this.byPath.get(cdkPath));
+  }
+
+  /**
+   * The template of the nested stack that `logicalId` of `file` stands for: from the construct
+   * tree, or from the asset path that CDK writes into the resource's metadata.
+   */
+  public nestedTemplate(file: string, logicalId: string, body: any): string | undefined {
+    const resource = this.find(file, logicalId, metadataPath(body));
+    const fromTree = resource && this.nested.get(resource);
+    if (fromTree) return fromTree;
+    const asset = body?.Metadata?.['aws:asset:path'];
+    return typeof asset === 'string' ? path.resolve(path.dirname(file), asset) : undefined;
+  }
+
+  private readonly nested = new Map<IConstruct, string>();
+
+  private resourcesOf(template: string): Map<string, CfnResource> {
+    let ids = this.byTemplate!.get(template);
+    if (!ids) this.byTemplate!.set(template, ids = new Map());
+    return ids;
+  }
+}
+
+/** Where a stack's template is written. */
+function templateOf(stack: Stack): string {
+  return path.resolve(Stage.of(stack)?.outdir ?? '.', stack.templateFile);
+}
+
+/** The `AppClient` whose resource `node` is, if it is one. */
+function appClientOf(node: IConstruct | undefined): IConstruct | undefined {
+  return node instanceof KeptRenderingUserPoolClient ? node.node.scope : undefined;
 }
 
 /**
@@ -151,7 +288,7 @@ function acknowledgement(node: IConstruct, ruleId: string): { id: string; at: st
   const accepted = [`${PACK_NAME}-${ruleId}`, `${PACK_NAME}::${ruleId}`, `${PACK_NAME}::${PACK_NAME}-${ruleId}`];
   for (let c: IConstruct | undefined = node; c; c = c.node.scope) {
     for (const entry of c.node.metadata) {
-      if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || !entry.data) continue;
+      if (entry.type !== ACKNOWLEDGED_RULES_METADATA_KEY || !entry.data) continue;
       for (const [key, reason] of Object.entries(entry.data as { [id: string]: unknown })) {
         const id = key.replace(/^annotation::/i, '');
         if (accepted.includes(id)) {
@@ -161,4 +298,53 @@ function acknowledgement(node: IConstruct, ruleId: string): { id: string; at: st
     }
   }
   return undefined;
+}
+
+/**
+ * The pack as a cdk-nag 2 `NagPack` (made from the installed cdk-nag's class, so cdk-nag's own
+ * suppressions, annotations and reports apply). Each stack's Cognito resources are rendered and
+ * checked once, when the Aspect reaches the stack; each client's findings are applied as one
+ * cdk-nag rule per rule id.
+ */
+function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined, props: AppClientChecksProps | undefined): IAspect {
+  const { NagPack, NagMessageLevel, NagRuleCompliance } = nag.module;
+  const verbose = props?.verbose ?? false;
+  class CdkNag2AppClientChecks extends NagPack {
+    private readonly byStack = new Map<Stack, Map<string, TemplateFinding[]>>();
+
+    constructor() {
+      super({ verbose, reports: props?.reports ?? true });
+      this.packName = PACK_NAME;
+    }
+
+    public visit(node: IConstruct): void {
+      if (Stack.isStack(node)) this.byStack.delete(node); // a new walk: check the stack afresh
+      if (!CfnResource.isCfnResource(node) || node.cfnResourceType !== CLIENT_TYPE) return;
+      const stack = Stack.of(node);
+      let findings = this.byStack.get(stack);
+      if (!findings) {
+        findings = groupByResource(ClientRules.checkTemplate(renderTemplate(stack, cognitoResources(stack)).template, { policy }));
+        this.byStack.set(stack, findings);
+      }
+      const own = appClientOf(node) !== undefined;
+      const byRule = new Map<string, TemplateFinding[]>();
+      for (const f of findings.get(stack.resolve(node.logicalId)) ?? []) {
+        if (own && DOCUMENTED.has(f.ruleId)) continue; // the AppClient reports it itself
+        const list = byRule.get(f.ruleId);
+        if (list) list.push(f);
+        else byRule.set(f.ruleId, [f]);
+      }
+      for (const [ruleId, list] of byRule) {
+        this.applyRule({
+          ruleSuffixOverride: ruleId,
+          info: list.map((f) => `${f.message} Fix: ${f.fix}`).join('\n'),
+          explanation: TITLES.get(ruleId) ?? ruleId,
+          level: list.some((f) => f.severity === Severity.ERROR) ? NagMessageLevel.ERROR : NagMessageLevel.WARN,
+          rule: () => NagRuleCompliance.NON_COMPLIANT,
+          node,
+        });
+      }
+    }
+  }
+  return new CdkNag2AppClientChecks() as unknown as IAspect;
 }

@@ -1,6 +1,7 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
+import { TemplateFinding } from '../rules/template';
 
 /** The resource types the rules read: clients and what their context rules look at. */
 export const COGNITO_TYPES = [
@@ -71,4 +72,15 @@ export class KeptRenderingUserPoolClient extends CfnUserPoolClient {
     this.kept = undefined;
     return kept ?? super._toCloudFormation();
   }
+}
+
+/** Findings by the logical id of their resource. */
+export function groupByResource(findings: TemplateFinding[]): Map<string, TemplateFinding[]> {
+  const byResource = new Map<string, TemplateFinding[]>();
+  for (const f of findings) {
+    const list = byResource.get(f.resource);
+    if (list) list.push(f);
+    else byResource.set(f.resource, [f]);
+  }
+  return byResource;
 }

@@ -1,0 +1,74 @@
+import * as fs from 'fs';
+import * as path from 'path';
+
+/**
+ * The cdk-nag installed beside the library, loaded only when an `AppClientChecks` pack is made.
+ * cdk-nag is an optional peer dependency: `AppClient`, `ClientRules`, `ClientPolicy` and the
+ * checker never load it.
+ */
+export interface InstalledCdkNag {
+  /** cdk-nag's exports (its public entry point). */
+  readonly module: { [name: string]: any };
+  /** Its version, e.g. `2.27.0` (`unknown` when its package.json cannot be read). */
+  readonly version: string;
+  /** 2: packs are Aspects (`Aspects.of(app).add`); 3: packs are validation plugins. */
+  readonly major: 2 | 3;
+}
+
+/** What to install when cdk-nag is missing or too old. */
+export const INSTALL_HINT = 'Install cdk-nag 2 (packs added with Aspects.of(app).add(...)) or cdk-nag 3 (validation plugins, aws-cdk-lib 2.258 or later): npm install --save-dev cdk-nag@^2.27.0, or npm install --save-dev cdk-nag@^3.';
+
+let cached: InstalledCdkNag | undefined;
+
+/**
+ * Loads cdk-nag, or throws one clear error saying what to install. Its major version decides how
+ * the pack is registered; when package.json cannot be read, cdk-nag 2 is recognised by
+ * `NagSuppressions`, which cdk-nag 3 no longer has.
+ */
+export function loadCdkNag(): InstalledCdkNag {
+  if (cached) return cached;
+  let mod: { [name: string]: any };
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mod = require('cdk-nag');
+  } catch (e) {
+    const err = e as { code?: string; message?: string };
+    if (err.code === 'MODULE_NOT_FOUND' && /'cdk-nag'/.test(err.message ?? '')) {
+      throw new CdkNagMissingError(`AppClientChecks needs cdk-nag, which is not installed. ${INSTALL_HINT} (AppClient, ClientRules and cognito-client-check work without it.)`);
+    }
+    throw e;
+  }
+  const version = versionOf() ?? 'unknown';
+  const declared = Number.parseInt(version, 10);
+  const major: 2 | 3 = declared === 2 || declared === 3 ? declared : (typeof mod.NagSuppressions === 'function' ? 2 : 3);
+  if (major === 2 && typeof mod.NagPack !== 'function') {
+    throw new CdkNagMissingError(`AppClientChecks cannot use cdk-nag ${version}: it has no NagPack. ${INSTALL_HINT}`);
+  }
+  cached = { module: mod, version, major };
+  return cached;
+}
+
+/** The `version` of the installed cdk-nag's package.json, found from its entry point. */
+function versionOf(): string | undefined {
+  try {
+    let dir = path.dirname(require.resolve('cdk-nag'));
+    for (let i = 0; i < 4; i++, dir = path.dirname(dir)) {
+      const file = path.join(dir, 'package.json');
+      if (!fs.existsSync(file)) continue;
+      const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
+      if (pkg.name === 'cdk-nag') return typeof pkg.version === 'string' ? pkg.version : undefined;
+    }
+  } catch {
+    // fall through: the version is only used in messages and to choose the registration
+  }
+  return undefined;
+}
+
+/** cdk-nag is missing or unusable; the message says what to install. No library stack trace. */
+export class CdkNagMissingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CdkNagMissingError';
+    this.stack = `${this.name}: ${message}`;
+  }
+}

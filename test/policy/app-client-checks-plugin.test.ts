@@ -1,0 +1,170 @@
+import { readdirSync, statSync } from 'fs';
+import { join } from 'path';
+import { App, CfnResource, IPolicyValidationPluginBeta1, NestedStack, Stack, Stage } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { IConstruct } from 'constructs';
+import { compliantClients } from './clients';
+import { AppClient, AppClientChecks, ClientPolicy } from '../../src';
+
+// The pack as cdk-nag 3 runs it: a validation plugin handed the synthesized templates. The
+// plugin needs nothing from cdk-nag 3 itself, so it is tested here on aws-cdk-lib 2.100 (where
+// plugins are `policyValidationBeta1`) with the installed cdk-nag reported as 3.0.2; the real
+// cdk-nag 3 on aws-cdk-lib 2.265 and 2.276 is proven by the install check (test/compat).
+jest.mock('../../src/policy/private/cdk-nag', () => ({
+  ...jest.requireActual('../../src/policy/private/cdk-nag'),
+  loadCdkNag: () => ({ module: {}, version: '3.0.2', major: 3 }),
+}));
+
+const ACK = 'aws:cdk:acknowledged-rules'; // what Validations.of(x).acknowledge() records (aws-cdk-lib 2.253+)
+
+function acknowledge(c: IConstruct, id: string, reason?: string) {
+  c.node.addMetadata(ACK, { [id]: reason });
+}
+
+/** Every stack template of an assembly directory (nested assemblies too, not nested-stack templates). */
+function templates(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return templates(p);
+    return name.endsWith('.template.json') && !name.includes('.nested.') ? [p] : [];
+  });
+}
+
+function setup(policy?: ClientPolicy) {
+  const a = new App();
+  const pack = new AppClientChecks(a, { policy });
+  const stack = new Stack(a, 'Stack');
+  const userPool = new cognito.UserPool(stack, 'Pool');
+  /** Synthesizes (plugins not registered) and runs the pack on every template, as a plugin. */
+  const report = () => pack.validate({ templatePaths: templates(a.synth().directory) });
+  return { app: a, pack, stack, userPool, report };
+}
+
+function found(report: { violations: Array<{ ruleName: string; severity?: string; violatingResources: Array<{}> }> }) {
+  return report.violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} @ ${(r as { constructPath?: string }).constructPath} (${v.severity})`));
+}
+
+describe('AppClientChecks with cdk-nag 3 (a validation plugin)', () => {
+  test('every client of every kind is reported from the synthesized templates, on its construct path', () => {
+    const { stack, userPool, report } = setup(ClientPolicy.recommended());
+    new cognito.CfnUserPoolClient(stack, 'L1', {
+      userPoolId: userPool.userPoolId,
+      allowedOAuthFlowsUserPoolClient: true,
+      allowedOAuthFlows: ['implicit'],
+      allowedOAuthScopes: ['openid'],
+      callbackUrLs: ['http://app.example.org/cb'],
+    });
+    userPool.addClient('L2', { generateSecret: false, oAuth: { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.custom('api/read')] } });
+    new AppClient(stack, 'L3', { userPool, oAuth: { callbackUrls: ['http://localhost:3000/cb'] }, authFlows: { userPassword: true } });
+    const r = report();
+    expect(r.success).toBe(false);
+    expect(found(r)).toEqual(expect.arrayContaining([
+      'AppClientChecks-redirect-uri-https @ Stack/L1 (error)',
+      'AppClientChecks-policy-no-implicit @ Stack/L1 (error)',
+      'AppClientChecks-oauth-client-credentials-secret @ Stack/Pool/L2/Resource (error)',
+      // an AppClient's policy findings are reported on the AppClient (the path the user wrote)
+      'AppClientChecks-policy-no-loopback-in-prod @ Stack/L3 (error)',
+      'AppClientChecks-policy-no-plaintext-password-flows @ Stack/L3 (error)',
+    ]));
+    const v = r.violations.find((x) => x.ruleName === 'AppClientChecks-redirect-uri-https')!;
+    expect(v.description).toContain('[Stack/L1] [redirect-uri-https] CallbackURLs[0] = "http://app.example.org/cb"');
+    expect(v.fix).toContain('https://app.example.org/cb');
+    expect(v.violatingResources[0]).toMatchObject({ resourceLogicalId: 'L1', locations: ['Properties/CallbackURLs[0]'] });
+  });
+
+  test('the compliant app passes; warnings alone keep success true', () => {
+    const ok = setup(ClientPolicy.recommended());
+    compliantClients(ok.stack, ok.userPool);
+    expect(found(ok.report())).toEqual([]);
+    const { stack, userPool, report } = setup(ClientPolicy.recommended());
+    compliantClients(stack, userPool);
+    new AppClient(stack, 'Warn', { userPool, oAuth: { callbackUrls: ['https://app.example.org/cb'] } });
+    const r = report();
+    expect(found(r)).toEqual(['AppClientChecks-policy-refresh-rotation @ Stack/Warn (warning)']);
+    expect(r.success).toBe(true);
+  });
+
+  test('what the template says is checked: a resource turned into a client by an override', () => {
+    const { stack, report } = setup();
+    const other = new CfnResource(stack, 'Sneaky', { type: 'AWS::SNS::Topic', properties: {} });
+    other.addOverride('Type', 'AWS::Cognito::UserPoolClient');
+    other.addOverride('Properties', { UserPoolId: 'eu-west-1_AbC123', CallbackURLs: ['http://evil.example.org/cb'] });
+    expect(found(report())).toContain('AppClientChecks-redirect-uri-https @ Stack/Sneaky (error)');
+  });
+
+  test('clients in nested stacks are checked in their own templates', () => {
+    const { stack, report } = setup();
+    const nested = new NestedStack(stack, 'Nested');
+    new cognito.CfnUserPoolClient(nested, 'InNested', { userPoolId: 'eu-west-1_AbC123', callbackUrLs: ['http://a.example.org'] });
+    expect(found(report())).toContain('AppClientChecks-redirect-uri-https @ Stack/Nested/InNested (error)');
+  });
+
+  test("an AppClient's documented errors are left to the AppClient (reported once)", () => {
+    const { app: a, stack, userPool, pack } = setup();
+    new AppClient(stack, 'Client', { userPool, oAuth: { callbackUrls: ['http://a.example.org/cb'] } });
+    expect(() => a.synth()).toThrow(/\[redirect-uri-https\] CallbackURLs\[0\]/);
+    // and the pack did not report it: synthesized with validation skipped, the pack sees the AppClient's
+    // documented error in the template and leaves it to the AppClient, which already failed synth
+    const r = pack.validate({ templatePaths: templates(a.synth({ skipValidation: true }).directory) });
+    expect(found(r)).toEqual([]);
+  });
+
+  test('each stage is checked by its own pack only', () => {
+    // GIVEN a relaxed pack on Dev and the strict one on Prod, registered per stage
+    const a = new App();
+    const devPack = new AppClientChecks(a, { policy: ClientPolicy.recommended({ allowLoopbackUrls: true }) });
+    const prodPack = new AppClientChecks(a, { policy: ClientPolicy.recommended() });
+    const dev = new Stage(a, 'Dev', { policyValidationBeta1: [devPack as IPolicyValidationPluginBeta1] });
+    const prod = new Stage(a, 'Prod', { policyValidationBeta1: [prodPack] });
+    for (const [stage, url] of [[dev, 'http://localhost:3000/cb'], [prod, 'https://app.example.org/cb']] as const) {
+      const s = new Stack(stage, 'Auth');
+      compliantClients(s, new cognito.UserPool(s, 'Pool'));
+      (s.node.findChild('L1') as cognito.CfnUserPoolClient).callbackUrLs = [url];
+    }
+    // WHEN the app is synthesized THEN neither pack fails: Prod's never sees Dev's loopback client
+    expect(() => a.synth()).not.toThrow();
+  });
+
+  describe('acknowledgements', () => {
+    function withFinding() {
+      const ctx = setup(ClientPolicy.recommended());
+      compliantClients(ctx.stack, ctx.userPool);
+      const l1 = ctx.stack.node.findChild('L1') as cognito.CfnUserPoolClient;
+      l1.preventUserExistenceErrors = 'LEGACY';
+      return { ...ctx, l1 };
+    }
+
+    test.each([
+      'AppClientChecks-policy-prevent-user-existence',
+      'AppClientChecks::AppClientChecks-policy-prevent-user-existence',
+      'AppClientChecks::policy-prevent-user-existence',
+    ])('%s with a reason silences the finding on that construct', (id) => {
+      const { l1, report } = withFinding();
+      acknowledge(l1, id, 'legacy mobile app relies on UserNotFoundException until 2027');
+      expect(found(report())).toEqual([]);
+    });
+
+    test('an acknowledgement on an ancestor covers the clients below it', () => {
+      const { stack, report } = withFinding();
+      acknowledge(stack, 'AppClientChecks-policy-prevent-user-existence', 'migration ticket AUTH-42');
+      expect(found(report())).toEqual([]);
+    });
+
+    test.each([[''], ['   '], [undefined]])('fails when the acknowledgement has no reason (%p)', (reason) => {
+      const { l1, report } = withFinding();
+      acknowledge(l1, 'AppClientChecks-policy-prevent-user-existence', reason);
+      const r = report();
+      expect(found(r)).toEqual([
+        'AppClientChecks-acknowledgement-reason @ Stack/L1 (error)',
+        'AppClientChecks-policy-prevent-user-existence @ Stack/L1 (error)',
+      ]);
+      expect(r.violations[0].description).toContain('has no reason, so it is refused');
+      expect(r.success).toBe(false);
+    });
+  });
+
+  test('added as an Aspect instead, it fails, naming cdk-nag 3 and the line to use', () => {
+    const pack = new AppClientChecks();
+    expect(() => pack.visit(new App())).toThrow(/cdk-nag 3\.0\.2 is installed[\s\S]*Validations\.of\(app\)\.addPlugins\(new AppClientChecks\(app\)\)/);
+  });
+});
