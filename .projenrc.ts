@@ -79,6 +79,17 @@ project.addPackageIgnore('/bench/');
 project.addPackageIgnore('/rosetta/');
 project.addPackageIgnore('/docs/');
 project.addPackageIgnore('/scripts/');
+project.addPackageIgnore('/compat/');
+
+// The install check, the way users install: the packed library (dist/js, from the package step)
+// goes with plain `npm install` into fresh projects pinned exactly to old and new aws-cdk-lib
+// releases, with cdk-nag 2, cdk-nag 3 and no cdk-nag (compat/run.js). It follows the packing in
+// the package task (projen locks the build task), so the README's test command and CI run it.
+const installs = project.addTask('installs', {
+  description: 'Install the packed library into fresh projects pinned to aws-cdk-lib 2.100 ... newest, with cdk-nag 2, 3 and none, and run an app in each',
+  exec: 'node compat/run.js',
+});
+pkg.spawn(installs);
 
 // Quick start: synthesize the example app with the cdk CLI and print its template
 // (`npx projen example -c broken=true` shows the findings of the variant with mistakes).

@@ -2,7 +2,7 @@
 // and prints {ms, rssMb} as JSON. Usage: node bench/synth.js <l1|l2|app> <N> [none|appchecks|awssolutions]
 'use strict';
 const start = process.hrtime.bigint();
-const { App, Duration, Stack, Validations } = require('aws-cdk-lib');
+const { App, Aspects, Duration, Stack } = require('aws-cdk-lib');
 const cognito = require('aws-cdk-lib/aws-cognito');
 const { settings, cfnProps } = require('./clients');
 
@@ -11,8 +11,9 @@ const lib = kind === 'app' || pack === 'appchecks' ? require('../lib') : undefin
 
 const built = process.hrtime.bigint(); // modules loaded: what follows is the app's own cost
 const app = new App({ outdir: process.env.BENCH_OUTDIR });
-if (pack === 'appchecks') Validations.of(app).addPlugins(new lib.AppClientChecks(app, { policy: lib.ClientPolicy.recommended({ requireRefreshTokenRotation: false }) }));
-if (pack === 'awssolutions') Validations.of(app).addPlugins(new (require('cdk-nag').AwsSolutionsChecks)(app));
+// Both packs as cdk-nag 2 packs (Aspects): the dev dependency is cdk-nag 2.27.0, at the minimum aws-cdk-lib.
+if (pack === 'appchecks') Aspects.of(app).add(new lib.AppClientChecks(app, { policy: lib.ClientPolicy.recommended({ requireRefreshTokenRotation: false }), reports: false }));
+if (pack === 'awssolutions') Aspects.of(app).add(new (require('cdk-nag').AwsSolutionsChecks)({ reports: false }));
 
 const stack = new Stack(app, 'Bench', { env: { account: '111111111111', region: 'eu-west-1' } });
 // A pool that AwsSolutionsChecks accepts, so both packs run to the end.
@@ -20,8 +21,7 @@ const userPool = new cognito.UserPool(stack, 'Pool', {
   passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
   mfa: cognito.Mfa.REQUIRED,
   mfaSecondFactor: { otp: true, sms: false },
-  featurePlan: cognito.FeaturePlan.PLUS,
-  standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+  advancedSecurityMode: cognito.AdvancedSecurityMode.ENFORCED, // featurePlan PLUS on newer aws-cdk-lib
 });
 
 for (let i = 0; i < n; i++) {

@@ -9,7 +9,6 @@ import {
   Stack,
   Token,
 } from 'aws-cdk-lib';
-import { CfnApp } from 'aws-cdk-lib/aws-pinpoint';
 import {
   AuthFlow,
   CfnUserPoolClient,
@@ -23,6 +22,7 @@ import {
   UserPoolClientIdentityProvider,
 } from 'aws-cdk-lib/aws-cognito';
 import { IRole } from 'aws-cdk-lib/aws-iam';
+import { CfnApp } from 'aws-cdk-lib/aws-pinpoint';
 import { Construct } from 'constructs';
 import { KeptRenderingUserPoolClient, cognitoResources, groupByResource, renderTemplate } from './private/cognito-template';
 import { AppClientError } from './private/errors';
@@ -418,9 +418,8 @@ export class AppClient extends Resource implements IUserPoolClient {
       refreshTokenValidity: validities.refreshTokenValidity,
       tokenValidityUnits: Object.keys(units).length ? units : undefined,
     });
-    // RefreshTokenRotation is written as an override on every aws-cdk-lib release (the L1 prop
-    // exists only from 2.200), so the template is the same on all of them.
-    if (rotation) this.resource.addPropertyOverride('RefreshTokenRotation', rotation);
+    // RefreshTokenRotation: the L1 prop exists only from aws-cdk-lib 2.200 (see the class).
+    if (rotation) (this.resource as KeptRenderingUserPoolClient).refreshTokenRotationProperty = rotation;
     this.userPoolClientId = this.resource.ref;
 
     this.node.addValidation({ validate: () => this.validateClient() });

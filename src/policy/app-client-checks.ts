@@ -78,12 +78,14 @@ export interface AppClientChecksProps {
  * An `AppClient` reports its documented-rule findings itself, at every synthesis; the pack adds
  * the policy's findings for it, so each finding is reported once.
  *
+ * @exampleMetadata fixture=cdk-nag-3
  * @example
  * declare const app: App;
- * // cdk-nag 3:
- * Validations.of(app).addPlugins(new AppClientChecks(app, { policy: ClientPolicy.recommended() }));
- * // cdk-nag 2:
- * // Aspects.of(app).add(new AppClientChecks(app, { policy: ClientPolicy.recommended() }));
+ * const policy = ClientPolicy.recommended();
+ * // with cdk-nag 2:
+ * Aspects.of(app).add(new AppClientChecks(app, { policy }));
+ * // with cdk-nag 3:
+ * Validations.of(app).addPlugins(new AppClientChecks(app, { policy }));
  */
 export class AppClientChecks implements IAspect, IPolicyValidationPluginBeta1 {
   /** The plugin name in validation reports. */
@@ -229,6 +231,7 @@ function metadataPath(body: any): string | undefined {
 class ConstructTree {
   private byTemplate?: Map<string, Map<string, CfnResource>>;
   private byPath?: Map<string, IConstruct>;
+  private readonly nested = new Map<IConstruct, string>();
   constructor(private readonly root?: IConstruct) {}
 
   /** The construct of the resource `logicalId` of the template `file`, or of its `aws:cdk:path`. */
@@ -260,8 +263,6 @@ class ConstructTree {
     const asset = body?.Metadata?.['aws:asset:path'];
     return typeof asset === 'string' ? path.resolve(path.dirname(file), asset) : undefined;
   }
-
-  private readonly nested = new Map<IConstruct, string>();
 
   private resourcesOf(template: string): Map<string, CfnResource> {
     let ids = this.byTemplate!.get(template);

@@ -54,7 +54,28 @@ export function renderTemplate(stack: Stack, resources: CfnResource[], keep = fa
  * rendering twice. The rendering is kept for one use only, and a validation always renders afresh.
  */
 export class KeptRenderingUserPoolClient extends CfnUserPoolClient {
+  /**
+   * `RefreshTokenRotation`, which the L1 has as a prop only from aws-cdk-lib 2.200. It is rendered
+   * in its alphabetical place among the properties, where newer releases put it, so the template is
+   * byte for byte the same on every release (an override would come last on older ones).
+   */
+  public refreshTokenRotationProperty?: { [key: string]: unknown };
   private kept?: object;
+
+  protected renderProperties(props: { [key: string]: any }): { [key: string]: any } {
+    const rendered = super.renderProperties(props);
+    const rotation = this.refreshTokenRotationProperty;
+    if (rotation === undefined) return rendered;
+    const key = 'RefreshTokenRotation';
+    if (key in rendered) return { ...rendered, [key]: rendered[key] ?? rotation };
+    const out: { [key: string]: any } = {};
+    for (const [k, v] of Object.entries(rendered)) {
+      if (!(key in out) && k > key) out[key] = rotation;
+      out[k] = v;
+    }
+    if (!(key in out)) out[key] = rotation;
+    return out;
+  }
 
   /** Renders the resource, dropping any rendering kept from an earlier synthesis. */
   public renderFresh(): object {

@@ -23,7 +23,8 @@ function app(policy?: ClientPolicy) {
 function found(stack: Stack): string[] {
   const a = Annotations.fromStack(stack);
   const out: string[] = [];
-  for (const [level, list] of [['error', a.findError('*', Match.anyValue())], ['warning', a.findWarning('*', Match.anyValue())]] as const) {
+  const levels = [['error', a.findError('*', Match.anyValue())], ['warning', a.findWarning('*', Match.anyValue())]] as const;
+  for (const [level, list] of levels) {
     for (const m of list) {
       const id = /^(AppClientChecks-[a-z0-9-]+):/.exec(String(m.entry.data))?.[1];
       if (id) out.push(`${id} @ ${m.id.replace(/^\//, '')} (${level})`);
@@ -33,7 +34,8 @@ function found(stack: Stack): string[] {
 }
 
 function messageOf(stack: Stack, path: string, ruleId: string): string {
-  const all = [...Annotations.fromStack(stack).findError(path, Match.anyValue()), ...Annotations.fromStack(stack).findWarning(path, Match.anyValue())];
+  const a = Annotations.fromStack(stack);
+  const all = [...a.findError(path, Match.anyValue()), ...a.findWarning(path, Match.anyValue())];
   return String(all.find((m) => String(m.entry.data).startsWith(`AppClientChecks-${ruleId}:`))?.entry.data ?? '');
 }
 

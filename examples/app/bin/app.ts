@@ -1,16 +1,23 @@
 #!/usr/bin/env node
 // The example app: `npx cdk synth` in this folder. `npx cdk synth -c broken=true` synthesizes the
-// same app with deliberate mistakes, and fails listing every finding.
+// same app with mistakes Cognito would reject, `-c broken=policy` with breaches of the policy; each
+// fails listing every finding.
 import { join } from 'path';
-import { App, Validations } from 'aws-cdk-lib';
+import { App, Aspects } from 'aws-cdk-lib';
 import { AppClientChecks, ClientPolicy } from '../../../src';
 import { AuthStack } from '../lib/auth-stack';
 
 const app = new App();
-const broken = ['true', true].includes(app.node.tryGetContext('broken'));
+const broken = app.node.tryGetContext('broken');
 
-// One policy for every Cognito app client of the app, however it is created.
+// One policy for every Cognito app client of the app, however it is created. This app uses
+// cdk-nag 2, where packs are Aspects; with cdk-nag 3 the line is
+// Validations.of(app).addPlugins(new AppClientChecks(app, { policy })).
 const policy = ClientPolicy.fromFile(join(__dirname, '..', 'client-policy.json'));
-Validations.of(app).addPlugins(new AppClientChecks(app, { policy }));
+Aspects.of(app).add(new AppClientChecks(app, { policy }));
 
-new AuthStack(app, 'ShopAuth', { broken, env: { region: 'eu-west-1' } });
+new AuthStack(app, 'ShopAuth', {
+  broken: ['true', true].includes(broken),
+  brokenPolicy: broken === 'policy',
+  env: { region: 'eu-west-1' },
+});

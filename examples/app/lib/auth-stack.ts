@@ -4,8 +4,10 @@ import { Construct } from 'constructs';
 import { AppClient } from '../../../src';
 
 export interface AuthStackProps extends StackProps {
-  /** Put deliberate mistakes into the clients (each caught at synth). */
+  /** Put deliberate mistakes into the clients that Cognito would reject (each caught by the AppClient at synth). */
   readonly broken?: boolean;
+  /** Put deliberate breaches of the organisation policy into the clients (each caught by AppClientChecks). */
+  readonly brokenPolicy?: boolean;
 }
 
 /**
@@ -17,13 +19,15 @@ export class AuthStack extends Stack {
   constructor(scope: Construct, id: string, props: AuthStackProps = {}) {
     super(scope, id, props);
     const broken = props.broken === true;
+    const brokenPolicy = props.brokenPolicy === true;
 
     const userPool = new cognito.UserPool(this, 'UserPool', {
       signInAliases: { email: true },
       standardAttributes: { email: { required: true } },
       customAttributes: { tenant: new cognito.StringAttribute({ mutable: true }) },
-      featurePlan: cognito.FeaturePlan.ESSENTIALS,
     });
+    // featurePlan: cognito.FeaturePlan.ESSENTIALS on aws-cdk-lib 2.186 and later
+    (userPool.node.defaultChild as cognito.CfnUserPool).addPropertyOverride('UserPoolTier', 'ESSENTIALS');
 
     const readOrders = new cognito.ResourceServerScope({ scopeName: 'read', scopeDescription: 'Read orders' });
     const writeOrders = new cognito.ResourceServerScope({ scopeName: 'write', scopeDescription: 'Create and change orders' });
@@ -50,7 +54,7 @@ export class AuthStack extends Stack {
         logoutUrls: ['https://shop.example.org/'],
         scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
       },
-      accessTokenValidity: broken ? Duration.hours(2) : Duration.minutes(15),
+      accessTokenValidity: brokenPolicy ? Duration.hours(2) : Duration.minutes(15),
       idTokenValidity: Duration.minutes(15),
       refreshTokenValidity: Duration.days(30),
       refreshTokenRotation: true,
@@ -88,13 +92,13 @@ export class AuthStack extends Stack {
     // The mobile app: a custom-scheme callback, no secret.
     new AppClient(this, 'MobileApp', {
       userPool,
-      userPoolClientName: broken ? 'Mobile App' : 'mobile-app',
+      userPoolClientName: brokenPolicy ? 'Mobile App' : 'mobile-app',
       oAuth: {
         callbackUrls: ['org.example.shop://callback'],
         logoutUrls: ['org.example.shop://signout'],
         scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL],
       },
-      authFlows: broken ? { userPassword: true } : undefined,
+      authFlows: brokenPolicy ? { userPassword: true } : undefined,
       refreshTokenValidity: Duration.days(90),
       refreshTokenRotation: true,
     });

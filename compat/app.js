@@ -1,0 +1,121 @@
+// A user's app, run in each fresh project that `compat/run.js` installs the packed library into.
+// COMPAT_NAG says which cdk-nag the project has: 0 (none), 2 or 3. Prints one JSON line: the
+// synthesized AppClient resource and what each check saw; exits non-zero on a failed assertion.
+'use strict';
+const assert = require('assert');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const cdk = require('aws-cdk-lib');
+const cognito = require('aws-cdk-lib/aws-cognito');
+const lib = require('cdk-cognito-app-client');
+
+const NAG = Number(process.env.COMPAT_NAG);
+const CLIENT = 'AWS::Cognito::UserPoolClient';
+const checked = [];
+const outdir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'compat-app-'));
+
+/** The README's client: a 330-second access token, refresh tokens for 7 days, rotation on. */
+function appWithClient() {
+  const app = new cdk.App({ outdir: outdir() });
+  const stack = new cdk.Stack(app, 'Auth');
+  const userPool = new cognito.UserPool(stack, 'Pool');
+  new lib.AppClient(stack, 'Web', {
+    userPool,
+    oAuth: { callbackUrls: ['https://app.example.org/callback'] },
+    accessTokenValidity: cdk.Duration.seconds(330),
+    refreshTokenValidity: cdk.Duration.days(7),
+    refreshTokenRotation: true,
+  });
+  return { app, stack, userPool };
+}
+
+/** An aws-cdk-lib L2 client with a plain-http callback: the pack must report redirect-uri-https. */
+function addHttpClient(userPool) {
+  return userPool.addClient('Legacy', { oAuth: { callbackUrls: ['http://legacy.example.org/callback'] } });
+}
+
+function synthError(app) {
+  try {
+    app.synth();
+  } catch (e) {
+    return String(e && e.message);
+  }
+  return '';
+}
+
+// 1. The library loads and AppClient synthesizes the same client everywhere.
+const { app } = appWithClient();
+const template = app.synth().getStackByName('Auth').template;
+const client = Object.values(template.Resources).find((r) => r.Type === CLIENT);
+assert.ok(client, 'no AppClient resource in the template');
+checked.push('AppClient synthesizes');
+
+if (NAG === 0) {
+  // 2. Without cdk-nag, only the pack needs it, and says what to install.
+  assert.throws(() => new lib.AppClientChecks(), /AppClientChecks needs cdk-nag, which is not installed\. Install cdk-nag 2 .* or cdk-nag 3/);
+  checked.push('AppClientChecks without cdk-nag: one clear error');
+}
+
+if (NAG === 2) {
+  const nag = require('cdk-nag');
+  // 3. cdk-nag 2: one line adds the pack; an error annotation names the finding.
+  const findings = (stack, l2) => stack.node.findAll().flatMap((c) => c.node.metadata)
+    .filter((m) => m.type === 'aws:cdk:error' && String(m.data).startsWith('AppClientChecks-'))
+    .map((m) => String(m.data).split(':')[0]);
+  {
+    const { app: a, stack, userPool } = appWithClient();
+    cdk.Aspects.of(a).add(new lib.AppClientChecks(a));
+    addHttpClient(userPool);
+    a.synth();
+    assert.deepStrictEqual(findings(stack), ['AppClientChecks-redirect-uri-https']);
+    checked.push('cdk-nag 2 pack reports AppClientChecks-redirect-uri-https');
+  }
+  {
+    const { app: a, stack, userPool } = appWithClient();
+    cdk.Aspects.of(a).add(new lib.AppClientChecks(a));
+    const legacy = addHttpClient(userPool);
+    nag.NagSuppressions.addResourceSuppressions(legacy, [{ id: 'AppClientChecks-redirect-uri-https', reason: 'retired in Q3, no users left' }]);
+    a.synth();
+    assert.deepStrictEqual(findings(stack), []);
+    checked.push('NagSuppressions with a reason suppresses it');
+  }
+  {
+    const report = new lib.AppClientChecks().validate({ templatePaths: [] });
+    assert.strictEqual(report.success, false);
+    assert.match(report.violations[0].description, /cdk-nag 2\.\d+\.\d+ is installed/);
+    assert.match(report.violations[0].fix, /Aspects\.of\(app\)\.add\(new AppClientChecks\(app\)\)/);
+    checked.push('used as a plugin with cdk-nag 2: the message names the version and the line');
+  }
+}
+
+if (NAG === 3) {
+  // 4. cdk-nag 3: the pack is a validation plugin; errors fail synth; acknowledged with a reason.
+  {
+    const { app: a, userPool } = appWithClient();
+    cdk.Validations.of(a).addPlugins(new lib.AppClientChecks(a));
+    addHttpClient(userPool);
+    const message = synthError(a);
+    assert.notStrictEqual(message, '', 'synth did not fail');
+    const report = JSON.parse(fs.readFileSync(path.join(a.outdir, 'validation-report.json'), 'utf8'));
+    const rules = JSON.stringify(report).match(/AppClientChecks-[a-z0-9-]+/g) || [];
+    assert.ok(rules.includes('AppClientChecks-redirect-uri-https'), `report: ${JSON.stringify(report).slice(0, 400)}`);
+    checked.push('cdk-nag 3 plugin reports AppClientChecks-redirect-uri-https');
+  }
+  {
+    const { app: a, userPool } = appWithClient();
+    cdk.Validations.of(a).addPlugins(new lib.AppClientChecks(a));
+    const legacy = addHttpClient(userPool);
+    cdk.Validations.of(legacy).acknowledge({ id: 'AppClientChecks-redirect-uri-https', reason: 'retired in Q3, no users left' });
+    assert.strictEqual(synthError(a), '');
+    checked.push('Validations.acknowledge with a reason silences it');
+  }
+  {
+    const { app: a } = appWithClient();
+    cdk.Aspects.of(a).add(new lib.AppClientChecks(a));
+    assert.match(synthError(a), /cdk-nag 3\.\d+\.\d+ is installed[\s\S]*Validations\.of\(app\)\.addPlugins\(new AppClientChecks\(app\)\)/);
+    checked.push('used as an Aspect with cdk-nag 3: the message names the version and the line');
+  }
+}
+
+process.stdout.write(`${JSON.stringify({ client, checked })}\n`);

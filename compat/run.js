@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// The install check: packs nothing itself, but installs the packed library (dist/js/*.tgz, made by
+// `npx projen package`) with plain `npm install` (no --legacy-peer-deps) into fresh projects that
+// pin aws-cdk-lib exactly, as `cdk init` writes it, and runs a user's app (compat/app.js) in each.
+// Every project must synthesize the same AppClient resource, byte for byte (compat/expected-client.json).
+'use strict';
+const { spawn, spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '..');
+/** The newest aws-cdk-lib 2.x when this was written; raise it as new releases come out. */
+const NEWEST = '2.276.0';
+const SETUPS = [
+  { name: 'aws-cdk-lib-2.100.0-cdk-nag-2.27.0', nag: 2, deps: { 'aws-cdk-lib': '2.100.0', constructs: '^10.0.0', 'cdk-nag': '2.27.0' } },
+  { name: 'aws-cdk-lib-2.176.0-cdk-nag-2.38.2', nag: 2, deps: { 'aws-cdk-lib': '2.176.0', constructs: '^10.0.0', 'cdk-nag': '2.38.2' } },
+  { name: 'aws-cdk-lib-2.265.0-cdk-nag-3.0.2', nag: 3, deps: { 'aws-cdk-lib': '2.265.0', constructs: '^10.0.0', 'cdk-nag': '3.0.2' } },
+  { name: `aws-cdk-lib-${NEWEST}-cdk-nag-3.0.2`, nag: 3, types: true, deps: { 'aws-cdk-lib': NEWEST, constructs: '^10.0.0', 'cdk-nag': '3.0.2' } },
+  { name: `aws-cdk-lib-${NEWEST}-no-cdk-nag`, nag: 0, deps: { 'aws-cdk-lib': NEWEST, constructs: '^10.0.0' } },
+];
+const WORK = process.env.COMPAT_DIR || path.join(os.tmpdir(), 'cdk-cognito-app-client-installs');
+const PARALLEL = 2;
+
+function tarball() {
+  const dir = path.join(ROOT, 'dist', 'js');
+  const tgz = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.tgz')) : [];
+  if (tgz.length !== 1) fail(`expected one packed library in dist/js (run 'npx projen package' first), found ${tgz.length}`);
+  return path.join(dir, tgz[0]);
+}
+
+function fail(message) {
+  console.error(`installs: ${message}`);
+  process.exit(1);
+}
+
+function run(cmd, args, cwd, env) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { err += d; });
+    child.on('close', (status) => resolve({ status, out, err }));
+  });
+}
+
+async function check(setup, lib) {
+  const dir = path.join(WORK, setup.name);
+  fs.mkdirSync(dir, { recursive: true });
+  // A fresh project each time: only npm's cache is reused.
+  for (const f of ['node_modules', 'package-lock.json']) fs.rmSync(path.join(dir, f), { recursive: true, force: true });
+  const pkg = { name: `compat-${setup.name}`.toLowerCase(), version: '0.0.0', private: true, dependencies: { ...setup.deps, 'cdk-cognito-app-client': `file:${lib}` } };
+  fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+  fs.copyFileSync(path.join(__dirname, 'app.js'), path.join(dir, 'app.js'));
+  const started = Date.now();
+  const install = await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], dir, {});
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  if (install.status !== 0) return { setup, error: `npm install failed (${seconds} s):\n${install.err || install.out}` };
+  const app = await run(process.execPath, ['app.js'], dir, { COMPAT_NAG: String(setup.nag), CDK_VALIDATION: 'false' });
+  if (app.status !== 0) return { setup, error: `the app failed:\n${app.err || app.out}` };
+  const result = JSON.parse(app.out.trim().split('\n').pop());
+  if (setup.types) {
+    fs.copyFileSync(path.join(__dirname, 'types.ts'), path.join(dir, 'types.ts'));
+    for (const skipLibCheck of [true, false]) {
+      const tsconfig = { compilerOptions: { strict: true, noEmit: true, module: 'node16', moduleResolution: 'node16', target: 'ES2022', lib: ['es2022'], types: [], skipLibCheck }, files: ['types.ts'] };
+      fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
+      const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], { encoding: 'utf8' });
+      // aws-cdk-lib's own declaration files are not ours to judge: report only errors in ours or in types.ts
+      const ours = (tsc.stdout + tsc.stderr).split('\n').filter((l) => /error TS/.test(l) && (/^types\.ts/.test(l) || /node_modules\/cdk-cognito-app-client\//.test(l)));
+      if (ours.length) return { setup, error: `types.ts does not type-check (skipLibCheck: ${skipLibCheck}):\n${ours.join('\n')}` };
+      result.checked.push(`types.ts type-checks (skipLibCheck: ${skipLibCheck})`);
+    }
+  }
+  return { setup, seconds, ...result };
+}
+
+async function main() {
+  const lib = tarball();
+  const expected = fs.readFileSync(path.join(__dirname, 'expected-client.json'), 'utf8').trim();
+  const queue = [...SETUPS];
+  const results = [];
+  await Promise.all(Array.from({ length: PARALLEL }, async () => {
+    for (let s = queue.shift(); s; s = queue.shift()) results.push(await check(s, lib));
+  }));
+  let failed = 0;
+  for (const setup of SETUPS) {
+    const r = results.find((x) => x.setup === setup);
+    if (!r.error) {
+      const got = JSON.stringify(r.client, null, 2);
+      if (got !== expected) r.error = `the AppClient resource differs from compat/expected-client.json:\n${got}`;
+    }
+    if (r.error) {
+      failed++;
+      console.log(`FAIL ${setup.name}: ${r.error}`);
+    } else {
+      console.log(`ok   ${setup.name} (npm install ${r.seconds} s): ${r.checked.join('; ')}`);
+    }
+  }
+  console.log(`installs: ${SETUPS.length - failed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((e) => fail(e && e.stack ? e.stack : String(e)));
