@@ -13,10 +13,12 @@ const ROOT = path.resolve(__dirname, '..');
 /** The newest aws-cdk-lib 2.x when this was written; raise it as new releases come out. */
 const NEWEST = '2.276.0';
 const SETUPS = [
-  { name: 'aws-cdk-lib-2.100.0-cdk-nag-2.27.0', nag: 2, deps: { 'aws-cdk-lib': '2.100.0', constructs: '^10.0.0', 'cdk-nag': '2.27.0' } },
+  { name: 'aws-cdk-lib-2.100.0-cdk-nag-2.27.0', nag: 2, types: ['types.ts'], deps: { 'aws-cdk-lib': '2.100.0', constructs: '^10.0.0', 'cdk-nag': '2.27.0' } },
   { name: 'aws-cdk-lib-2.176.0-cdk-nag-2.38.2', nag: 2, deps: { 'aws-cdk-lib': '2.176.0', constructs: '^10.0.0', 'cdk-nag': '2.38.2' } },
   { name: 'aws-cdk-lib-2.265.0-cdk-nag-3.0.2', nag: 3, deps: { 'aws-cdk-lib': '2.265.0', constructs: '^10.0.0', 'cdk-nag': '3.0.2' } },
-  { name: `aws-cdk-lib-${NEWEST}-cdk-nag-3.0.2`, nag: 3, types: true, deps: { 'aws-cdk-lib': NEWEST, constructs: '^10.0.0', 'cdk-nag': '3.0.2' } },
+  { name: `aws-cdk-lib-${NEWEST}-cdk-nag-3.0.2`, nag: 3, types: ['types.ts', 'types-validations.ts'], deps: { 'aws-cdk-lib': NEWEST, constructs: '^10.0.0', 'cdk-nag': '3.0.2' } },
+  // many apps on a new aws-cdk-lib still run cdk-nag 2
+  { name: `aws-cdk-lib-${NEWEST}-cdk-nag-2.38.2`, nag: 2, deps: { 'aws-cdk-lib': NEWEST, constructs: '^10.0.0', 'cdk-nag': '2.38.2' } },
   { name: `aws-cdk-lib-${NEWEST}-no-cdk-nag`, nag: 0, deps: { 'aws-cdk-lib': NEWEST, constructs: '^10.0.0' } },
 ];
 const WORK = process.env.COMPAT_DIR || path.join(os.tmpdir(), 'cdk-cognito-app-client-installs');
@@ -61,15 +63,15 @@ async function check(setup, lib) {
   if (app.status !== 0) return { setup, error: `the app failed:\n${app.err || app.out}` };
   const result = JSON.parse(app.out.trim().split('\n').pop());
   if (setup.types) {
-    fs.copyFileSync(path.join(__dirname, 'types.ts'), path.join(dir, 'types.ts'));
+    for (const f of setup.types) fs.copyFileSync(path.join(__dirname, f), path.join(dir, f));
     for (const skipLibCheck of [true, false]) {
-      const tsconfig = { compilerOptions: { strict: true, noEmit: true, module: 'node16', moduleResolution: 'node16', target: 'ES2022', lib: ['es2022'], types: [], skipLibCheck }, files: ['types.ts'] };
+      const tsconfig = { compilerOptions: { strict: true, noEmit: true, module: 'node16', moduleResolution: 'node16', target: 'ES2022', lib: ['es2022'], types: [], skipLibCheck }, files: setup.types };
       fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
-      const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], { encoding: 'utf8' });
+      const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], { cwd: dir, encoding: 'utf8' });
       // aws-cdk-lib's own declaration files are not ours to judge: report only errors in ours or in types.ts
-      const ours = (tsc.stdout + tsc.stderr).split('\n').filter((l) => /error TS/.test(l) && (/^types\.ts/.test(l) || /node_modules\/cdk-cognito-app-client\//.test(l)));
-      if (ours.length) return { setup, error: `types.ts does not type-check (skipLibCheck: ${skipLibCheck}):\n${ours.join('\n')}` };
-      result.checked.push(`types.ts type-checks (skipLibCheck: ${skipLibCheck})`);
+      const ours = (tsc.stdout + tsc.stderr).split('\n').filter((l) => /error TS/.test(l) && (/^types/.test(l) || /node_modules\/cdk-cognito-app-client\//.test(l)));
+      if (ours.length) return { setup, error: `${setup.types.join(', ')} do not type-check (skipLibCheck: ${skipLibCheck}):\n${ours.join('\n')}` };
+      result.checked.push(`${setup.types.join(', ')} type-check (skipLibCheck: ${skipLibCheck})`);
     }
   }
   return { setup, seconds, ...result };

@@ -1,6 +1,6 @@
-// Type-checked (strict, with skipLibCheck on and off) in the project with the newest aws-cdk-lib:
-// an AppClient goes wherever aws-cdk-lib asks for an IUserPoolClient, and the pack is a plugin.
-import { App, Stack, Validations } from 'aws-cdk-lib';
+// Type-checked (strict, with skipLibCheck on and off) on the oldest and the newest aws-cdk-lib: an
+// AppClient goes wherever aws-cdk-lib asks for an IUserPoolClient, and the pack is an Aspect.
+import { App, Aspects, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
@@ -21,7 +21,7 @@ new actions.AuthenticateCognitoAction({
   userPoolDomain: domain,
   next: elbv2.ListenerAction.fixedResponse(200),
 });
-Validations.of(app).addPlugins(new AppClientChecks(app));
+Aspects.of(app).add(new AppClientChecks(app));
 void asInterface;
 void asRef;
 void ec2;
