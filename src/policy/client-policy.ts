@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { Duration } from 'aws-cdk-lib';
 import { ISO_DURATION, POLICY_RULE_IDS, SETTINGS, SettingSpec, policySchema } from './settings';
+import { duplicateKeys } from './private/duplicate-keys';
 import { POLICY_RULES, PolicySettings, plainGlob, urlGlob } from '../rules/policy';
 import { RuleInfo, Severity } from '../rules/types';
 
@@ -304,6 +305,10 @@ export class ClientPolicy {
       json = JSON.parse(text);
     } catch (e) {
       throw new ClientPolicyError(path, [`the policy file is not valid JSON (${(e as Error).message}).`]);
+    }
+    const repeated = duplicateKeys(text);
+    if (repeated.length) {
+      throw new ClientPolicyError(path, repeated.map((k) => `the key "${k}" is given more than once; JSON keeps only the last value, so the earlier one would be silently ignored. Keep one.`));
     }
     return ClientPolicy.fromJson(json, path);
   }

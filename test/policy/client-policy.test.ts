@@ -296,6 +296,21 @@ describe('fromFile', () => {
     expect(e.message).toContain('clientNamePattern');
   });
 
+  test('fails when a key is repeated, naming each repeat, at any depth (JSON would keep only the last)', () => {
+    const file = writeFile('repeated.json', '{ "forbidImplicitFlow": true, "allowedScopes": ["a\\"b", "forbidImplicitFlow"],\n'
+      + '  "severities": { "policy-no-implicit": "error", "policy-no-implicit": "warning" }, "forbidImplicitFlow": false }');
+    const e = errorOf(() => ClientPolicy.fromFile(file));
+    expect(e.message).toContain(file);
+    expect(e.message).toContain('the key "severities.policy-no-implicit" is given more than once');
+    expect(e.message).toContain('the key "forbidImplicitFlow" is given more than once');
+    expect(e.message.match(/more than once/g)).toHaveLength(2); // a string value equal to a key is no key
+  });
+
+  test('keys repeated in different objects are not repeats', () => {
+    const file = writeFile('nested.json', JSON.stringify({ severities: { 'policy-no-implicit': 'error' }, forbidImplicitFlow: true, allowedScopes: ['severities'] }));
+    expect(ClientPolicy.fromFile(file).enabledRuleIds).toEqual(expect.arrayContaining(['policy-no-implicit']));
+  });
+
   test('fails when the file holds a JSON array, naming the file', () => {
     const file = writeFile('array.json', '[]');
     const e = errorOf(() => ClientPolicy.fromFile(file));
