@@ -21,7 +21,10 @@ const SETUPS = [
   { name: `aws-cdk-lib-${NEWEST}-cdk-nag-2.38.2`, nag: 2, deps: { 'aws-cdk-lib': NEWEST, constructs: '^10.0.0', 'cdk-nag': '2.38.2' } },
   { name: `aws-cdk-lib-${NEWEST}-no-cdk-nag`, nag: 0, deps: { 'aws-cdk-lib': NEWEST, constructs: '^10.0.0' } },
 ];
-const WORK = process.env.COMPAT_DIR || path.join(os.tmpdir(), 'cdk-cognito-app-client-installs');
+// Outside the repository (so that no module resolves from its node_modules), one folder per
+// checkout (so that two checkouts building at once do not share projects).
+const WORK = process.env.COMPAT_DIR
+  || path.join(os.tmpdir(), `cdk-cognito-app-client-installs-${require('crypto').createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}`);
 const PARALLEL = 2;
 
 function tarball() {
