@@ -251,10 +251,12 @@ export const RULE_DOCS: { readonly [ruleId: string]: RuleDoc } = {
     passing: { properties: props({ ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', REFRESH] }) },
   },
   'auth-flows-refresh-required': {
-    why: 'A client whose ExplicitAuthFlows lacks ALLOW_REFRESH_TOKEN_AUTH cannot refresh its tokens, so users must sign in again every '
-      + 'time the access token expires. In 2020 Cognito rejected such lists with "REFRESH_TOKEN_AUTH should always be allowed." '
-      + '(aws/aws-cdk#7625), which is why aws-cdk-lib always adds the flag. With refresh-token rotation the flag must be absent, so '
-      + 'the rule does not apply then; it stays a warning until the current behaviour is confirmed.',
+    why: 'A client whose ExplicitAuthFlows lacks ALLOW_REFRESH_TOKEN_AUTH, without refresh-token rotation, cannot refresh its tokens, '
+      + 'so users must sign in again every time the access token expires. Whether Cognito rejects such a list is not settled: two '
+      + 'rejections with "REFRESH_TOKEN_AUTH should always be allowed." are on record from 2020 (aws/aws-cdk#7625, and '
+      + 'aws-samples/cdk-cognito-idp on CDK 1.50), which is why aws-cdk-lib always adds the flag, while a 2025 aws-samples Terraform '
+      + 'project documents a working deployment with `["ALLOW_USER_PASSWORD_AUTH"]` alone. So this is a warning about what the '
+      + 'client loses, not a predicted rejection. With refresh-token rotation the flag must be absent, and the rule does not apply.',
     failing: { properties: props({ ExplicitAuthFlows: [SRP] }) },
     passing: { properties: props({ ExplicitAuthFlows: [SRP, REFRESH] }) },
   },

@@ -131,6 +131,14 @@ describe('auth-flows-refresh-required', () => {
     expect(f.fix.length).toBeGreaterThan(0);
   });
 
+  test('the message says what the client loses and cites the 2020 rejections, without claiming that Cognito rejects the list', () => {
+    const [f] = find(flows(['ALLOW_USER_SRP_AUTH']), 'auth-flows-refresh-required');
+    expect(f.message).toContain('cannot refresh tokens');
+    expect(f.message).toContain('in 2020');
+    expect(f.message).toContain('aws/aws-cdk#7625');
+    expect(f.message).not.toMatch(/Cognito (rejects|has rejected|answers)/);
+  });
+
   test.each([
     ['SRP with refresh', ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'], {}],
     ['refresh only', ['ALLOW_REFRESH_TOKEN_AUTH'], {}],
