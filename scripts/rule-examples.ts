@@ -110,6 +110,11 @@ const GOOGLE = {
   },
 };
 
+const ORDERS_SERVER = {
+  Type: 'AWS::Cognito::UserPoolResourceServer',
+  Properties: { UserPoolId: POOL_REF, Identifier: 'orders-api', Name: 'Orders API', Scopes: [{ ScopeName: 'read', ScopeDescription: 'Read orders' }] },
+};
+
 const WITH_GOOGLE = { resources: { GoogleProvider: GOOGLE }, dependsOn: 'GoogleProvider' };
 const REQUIRED_EMAIL = { pool: { Schema: [{ Name: 'email', AttributeDataType: 'String', Required: true, Mutable: true }] } };
 const LITE = { pool: { UserPoolTier: 'LITE' } };
@@ -340,10 +345,21 @@ export const RULE_DOCS: { readonly [ruleId: string]: RuleDoc } = {
   'oauth-scope-exists': {
     why: 'Besides the standard scopes (openid, email, phone, profile, aws.cognito.signin.user.admin), a client can only request '
       + '`<identifier>/<scope>` scopes of a resource server of its pool; otherwise Cognito answers '
-      + '`ScopeDoesNotExistException: Invalid scope requested: <scope>` (awsdocs/aws-cloudformation-user-guide#564). When the resource '
-      + 'server is in the same template, the client must depend on it, or CloudFormation may create the client first (aws/aws-cdk#10676).',
+      + '`ScopeDoesNotExistException: Invalid scope requested: <scope>` (awsdocs/aws-cloudformation-user-guide#564). A scope without `/` '
+      + 'can never be one, so it is reported from the client alone; in a template whose pool is visible, a scope that no resource server '
+      + 'of the pool defines (in the template or a nested stack whose template is given) is reported too. A server that exists but may '
+      + 'be created after the client is `oauth-scope-creation-order`.',
     failing: { properties: oauth({ AllowedOAuthScopes: ['openid', 'admin'] }) },
     passing: { properties: oauth({ AllowedOAuthScopes: ['openid', 'orders-api/admin'] }) },
+  },
+  'oauth-scope-creation-order': {
+    why: 'When the resource server that defines a scope is in the same template and the client neither references it (directly or '
+      + 'through `Fn::Join`/`Fn::Sub` of its attributes) nor DependsOn it, CloudFormation may create the client first, and Cognito '
+      + 'answers `ScopeDoesNotExistException: Invalid scope requested` (aws/aws-cdk#10676; serverless/serverless#10041; '
+      + 'lgallard/terraform-aws-cognito-user-pool#51). It is a race that updates never hit, and published projects carry this shape, so '
+      + 'it is a warning. A server in a nested stack counts when the nested template is given: the client then depends on that stack.',
+    failing: { template: template(oauth({ AllowedOAuthScopes: ['openid', 'orders-api/read'] }), { resources: { OrdersServer: ORDERS_SERVER } }) },
+    passing: { template: template(oauth({ AllowedOAuthScopes: ['openid', 'orders-api/read'] }), { resources: { OrdersServer: ORDERS_SERVER }, dependsOn: 'OrdersServer' }) },
   },
   'oauth-scope-openid-companion': {
     why: 'The Developer Guide says the email, phone and profile scopes "can only be requested with the openid scope"; without openid, '
@@ -446,12 +462,32 @@ export const RULE_DOCS: { readonly [ruleId: string]: RuleDoc } = {
     failing: { properties: props({ SupportedIdentityProviders: ['COGNITO', 'CorporateSAMLProviderForEmployeesEU'] }) },
     passing: { properties: props({ SupportedIdentityProviders: ['COGNITO', 'CorporateSAML-EU'] }) },
   },
+  'idp-builtin-case': {
+    why: 'The built-in providers are named exactly Google, Facebook, SignInWithApple and LoginWithAmazon, and the names are '
+      + 'case-sensitive: `GOOGLE` or `google` names no provider, and a real deployment failed with `The provider GOOGLE does not '
+      + 'exist for User Pool …` (alokhcst/onewordadayapp). `Apple` and `Amazon` are common short forms of the last two. A pool may '
+      + 'have a SAML or OIDC provider of that name, so this is a warning, reported only when the pool\'s providers are not visible; '
+      + 'when they are, `idp-exists` decides.',
+    failing: { properties: props({ SupportedIdentityProviders: ['COGNITO', 'GOOGLE'] }) },
+    passing: { properties: props({ SupportedIdentityProviders: ['COGNITO', 'Google'] }) },
+  },
   'idp-exists': {
     why: 'Each SupportedIdentityProviders entry other than COGNITO must be the ProviderName of an identity provider of the pool, '
       + 'case-sensitive (Google, Facebook, SignInWithApple, LoginWithAmazon, or the SAML/OIDC name); Cognito answers '
-      + '`InvalidParameterException: The provider <name> does not exist for User Pool <pool-id>.` When the provider is in the same '
-      + 'template the client must depend on it, because CloudFormation may otherwise create the client first (aws/aws-cdk#15850).',
+      + '`InvalidParameterException: The provider <name> does not exist for User Pool <pool-id>.` It is decided only when the pool and '
+      + 'all its providers are visible (nested stacks included, when their templates are given). A provider that exists but may be '
+      + 'created after the client is `idp-creation-order`.',
     failing: { template: template({ SupportedIdentityProviders: ['COGNITO', 'Google'] }) },
+    passing: { template: template({ SupportedIdentityProviders: ['COGNITO', 'Google'] }, WITH_GOOGLE) },
+  },
+
+  'idp-creation-order': {
+    why: 'When the identity provider is in the same template and the client neither references nor DependsOn it, CloudFormation may '
+      + 'create both at once, and the client first: Cognito then answers `The provider <name> does not exist for User Pool <pool-id>` '
+      + '(aws/aws-cdk#15850, #15692; aws-amplify/amplify-cli#12990; lgallard/terraform-aws-cognito-user-pool#71). It is a race: it '
+      + 'fails only when the client happens to be created first, never on updates, and published stacks carry this shape, so it is a '
+      + 'warning. A dependency through another resource, or on the nested stack that holds the provider, orders creation too.',
+    failing: { template: template({ SupportedIdentityProviders: ['COGNITO', 'Google'] }, { resources: { GoogleProvider: GOOGLE } }) },
     passing: { template: template({ SupportedIdentityProviders: ['COGNITO', 'Google'] }, WITH_GOOGLE) },
   },
 

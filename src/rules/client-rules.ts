@@ -54,7 +54,7 @@ export class ClientRules {
       throw new InvalidTemplateError(`Resources is ${resources === undefined ? 'missing' : `not an object (${Array.isArray(resources) ? 'a list' : resources === null ? 'null' : typeof resources})`}`);
     }
     const previous = options?.previous?.Resources;
-    const index = new TemplateIndex(resources);
+    const index = new TemplateIndex(resources, template, options?.nestedTemplates);
     const findings: TemplateFinding[] = [];
     for (const logicalId in resources) {
       const r = resources[logicalId];
@@ -118,7 +118,7 @@ function checkClient(properties: unknown, policy?: ClientPolicy, context?: Clien
   for (const rule of CLIENT_RULES) {
     current = rule;
     try {
-      rule.check(client, emit);
+      rule.check(client, emit, context);
     } catch (e) {
       findings.push(internalError(rule, e));
     }

@@ -17,6 +17,8 @@ export const SOURCES = {
   DG_REFRESH: `${DG}/amazon-cognito-user-pools-using-the-refresh-token.html`,
   PINPOINT_EOL: 'https://docs.aws.amazon.com/pinpoint/latest/userguide/migrate.html',
   CDK_7625: 'https://github.com/aws/aws-cdk/issues/7625',
+  CDK_10676: 'https://github.com/aws/aws-cdk/issues/10676',
+  CDK_15850: 'https://github.com/aws/aws-cdk/issues/15850',
   TF_32504: 'https://github.com/hashicorp/terraform-provider-aws/issues/32504',
   TF_45646: 'https://github.com/hashicorp/terraform-provider-aws/issues/45646',
 };
