@@ -134,6 +134,15 @@ export const RULE_DOCS: { readonly [ruleId: string]: RuleDoc } = {
     failing: { properties: props({ AccessTokenValidity: '1h' }) },
     passing: { properties: props({ AccessTokenValidity: 1 }) },
   },
+  'client-not-checkable': {
+    why: 'When a macro writes a client\'s Properties (`Fn::Transform`, for example `AWS::Include` or an organisation\'s own macro), '
+      + 'the properties exist only once CloudFormation has run the macro at deployment. Nothing about them can be decided before '
+      + 'then, and reading the macro call as if it were the properties would report every property as absent. So the engine says '
+      + 'once that the client cannot be checked, and runs no other rule on it. Check the processed template instead (CloudFormation '
+      + 'shows it for a change set).',
+    failing: { properties: { 'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: 's3://config-bucket/web-client-properties.yaml' } } } },
+    passing: { properties: props({ ClientName: 'web-client' }) },
+  },
   'client-name-length': {
     why: 'The API model declares ClientName as 1 to 128 characters (the CloudFormation schema has the same bounds), and Cognito answers '
       + 'a longer name with `InvalidParameterException: 1 validation error detected: Value \'…\' at \'clientName\' failed to satisfy '

@@ -62,7 +62,7 @@ describe('auth-flows-enum', () => {
 
   test.each([
     ['a Ref entry', ['ALLOW_REFRESH_TOKEN_AUTH', { Ref: 'Flow' }]],
-    ['an Fn::If entry', ['ALLOW_REFRESH_TOKEN_AUTH', { 'Fn::If': ['C', 'BOGUS', 'ALLOW_USER_SRP_AUTH'] }]],
+    ['an Fn::If entry with an unresolved branch', ['ALLOW_REFRESH_TOKEN_AUTH', { 'Fn::If': ['C', { Ref: 'Other' }, 'ALLOW_USER_SRP_AUTH'] }]],
     ['a CDK token entry', ['ALLOW_REFRESH_TOKEN_AUTH', Token.asString({ Ref: 'Flow' })]],
     ['a lazy entry', ['ALLOW_REFRESH_TOKEN_AUTH', Lazy.string({ produce: () => 'BOGUS' })]],
     ['a Ref list', { Ref: 'Flows' }],

@@ -8,6 +8,7 @@ export const SOURCES = {
   RTR: `${API_REF}/API_RefreshTokenRotationType.html`,
   ANALYTICS: `${API_REF}/API_AnalyticsConfigurationType.html`,
   CFN: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html',
+  CFN_TRANSFORM: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-transform.html',
   DG_CLIENTS: `${DG}/user-pool-settings-client-apps.html`,
   DG_OAUTH: `${DG}/cognito-user-pools-app-idp-settings.html`,
   DG_ATTRS: `${DG}/user-pool-settings-attributes.html`,

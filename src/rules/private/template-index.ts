@@ -187,7 +187,7 @@ export class TemplateIndex {
         const mapped = mapping === undefined ? [] : isPlainObject(mapping) && intrinsicName(mapping) === undefined ? Object.keys(mapping) : UNKNOWN;
         push(this.idps, key, { logicalId, anchor: at, name: literalString(props?.ProviderName), mapped });
       } else if (r.Type === CLIENT && top) {
-        const key = poolKey(props?.UserPoolId, scope);
+        const key = poolKey(clientPoolId(r.Properties), scope);
         this.clientPool.set(id, key);
         if (key !== undefined) this.clientIndex.set(id, push(this.clients, key, id));
       } else if (NESTED_TYPES.includes(r.Type)) {
@@ -217,6 +217,21 @@ export class TemplateIndex {
       this.clientIndex.get(logicalId) ?? -1,
     );
   }
+}
+
+/**
+ * A client's UserPoolId; for Properties written as a whole `Fn::If`, the one UserPoolId its object
+ * branches agree on (undefined when they differ).
+ */
+function clientPoolId(p: unknown, depth = 0): unknown {
+  if (!isPlainObject(p)) return undefined;
+  if (intrinsicName(p) !== 'Fn::If') return p.UserPoolId;
+  const args = p['Fn::If'];
+  if (!Array.isArray(args) || args.length !== 3 || depth > 8) return undefined;
+  const ids = [args[1], args[2]].filter(isPlainObject).map((b) => clientPoolId(b, depth + 1));
+  if (ids.length === 0 || ids.some((x) => x === undefined)) return undefined;
+  const first = JSON.stringify(ids[0]);
+  return ids.every((x) => JSON.stringify(x) === first) ? ids[0] : undefined;
 }
 
 /** Whether a template's Transform (absent, a name or a list of names) generates no Cognito resources. */

@@ -317,7 +317,8 @@ export class Reader {
     if (v === undefined || isNoValue(v)) return undefined;
     const u = this.unresolved(v);
     if (u !== undefined) return u;
-    if (isPlainObject(v)) return v;
+    // A macro (Fn::Transform) beside literal fields writes the object at deploy time.
+    if (isPlainObject(v)) return Object.prototype.hasOwnProperty.call(v, 'Fn::Transform') ? UNKNOWN : v;
     return this.problem(path, v, 'object');
   }
 }
