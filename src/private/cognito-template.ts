@@ -1,6 +1,7 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
+import { ATTRIBUTE_SHAPES } from '../rules/private/shapes';
 
 /** The resource types the rules read: clients and what their context rules look at. */
 export const COGNITO_TYPES = [
@@ -23,6 +24,26 @@ export function cognitoResources(stack: Stack): CfnResource[] {
   return out;
 }
 
+/**
+ * Other resource types the rules read about: those whose attributes have a documented shape (a
+ * bucket's WebsiteURL as a callback URL), and nested stacks, whose resources the template does not
+ * show. Their resources appear in the rendered template with their Type only (plus the properties a
+ * shape depends on).
+ */
+const OTHER_TYPES = new Set([...ATTRIBUTE_SHAPES.map((s) => s.type), 'AWS::CloudFormation::Stack']);
+const RENDERED_TYPES = new Set(ATTRIBUTE_SHAPES.filter((s) => s.when).map((s) => s.type));
+
+/** The resources of `stack` itself (not of its nested stacks) of the other types the rules read about. */
+function otherResources(stack: Stack): CfnResource[] {
+  const out: CfnResource[] = [];
+  const visit = (c: IConstruct) => {
+    if (CfnResource.isCfnResource(c) && OTHER_TYPES.has(c.cfnResourceType)) out.push(c);
+    for (const child of c.node.children) if (!Stack.isStack(child)) visit(child);
+  };
+  visit(stack);
+  return out;
+}
+
 /** A template with just some resources. */
 export interface PartialTemplate {
   readonly Resources: { [id: string]: any };
@@ -30,11 +51,22 @@ export interface PartialTemplate {
 
 /**
  * A template holding just these resources, rendered as in the synthesized template (overrides
- * included, tokens resolved as far as they go), and each logical id's resource.
+ * included, tokens resolved as far as they go), and each logical id's resource; other resources the
+ * rules read about (documented attribute shapes, nested stacks) are there with their type.
  */
 export function renderTemplate(stack: Stack, resources: CfnResource[], keep = false): { template: PartialTemplate; byId: Map<string, CfnResource> } {
   const template: PartialTemplate = { Resources: {} };
   const byId = new Map<string, CfnResource>();
+  for (const r of otherResources(stack)) {
+    const id = stack.resolve(r.logicalId) as string;
+    if (RENDERED_TYPES.has(r.cfnResourceType)) {
+      const rendered = stack.resolve(r._toCloudFormation()) as { Resources?: { [id: string]: any } };
+      const body = rendered.Resources?.[id];
+      template.Resources[id] = { Type: r.cfnResourceType, Properties: body?.Properties };
+    } else {
+      template.Resources[id] = { Type: r.cfnResourceType };
+    }
+  }
   for (const r of resources) {
     const keeps = r instanceof KeptRenderingUserPoolClient;
     const rendered = stack.resolve(keeps ? r.renderFresh() : r._toCloudFormation()) as { Resources?: { [id: string]: any } };

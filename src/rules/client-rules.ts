@@ -1,6 +1,7 @@
 import { Client, readClient } from './private/client';
 import { Branch, describeBranches, variantsOf } from './private/conditions';
 import { Emit, Rule } from './private/rule';
+import { ResourceLookup } from './private/shapes';
 import { docsLink } from './private/sources';
 import { InvalidTemplateError } from './private/template-error';
 import { ClientContext, TemplateIndex } from './private/template-index';
@@ -57,6 +58,7 @@ export class ClientRules {
     }
     const previous = options?.previous?.Resources;
     const index = new TemplateIndex(resources, template, options?.nestedTemplates);
+    const lookup: ResourceLookup = (id) => (isPlainObject(resources[id]) ? resources[id] : undefined);
     const findings: TemplateFinding[] = [];
     for (const logicalId in resources) {
       const r = resources[logicalId];
@@ -66,7 +68,7 @@ export class ClientRules {
       const own: Finding[] = properties === undefined
         ? [missingProperties()]
         : checkClient(properties, options?.policy, index.contextOf(logicalId),
-          before?.Type === CLIENT_TYPE && isPlainObject(before.Properties) && isPlainObject(properties) ? before.Properties : undefined);
+          before?.Type === CLIENT_TYPE && isPlainObject(before.Properties) && isPlainObject(properties) ? before.Properties : undefined, lookup);
       for (const f of own) findings.push({ ...f, resource: logicalId });
     }
     return findings;
@@ -92,16 +94,17 @@ const CLIENT_TYPE = 'AWS::Cognito::UserPoolClient';
  * of each condition is checked too (see private/conditions.ts): a finding that holds whatever the
  * conditions are is reported once; one that holds in some branches only names them.
  */
-function checkClient(properties: unknown, policy?: ClientPolicy, context?: ClientContext, before?: { [key: string]: any }): Finding[] {
+function checkClient(properties: unknown, policy?: ClientPolicy, context?: ClientContext, before?: { [key: string]: any },
+  lookup?: ResourceLookup): Finding[] {
   const variants = isPlainObject(properties) ? variantsOf(properties) : [];
-  const base = evaluate(properties, policy, context, before);
+  const base = evaluate(properties, policy, context, before, lookup);
   if (variants.length === 0) return base.map((r) => format(r));
 
   // Each finding, by its content, with the branches it holds in.
   const seen = new Set(base.map(keyOf));
   const conditional = new Map<string, { raw: Raw; whens: Branch[][] }>();
   for (const v of variants) {
-    for (const r of evaluate(v.properties, policy, context, before)) {
+    for (const r of evaluate(v.properties, policy, context, before, lookup)) {
       const key = keyOf(r);
       if (seen.has(key)) continue;
       const entry = conditional.get(key);
@@ -179,7 +182,8 @@ function mergeBranches(whens: Branch[][]): Branch[][] {
 }
 
 /** Every finding of one reading of the properties, before its message is written. */
-function evaluate(properties: unknown, policy?: ClientPolicy, context?: ClientContext, before?: { [key: string]: any }): Raw[] {
+function evaluate(properties: unknown, policy?: ClientPolicy, context?: ClientContext, before?: { [key: string]: any },
+  lookup?: ResourceLookup): Raw[] {
   const findings: Raw[] = [];
   if (properties === undefined || isNoValue(properties)) {
     findings.push({ rule: PROPERTY_TYPE, property: 'Properties', value: '(absent)', why: 'a user pool client needs Properties with at least UserPoolId.', fix: 'Add Properties with UserPoolId to the client.' });
@@ -203,7 +207,7 @@ function evaluate(properties: unknown, policy?: ClientPolicy, context?: ClientCo
     findings.push({ rule: UNREADABLE_RULE, property: 'Properties', value: unreadable.value, why: unreadable.why, fix: UNREADABLE_RULE.fix });
     return findings;
   }
-  const client: Client = readClient(properties);
+  const client: Client = readClient(properties, lookup);
   // One emitter for the whole evaluation, pointed at the rule that runs: no allocation per rule.
   let current: RuleHead = CLIENT_RULES[0];
   const emit: Emit = (property, value, why, fix) => {
