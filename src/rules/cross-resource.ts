@@ -41,6 +41,38 @@ function serverDefining(ctx: ClientContext, scope: string): ServerInfo | undefin
   });
 }
 
+/**
+ * A creation-order warning: an entry of `list` is defined by a resource of the template (or of a
+ * given nested stack) that the client is not surely created after.
+ */
+function creationOrderRule(spec: {
+  id: string;
+  title: string;
+  source: string;
+  fix: string;
+  list: 'AllowedOAuthScopes' | 'SupportedIdentityProviders';
+  what: string;
+  definer: (entry: string, ctx: ClientContext) => { logicalId: string; anchor: string } | undefined;
+  answer: (entry: string) => string;
+}): ContextRule {
+  return {
+    id: spec.id,
+    severity: Severity.WARNING,
+    title: spec.title,
+    source: spec.source,
+    fix: spec.fix,
+    check(c, ctx, emit) {
+      eachLiteral(c, spec.list, (entry, path) => {
+        const match = spec.definer(entry, ctx);
+        if (match && !ctx.dependsOn.has(match.anchor)) {
+          emit(path, show(entry), `${definedBy(spec.what, match)} defines it, but the client neither references nor DependsOn ${match.anchor}, so CloudFormation may create the client first, and then Cognito answers "${spec.answer(entry)}" (updates are not affected).`,
+            `Add DependsOn: ${match.anchor} to the client.`);
+        }
+      });
+    },
+  };
+}
+
 /** "resource server Orders", or "resource server Api/Orders (in nested stack Api)". */
 function definedBy(what: string, r: { logicalId: string; anchor: string }): string {
   return r.logicalId === r.anchor ? `${what} ${r.logicalId}` : `${what} ${r.logicalId} (in nested stack ${r.anchor})`;
@@ -63,23 +95,16 @@ export const CONTEXT_RULES: ContextRule[] = [
       });
     },
   },
-  {
+  creationOrderRule({
     id: 'oauth-scope-creation-order',
-    severity: Severity.WARNING,
     title: 'The client is created after the resource servers whose scopes it uses',
     source: SOURCES.CDK_10676,
     fix: 'Make the client depend on the resource server (DependsOn, or a Ref to it in the scope); AppClient and OAuthScope.resourceServer() do this for you.',
-    check(c, ctx, emit) {
-      eachLiteral(c, 'AllowedOAuthScopes', (scope, path) => {
-        if (STANDARD_SCOPES.includes(scope) || !scope.includes('/')) return;
-        const match = serverDefining(ctx, scope);
-        if (match && !ctx.dependsOn.has(match.anchor)) {
-          emit(path, show(scope), `${definedBy('resource server', match)} defines it, but the client neither references nor DependsOn ${match.anchor}, so CloudFormation may create the client first, and then Cognito answers "Invalid scope requested" (updates are not affected).`,
-            `Add DependsOn: ${match.anchor} to the client.`);
-        }
-      });
-    },
-  },
+    list: 'AllowedOAuthScopes',
+    what: 'resource server',
+    definer: (scope, ctx) => (STANDARD_SCOPES.includes(scope) || !scope.includes('/') ? undefined : serverDefining(ctx, scope)),
+    answer: () => 'Invalid scope requested',
+  }),
   {
     id: 'idp-exists',
     severity: Severity.ERROR,
@@ -96,23 +121,16 @@ export const CONTEXT_RULES: ContextRule[] = [
       });
     },
   },
-  {
+  creationOrderRule({
     id: 'idp-creation-order',
-    severity: Severity.WARNING,
     title: 'The client is created after the identity providers it names',
     source: SOURCES.CDK_15850,
     fix: 'Make the client depend on the identity provider (DependsOn, or a Ref to its ProviderName).',
-    check(c, ctx, emit) {
-      eachLiteral(c, 'SupportedIdentityProviders', (name, path) => {
-        if (name === 'COGNITO') return;
-        const match = ctx.idps.find((p) => p.name === name);
-        if (match && !ctx.dependsOn.has(match.anchor)) {
-          emit(path, show(name), `${definedBy('identity provider', match)} defines it, but the client neither references nor DependsOn ${match.anchor}, so CloudFormation may create the client first, and then Cognito answers "The provider ${name} does not exist for User Pool" (updates are not affected).`,
-            `Add DependsOn: ${match.anchor} to the client.`);
-        }
-      });
-    },
-  },
+    list: 'SupportedIdentityProviders',
+    what: 'identity provider',
+    definer: (name, ctx) => (name === 'COGNITO' ? undefined : ctx.idps.find((p) => p.name === name)),
+    answer: (name) => `The provider ${name} does not exist for User Pool`,
+  }),
   {
     id: 'attr-exists',
     severity: Severity.ERROR,
