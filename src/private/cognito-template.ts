@@ -1,4 +1,4 @@
-import { CfnResource, Stack } from 'aws-cdk-lib';
+import { CfnResource, NestedStack, Stack } from 'aws-cdk-lib';
 import { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
 import { ATTRIBUTE_SHAPES } from '../rules/private/shapes';
@@ -31,7 +31,10 @@ export function cognitoResources(stack: Stack): CfnResource[] {
  * shape depends on).
  */
 const OTHER_TYPES = new Set([...ATTRIBUTE_SHAPES.map((s) => s.type), 'AWS::CloudFormation::Stack']);
-const RENDERED_TYPES = new Set(ATTRIBUTE_SHAPES.filter((s) => s.when).map((s) => s.type));
+
+const NESTED_STACK = 'AWS::CloudFormation::Stack';
+/** Rendered with their properties: shapes that depend on one, and nested stacks (their Parameters carry the pool). */
+const RENDERED_TYPES = new Set([...ATTRIBUTE_SHAPES.filter((s) => s.when).map((s) => s.type), NESTED_STACK]);
 
 /** The resources of `stack` itself (not of its nested stacks) of the other types the rules read about. */
 function otherResources(stack: Stack): CfnResource[] {
@@ -103,4 +106,31 @@ export class KeptRenderingUserPoolClient extends CfnUserPoolClient {
     this.kept = undefined;
     return kept ?? super._toCloudFormation();
   }
+}
+
+/**
+ * The partial templates of the nested stacks of `stack`, for `TemplateCheckOptions.nestedTemplates`:
+ * keyed by the logical id of each nested stack's resource in `stack` (and `Outer/Inner` for deeper
+ * levels). Call it once references are resolved (during validation or after synthesis), so that the
+ * nested stacks' parameters are in place.
+ */
+export function nestedStackTemplates(stack: Stack): { [path: string]: PartialTemplate } {
+  const out: { [path: string]: PartialTemplate } = {};
+  const collect = (parent: Stack, prefix: string, depth: number) => {
+    if (depth > 8) return;
+    const visit = (c: IConstruct) => {
+      for (const child of c.node.children) {
+        if (NestedStack.isNestedStack(child) && child.nestedStackParent === parent && child.nestedStackResource) {
+          const key = `${prefix}${parent.resolve(child.nestedStackResource.logicalId)}`;
+          out[key] = renderTemplate(child, cognitoResources(child)).template;
+          collect(child, `${key}/`, depth + 1);
+        } else if (!Stack.isStack(child)) {
+          visit(child);
+        }
+      }
+    };
+    visit(parent);
+  };
+  collect(stack, '', 0);
+  return out;
 }

@@ -2,6 +2,7 @@ import { App, CfnResource, NestedStack, Stack, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AppClient, AppClientChecks, ClientRules, Severity } from '../../src';
+import { cognitoResources, nestedStackTemplates, renderTemplate } from '../../src/private/cognito-template';
 import { ATTRIBUTE_SHAPES } from '../../src/rules/private/shapes';
 
 // Values whose shape CloudFormation documents (catalog table): Fn::GetAtt of these attributes is read
@@ -233,5 +234,32 @@ describe('nested stacks through the construct', () => {
     const report = new AppClientChecks(app).validateScope(app);
     expect(report.violations.filter((v) => v.severity === 'error')).toEqual([]);
     expect(stack.node.findAll().some((x) => CfnResource.isCfnResource(x) && x.cfnResourceType === 'AWS::CloudFormation::Stack')).toBe(true);
+  });
+
+  /** An app whose client uses a scope of a resource server in a nested stack (two levels down when `deep`). */
+  function nestedApp(dependOnStack: boolean, deep = false) {
+    const a = new App();
+    const stack = new Stack(a, 'Main');
+    const pool = new cognito.UserPool(stack, 'Pool');
+    const api = new NestedStack(stack, 'Api');
+    const holder = deep ? new NestedStack(api, 'Inner') : api;
+    new cognito.CfnUserPoolResourceServer(holder, 'Orders', { userPoolId: pool.userPoolId, identifier: 'orders-api', name: 'Orders', scopes: [{ scopeName: 'read', scopeDescription: 'r' }] });
+    const c = new cognito.CfnUserPoolClient(stack, 'Client', {
+      userPoolId: pool.userPoolId, generateSecret: true, allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['client_credentials'], allowedOAuthScopes: ['orders-api/read', 'orders-api/write'],
+    });
+    if (dependOnStack) c.node.addDependency(api);
+    a.synth(); // references between the stacks are resolved into nested stack parameters
+    const rendered = renderTemplate(stack, cognitoResources(stack)).template;
+    return ClientRules.checkTemplate(rendered, { nestedTemplates: nestedStackTemplates(stack) }).map((f) => [f.ruleId, f.property]);
+  }
+
+  test('with the nested templates the construct can render (nestedStackTemplates), the engine sees the nested resource server', () => {
+    // orders-api/read is defined in the nested stack; orders-api/write nowhere: an error once everything is visible.
+    expect(nestedApp(true)).toEqual([['oauth-scope-exists', 'AllowedOAuthScopes[1]']]);
+    expect(nestedApp(false)).toEqual([['oauth-scope-exists', 'AllowedOAuthScopes[1]'], ['oauth-scope-creation-order', 'AllowedOAuthScopes[0]']]);
+  });
+
+  test('two levels of nested stacks', () => {
+    expect(nestedApp(true, true)).toEqual([['oauth-scope-exists', 'AllowedOAuthScopes[1]']]);
   });
 });
