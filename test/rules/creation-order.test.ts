@@ -260,3 +260,46 @@ describe('resources generated at deploy time make the context incomplete', () =>
     expect(find({ Pool: pool(), Client: scoped(['orders-api/write']) }, 'oauth-scope-exists', {}, template)).toHaveLength(1);
   });
 });
+
+describe('Fn::If in the values these rules read', () => {
+  const NO_VALUE = { Ref: 'AWS::NoValue' };
+  const IF = (a: any, b: any) => ({ 'Fn::If': ['Federated', a, b] });
+  const conditions = (resources: any, id: string) => find(resources, id).map((f) => [f.property, f.condition]);
+
+  describe.each([
+    ['idp-creation-order', { Pool: pool(), Idp: idp() }, 'SupportedIdentityProviders', 'CorpSAML'],
+    ['idp-exists', { Pool: pool() }, 'SupportedIdentityProviders', 'Okta'],
+    ['oauth-scope-creation-order', { Pool: pool(), Server: server() }, 'AllowedOAuthScopes', 'orders-api/read'],
+    ['oauth-scope-exists', { Pool: pool(), Server: server() }, 'AllowedOAuthScopes', 'orders-api/write'],
+  ])('%s', (id, resources, list, entry) => {
+    const ok = list === 'AllowedOAuthScopes' ? 'openid' : 'COGNITO';
+    const c = (value: any) => client({ [list]: value });
+
+    test('a list item', () => {
+      expect(conditions({ ...resources, Client: c([ok, IF(entry, NO_VALUE)]) }, id)).toEqual([[`${list}[1]`, 'when Federated is true']]);
+    });
+
+    test('a value, and its other branch', () => {
+      expect(conditions({ ...resources, Client: c([ok, IF(ok, entry)]) }, id)).toEqual([[`${list}[1]`, 'when Federated is false']]);
+    });
+
+    test('a whole list', () => {
+      expect(conditions({ ...resources, Client: c(IF([entry], [ok])) }, id)).toEqual([[`${list}[0]`, 'when Federated is true']]);
+    });
+
+    test('the whole Properties', () => {
+      const props = IF({ UserPoolId: REF_POOL, [list]: [entry] }, { UserPoolId: REF_POOL });
+      expect(conditions({ ...resources, Client: { Type: 'AWS::Cognito::UserPoolClient', Properties: props } }, id)).toEqual([[`${list}[0]`, 'when Federated is true']]);
+    });
+
+    test('both branches: once, without a condition; unresolved branches: skipped', () => {
+      expect(conditions({ ...resources, Client: c(IF([entry], [entry])) }, id)).toEqual([[`${list}[0]`, undefined]]);
+      expect(conditions({ ...resources, Client: c(IF({ Ref: 'A' }, { Ref: 'B' })) }, id)).toEqual([]);
+    });
+  });
+
+  test('idp-builtin-case in a branch', () => {
+    const findings = ClientRules.check({ UserPoolId: POOL_ID, SupportedIdentityProviders: ['COGNITO', IF('GOOGLE', 'Google')] }).filter((f) => f.ruleId === 'idp-builtin-case');
+    expect(findings.map((f) => f.condition)).toEqual(['when Federated is true']);
+  });
+});
