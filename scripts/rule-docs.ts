@@ -123,9 +123,11 @@ function whereItRuns(rule: DocumentedRule): string {
     + '`ClientRules.checkTemplate`, the construct and the command-line checker).';
 }
 
-const UNRESOLVED = 'Values resolved only at deploy time (CDK tokens, and CloudFormation intrinsics such as `Ref`, `Fn::GetAtt`, '
-  + '`Fn::Join` or `Fn::If`) are skipped whenever some resolution could satisfy the rule; literal parts that already decide it '
-  + 'are still checked.';
+const UNRESOLVED = 'Values resolved only at deploy time (CDK tokens, and CloudFormation intrinsics such as `Ref`, `Fn::GetAtt` or '
+  + '`Fn::Join`) are skipped whenever some resolution could satisfy the rule; literal parts that already decide it are still '
+  + 'checked, and so are attributes whose shape CloudFormation documents (an S3 website URL is plain HTTP, a CloudFront domain name '
+  + 'has no scheme). Each literal branch of an `Fn::If` is checked as if it were written there, and a finding that holds in one '
+  + 'branch only names it ("when IsProd is false").';
 
 function howToRun(example: RuleExample, policy: boolean): string {
   const p = policy ? ', policy' : '';

@@ -110,6 +110,11 @@ const GOOGLE = {
   },
 };
 
+const ORDERS_SERVER = {
+  Type: 'AWS::Cognito::UserPoolResourceServer',
+  Properties: { UserPoolId: POOL_REF, Identifier: 'orders-api', Name: 'Orders API', Scopes: [{ ScopeName: 'read', ScopeDescription: 'Read orders' }] },
+};
+
 const WITH_GOOGLE = { resources: { GoogleProvider: GOOGLE }, dependsOn: 'GoogleProvider' };
 const REQUIRED_EMAIL = { pool: { Schema: [{ Name: 'email', AttributeDataType: 'String', Required: true, Mutable: true }] } };
 const LITE = { pool: { UserPoolTier: 'LITE' } };
@@ -128,6 +133,15 @@ export const RULE_DOCS: { readonly [ruleId: string]: RuleDoc } = {
       + 'property as unknown, so this finding is the only one it causes.',
     failing: { properties: props({ AccessTokenValidity: '1h' }) },
     passing: { properties: props({ AccessTokenValidity: 1 }) },
+  },
+  'client-not-checkable': {
+    why: 'When a macro writes a client\'s Properties (`Fn::Transform`, for example `AWS::Include` or an organisation\'s own macro), '
+      + 'the properties exist only once CloudFormation has run the macro at deployment. Nothing about them can be decided before '
+      + 'then, and reading the macro call as if it were the properties would report every property as absent. So the engine says '
+      + 'once that the client cannot be checked, and runs no other rule on it. Check the processed template instead (CloudFormation '
+      + 'shows it for a change set).',
+    failing: { properties: { 'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: 's3://config-bucket/web-client-properties.yaml' } } } },
+    passing: { properties: props({ ClientName: 'web-client' }) },
   },
   'client-name-length': {
     why: 'The API model declares ClientName as 1 to 128 characters (the CloudFormation schema has the same bounds), and Cognito answers '
@@ -251,10 +265,12 @@ export const RULE_DOCS: { readonly [ruleId: string]: RuleDoc } = {
     passing: { properties: props({ ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', REFRESH] }) },
   },
   'auth-flows-refresh-required': {
-    why: 'A client whose ExplicitAuthFlows lacks ALLOW_REFRESH_TOKEN_AUTH cannot refresh its tokens, so users must sign in again every '
-      + 'time the access token expires. In 2020 Cognito rejected such lists with "REFRESH_TOKEN_AUTH should always be allowed." '
-      + '(aws/aws-cdk#7625), which is why aws-cdk-lib always adds the flag. With refresh-token rotation the flag must be absent, so '
-      + 'the rule does not apply then; it stays a warning until the current behaviour is confirmed.',
+    why: 'A client whose ExplicitAuthFlows lacks ALLOW_REFRESH_TOKEN_AUTH, without refresh-token rotation, cannot refresh its tokens, '
+      + 'so users must sign in again every time the access token expires. Whether Cognito rejects such a list is not settled: two '
+      + 'rejections with "REFRESH_TOKEN_AUTH should always be allowed." are on record from 2020 (aws/aws-cdk#7625, and '
+      + 'aws-samples/cdk-cognito-idp on CDK 1.50), which is why aws-cdk-lib always adds the flag, while a 2025 aws-samples Terraform '
+      + 'project documents a working deployment with `["ALLOW_USER_PASSWORD_AUTH"]` alone. So this is a warning about what the '
+      + 'client loses, not a predicted rejection. With refresh-token rotation the flag must be absent, and the rule does not apply.',
     failing: { properties: props({ ExplicitAuthFlows: [SRP] }) },
     passing: { properties: props({ ExplicitAuthFlows: [SRP, REFRESH] }) },
   },
@@ -338,10 +354,21 @@ export const RULE_DOCS: { readonly [ruleId: string]: RuleDoc } = {
   'oauth-scope-exists': {
     why: 'Besides the standard scopes (openid, email, phone, profile, aws.cognito.signin.user.admin), a client can only request '
       + '`<identifier>/<scope>` scopes of a resource server of its pool; otherwise Cognito answers '
-      + '`ScopeDoesNotExistException: Invalid scope requested: <scope>` (awsdocs/aws-cloudformation-user-guide#564). When the resource '
-      + 'server is in the same template, the client must depend on it, or CloudFormation may create the client first (aws/aws-cdk#10676).',
+      + '`ScopeDoesNotExistException: Invalid scope requested: <scope>` (awsdocs/aws-cloudformation-user-guide#564). A scope without `/` '
+      + 'can never be one, so it is reported from the client alone; in a template whose pool is visible, a scope that no resource server '
+      + 'of the pool defines (in the template or a nested stack whose template is given) is reported too. A server that exists but may '
+      + 'be created after the client is `oauth-scope-creation-order`.',
     failing: { properties: oauth({ AllowedOAuthScopes: ['openid', 'admin'] }) },
     passing: { properties: oauth({ AllowedOAuthScopes: ['openid', 'orders-api/admin'] }) },
+  },
+  'oauth-scope-creation-order': {
+    why: 'When the resource server that defines a scope is in the same template and the client neither references it (directly or '
+      + 'through `Fn::Join`/`Fn::Sub` of its attributes) nor DependsOn it, CloudFormation may create the client first, and Cognito '
+      + 'answers `ScopeDoesNotExistException: Invalid scope requested` (aws/aws-cdk#10676; serverless/serverless#10041; '
+      + 'lgallard/terraform-aws-cognito-user-pool#51). It is a race that updates never hit, and published projects carry this shape, so '
+      + 'it is a warning. A server in a nested stack counts when the nested template is given: the client then depends on that stack.',
+    failing: { template: template(oauth({ AllowedOAuthScopes: ['openid', 'orders-api/read'] }), { resources: { OrdersServer: ORDERS_SERVER } }) },
+    passing: { template: template(oauth({ AllowedOAuthScopes: ['openid', 'orders-api/read'] }), { resources: { OrdersServer: ORDERS_SERVER }, dependsOn: 'OrdersServer' }) },
   },
   'oauth-scope-openid-companion': {
     why: 'The Developer Guide says the email, phone and profile scopes "can only be requested with the openid scope"; without openid, '
@@ -374,7 +401,10 @@ export const RULE_DOCS: { readonly [ruleId: string]: RuleDoc } = {
   },
   'redirect-uri-absolute': {
     why: 'The API reference and the Developer Guide require a callback URL to "be an absolute URI" (RFC 6749 §3.1.2): it needs a '
-      + 'scheme, such as `https:` or a custom scheme like `myapp:` for native apps. A relative path such as `/callback` is refused.',
+      + 'scheme, such as `https:` or a custom scheme like `myapp:` for native apps. A relative path such as `/callback` is refused. '
+      + 'So is a bare host name from `Fn::GetAtt` of an attribute CloudFormation documents as a host without a scheme (a CloudFront '
+      + 'distribution\'s `DomainName`, a load balancer\'s `DNSName`, an Amplify app\'s `DefaultDomain`, an API Gateway domain\'s '
+      + '`RegionalDomainName`), written alone or followed by a path: write `https://` before it.',
     failing: { properties: oauth({ CallbackURLs: ['/callback'] }) },
     passing: { properties: oauth({ CallbackURLs: [APP] }) },
   },
@@ -395,7 +425,10 @@ export const RULE_DOCS: { readonly [ruleId: string]: RuleDoc } = {
   'redirect-uri-https': {
     why: 'Callback URLs must use HTTPS; plain HTTP is allowed only for the loopback hosts `localhost`, `127.0.0.1` and `[::1]` (any '
       + 'port), for testing. Cognito answers `InvalidParameterException: <url> cannot use the HTTP protocol.` The host is compared '
-      + 'exactly: `localhost.example.org` or `127.0.0.2` are not loopback.',
+      + 'exactly: `localhost.example.org` or `127.0.0.2` are not loopback. An S3 bucket\'s `WebsiteURL` (`bucket.bucketWebsiteUrl` in '
+      + 'CDK) is documented as `http://<bucket>.s3-website[-.]<region>.amazonaws.com`, always plain HTTP and never loopback, so '
+      + 'as a callback it is rejected the same way (three of 18 real service rejections in a review of published stacks were such '
+      + 'URLs); serve the site through CloudFront with HTTPS instead.',
     failing: { properties: oauth({ CallbackURLs: ['http://app.example.org/callback'] }) },
     passing: { properties: oauth({ CallbackURLs: [APP] }) },
   },
@@ -444,12 +477,32 @@ export const RULE_DOCS: { readonly [ruleId: string]: RuleDoc } = {
     failing: { properties: props({ SupportedIdentityProviders: ['COGNITO', 'CorporateSAMLProviderForEmployeesEU'] }) },
     passing: { properties: props({ SupportedIdentityProviders: ['COGNITO', 'CorporateSAML-EU'] }) },
   },
+  'idp-builtin-case': {
+    why: 'The built-in providers are named exactly Google, Facebook, SignInWithApple and LoginWithAmazon, and the names are '
+      + 'case-sensitive: `GOOGLE` or `google` names no provider, and a real deployment failed with `The provider GOOGLE does not '
+      + 'exist for User Pool …` (alokhcst/onewordadayapp). `Apple` and `Amazon` are common short forms of the last two. A pool may '
+      + 'have a SAML or OIDC provider of that name, so this is a warning, reported only when the pool\'s providers are not visible; '
+      + 'when they are, `idp-exists` decides.',
+    failing: { properties: props({ SupportedIdentityProviders: ['COGNITO', 'GOOGLE'] }) },
+    passing: { properties: props({ SupportedIdentityProviders: ['COGNITO', 'Google'] }) },
+  },
   'idp-exists': {
     why: 'Each SupportedIdentityProviders entry other than COGNITO must be the ProviderName of an identity provider of the pool, '
       + 'case-sensitive (Google, Facebook, SignInWithApple, LoginWithAmazon, or the SAML/OIDC name); Cognito answers '
-      + '`InvalidParameterException: The provider <name> does not exist for User Pool <pool-id>.` When the provider is in the same '
-      + 'template the client must depend on it, because CloudFormation may otherwise create the client first (aws/aws-cdk#15850).',
+      + '`InvalidParameterException: The provider <name> does not exist for User Pool <pool-id>.` It is decided only when the pool and '
+      + 'all its providers are visible (nested stacks included, when their templates are given). A provider that exists but may be '
+      + 'created after the client is `idp-creation-order`.',
     failing: { template: template({ SupportedIdentityProviders: ['COGNITO', 'Google'] }) },
+    passing: { template: template({ SupportedIdentityProviders: ['COGNITO', 'Google'] }, WITH_GOOGLE) },
+  },
+
+  'idp-creation-order': {
+    why: 'When the identity provider is in the same template and the client neither references nor DependsOn it, CloudFormation may '
+      + 'create both at once, and the client first: Cognito then answers `The provider <name> does not exist for User Pool <pool-id>` '
+      + '(aws/aws-cdk#15850, #15692; aws-amplify/amplify-cli#12990; lgallard/terraform-aws-cognito-user-pool#71). It is a race: it '
+      + 'fails only when the client happens to be created first, never on updates, and published stacks carry this shape, so it is a '
+      + 'warning. A dependency through another resource, or on the nested stack that holds the provider, orders creation too.',
+    failing: { template: template({ SupportedIdentityProviders: ['COGNITO', 'Google'] }, { resources: { GoogleProvider: GOOGLE } }) },
     passing: { template: template({ SupportedIdentityProviders: ['COGNITO', 'Google'] }, WITH_GOOGLE) },
   },
 

@@ -13,7 +13,7 @@ import {
 import { IConstruct } from 'constructs';
 import { ClientPolicy } from './client-policy';
 import { InstalledCdkNag, loadCdkNag } from './private/cdk-nag';
-import { KeptRenderingUserPoolClient, cognitoResources, groupByResource, renderTemplate } from '../private/cognito-template';
+import { KeptRenderingUserPoolClient, cognitoResources, groupByResource, nestedStackTemplates, renderTemplate } from '../private/cognito-template';
 import { ClientRules } from '../rules/client-rules';
 import { TemplateFinding } from '../rules/template';
 import { Severity } from '../rules/types';
@@ -174,7 +174,10 @@ export class AppClientChecks implements IAspect, IPolicyValidationPluginBeta1 {
     seen.add(file);
     const template = JSON.parse(fs.readFileSync(file, 'utf8'));
     const resources: { [id: string]: any } = template?.Resources ?? {};
-    for (const f of ClientRules.checkTemplate(template, { policy: this.policy })) {
+    const nested = nestedTemplateFiles(file, template, tree);
+    const nestedTemplates: { [path: string]: any } = {};
+    for (const [key, n] of nested) nestedTemplates[key] = n.template;
+    for (const f of ClientRules.checkTemplate(template, { policy: this.policy, nestedTemplates })) {
       const cdkPath = metadataPath(resources[f.resource]);
       const node = tree.find(file, f.resource, cdkPath);
       const owner = appClientOf(node);
@@ -200,11 +203,8 @@ export class AppClientChecks implements IAspect, IPolicyValidationPluginBeta1 {
         ruleMetadata: { ruleId: f.ruleId, property: f.property },
       });
     }
-    for (const [logicalId, body] of Object.entries(resources)) {
-      if (body?.Type !== 'AWS::CloudFormation::Stack') continue;
-      const nested = tree.nestedTemplate(file, logicalId, body);
-      if (nested && fs.existsSync(nested)) this.checkTemplateFile(nested, tree, found, seen);
-    }
+    // The nested stacks' own clients, each in its own template (direct children only: they recurse).
+    for (const [key, n] of nested) if (!key.includes('/')) this.checkTemplateFile(n.file, tree, found, seen);
   }
 }
 
@@ -271,6 +271,24 @@ class ConstructTree {
   }
 }
 
+/**
+ * The template files of the nested stacks below `file`, for `TemplateCheckOptions.nestedTemplates`:
+ * keyed by the nested stack's logical id (`Outer/Inner` below that), to a bounded depth.
+ */
+function nestedTemplateFiles(file: string, template: any, tree: ConstructTree, prefix = '', depth = 0,
+  out = new Map<string, { file: string; template: any }>()): Map<string, { file: string; template: any }> {
+  if (depth > 8) return out;
+  for (const [logicalId, body] of Object.entries<any>(template?.Resources ?? {})) {
+    if (body?.Type !== 'AWS::CloudFormation::Stack') continue;
+    const nested = tree.nestedTemplate(file, logicalId, body);
+    if (!nested || !fs.existsSync(nested) || [...out.values()].some((n) => n.file === nested)) continue;
+    const t = JSON.parse(fs.readFileSync(nested, 'utf8'));
+    out.set(`${prefix}${logicalId}`, { file: nested, template: t });
+    nestedTemplateFiles(nested, t, tree, `${prefix}${logicalId}/`, depth + 1, out);
+  }
+  return out;
+}
+
 /** Where a stack's template is written. */
 function templateOf(stack: Stack): string {
   return path.resolve(Stage.of(stack)?.outdir ?? '.', stack.templateFile);
@@ -324,7 +342,8 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
       const stack = Stack.of(node);
       let findings = this.byStack.get(stack);
       if (!findings) {
-        findings = groupByResource(ClientRules.checkTemplate(renderTemplate(stack, cognitoResources(stack)).template, { policy }));
+        const { template } = renderTemplate(stack, cognitoResources(stack));
+        findings = groupByResource(ClientRules.checkTemplate(template, { policy, nestedTemplates: nestedStackTemplates(stack) }));
         this.byStack.set(stack, findings);
       }
       const own = appClientOf(node) !== undefined;

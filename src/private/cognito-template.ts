@@ -1,6 +1,7 @@
-import { CfnResource, Stack } from 'aws-cdk-lib';
+import { CfnResource, NestedStack, Stack } from 'aws-cdk-lib';
 import { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
+import { ATTRIBUTE_SHAPES } from '../rules/private/shapes';
 import { TemplateFinding } from '../rules/template';
 
 /** The resource types the rules read: clients and what their context rules look at. */
@@ -24,6 +25,29 @@ export function cognitoResources(stack: Stack): CfnResource[] {
   return out;
 }
 
+/**
+ * Other resource types the rules read about: those whose attributes have a documented shape (a
+ * bucket's WebsiteURL as a callback URL), and nested stacks, whose resources the template does not
+ * show. Their resources appear in the rendered template with their Type only (plus the properties a
+ * shape depends on).
+ */
+const OTHER_TYPES = new Set([...ATTRIBUTE_SHAPES.map((s) => s.type), 'AWS::CloudFormation::Stack']);
+
+const NESTED_STACK = 'AWS::CloudFormation::Stack';
+/** Rendered with their properties: shapes that depend on one, and nested stacks (their Parameters carry the pool). */
+const RENDERED_TYPES = new Set([...ATTRIBUTE_SHAPES.filter((s) => s.when).map((s) => s.type), NESTED_STACK]);
+
+/** The resources of `stack` itself (not of its nested stacks) of the other types the rules read about. */
+function otherResources(stack: Stack): CfnResource[] {
+  const out: CfnResource[] = [];
+  const visit = (c: IConstruct) => {
+    if (CfnResource.isCfnResource(c) && OTHER_TYPES.has(c.cfnResourceType)) out.push(c);
+    for (const child of c.node.children) if (!Stack.isStack(child)) visit(child);
+  };
+  visit(stack);
+  return out;
+}
+
 /** A template with just some resources. */
 export interface PartialTemplate {
   readonly Resources: { [id: string]: any };
@@ -31,11 +55,22 @@ export interface PartialTemplate {
 
 /**
  * A template holding just these resources, rendered as in the synthesized template (overrides
- * included, tokens resolved as far as they go), and each logical id's resource.
+ * included, tokens resolved as far as they go), and each logical id's resource; other resources the
+ * rules read about (documented attribute shapes, nested stacks) are there with their type.
  */
 export function renderTemplate(stack: Stack, resources: CfnResource[], keep = false): { template: PartialTemplate; byId: Map<string, CfnResource> } {
   const template: PartialTemplate = { Resources: {} };
   const byId = new Map<string, CfnResource>();
+  for (const r of otherResources(stack)) {
+    const id = stack.resolve(r.logicalId) as string;
+    if (RENDERED_TYPES.has(r.cfnResourceType)) {
+      const rendered = stack.resolve(r._toCloudFormation()) as { Resources?: { [id: string]: any } };
+      const body = rendered.Resources?.[id];
+      template.Resources[id] = { Type: r.cfnResourceType, Properties: body?.Properties };
+    } else {
+      template.Resources[id] = { Type: r.cfnResourceType };
+    }
+  }
   for (const r of resources) {
     const keeps = r instanceof KeptRenderingUserPoolClient;
     const rendered = stack.resolve(keeps ? r.renderFresh() : r._toCloudFormation()) as { Resources?: { [id: string]: any } };
@@ -104,4 +139,31 @@ export function groupByResource(findings: TemplateFinding[]): Map<string, Templa
     else byResource.set(f.resource, [f]);
   }
   return byResource;
+}
+
+/**
+ * The partial templates of the nested stacks of `stack`, for `TemplateCheckOptions.nestedTemplates`:
+ * keyed by the logical id of each nested stack's resource in `stack` (and `Outer/Inner` for deeper
+ * levels). Call it once references are resolved (during validation or after synthesis), so that the
+ * nested stacks' parameters are in place.
+ */
+export function nestedStackTemplates(stack: Stack): { [path: string]: PartialTemplate } {
+  const out: { [path: string]: PartialTemplate } = {};
+  const collect = (parent: Stack, prefix: string, depth: number) => {
+    if (depth > 8) return;
+    const visit = (c: IConstruct) => {
+      for (const child of c.node.children) {
+        if (NestedStack.isNestedStack(child) && child.nestedStackParent === parent && child.nestedStackResource) {
+          const key = `${prefix}${parent.resolve(child.nestedStackResource.logicalId)}`;
+          out[key] = renderTemplate(child, cognitoResources(child)).template;
+          collect(child, `${key}/`, depth + 1);
+        } else if (!Stack.isStack(child)) {
+          visit(child);
+        }
+      }
+    };
+    visit(parent);
+  };
+  collect(stack, '', 0);
+  return out;
 }

@@ -63,7 +63,7 @@ export const AUTH_FLOW_RULES: Rule[] = [
       const l = c.ExplicitAuthFlows;
       if (!isList(l) || !l.items.some((f) => typeof f === 'string' && f.startsWith('ALLOW_'))) return;
       if (listLacks(l, REFRESH) && rotationSurelyOff(c)) {
-        emit('ExplicitAuthFlows', show(literalFlows(l)), 'without ALLOW_REFRESH_TOKEN_AUTH the client cannot refresh tokens, and Cognito has rejected such lists ("REFRESH_TOKEN_AUTH should always be allowed.").');
+        emit('ExplicitAuthFlows', show(literalFlows(l)), 'without ALLOW_REFRESH_TOKEN_AUTH and without refresh-token rotation the client cannot refresh tokens, so users sign in again whenever the access token expires (Cognito rejected such lists in 2020 with "REFRESH_TOKEN_AUTH should always be allowed.", aws/aws-cdk#7625; a working deployment with one is documented in 2025).');
       }
     },
   },

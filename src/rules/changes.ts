@@ -88,6 +88,8 @@ export const CHANGE_RULES: ChangeRule[] = [
     source: SOURCES.CFN,
     fix: 'Keep the client on its pool, or plan for a new client id (update every app that uses the client).',
     check(now, before, emit) {
+      // A conditional pool is compared branch by branch (the engine checks each branch of a condition).
+      if (intrinsicName(now.UserPoolId) === 'Fn::If' || intrinsicName(before.UserPoolId) === 'Fn::If') return;
       if (!absent(before.UserPoolId) && !absent(now.UserPoolId) && poolIdentity(before.UserPoolId) !== poolIdentity(now.UserPoolId)) {
         emit('UserPoolId', `${show(before.UserPoolId)} → ${show(now.UserPoolId)}`, 'UserPoolId cannot be updated: CloudFormation replaces the client, so its ClientId (and secret) change.');
       }

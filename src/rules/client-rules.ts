@@ -1,12 +1,15 @@
 import { Client, readClient } from './private/client';
+import { Branch, describeBranches, variantsOf } from './private/conditions';
 import { Emit, Rule } from './private/rule';
+import { ResourceLookup } from './private/shapes';
 import { docsLink } from './private/sources';
 import { InvalidTemplateError } from './private/template-error';
 import { ClientContext, TemplateIndex } from './private/template-index';
-import { isPlainObject } from './private/values';
+import { intrinsicName, isNoValue, isPlainObject } from './private/values';
 import { CHANGE_RULES, CLIENT_RULES, CONTEXT_RULES, DOCUMENTED_RULES, POLICY_RULES } from './registry';
 import { TemplateCheckOptions, TemplateFinding } from './template';
 import { Finding, RuleInfo, Severity } from './types';
+import { UNREADABLE_RULE, unreadableReason } from './unreadable';
 import type { ClientPolicy } from '../policy/client-policy';
 
 /**
@@ -54,7 +57,8 @@ export class ClientRules {
       throw new InvalidTemplateError(`Resources is ${resources === undefined ? 'missing' : `not an object (${Array.isArray(resources) ? 'a list' : resources === null ? 'null' : typeof resources})`}`);
     }
     const previous = options?.previous?.Resources;
-    const index = new TemplateIndex(resources);
+    const index = new TemplateIndex(resources, template, options?.nestedTemplates);
+    const lookup: ResourceLookup = (id) => (isPlainObject(resources[id]) ? resources[id] : undefined);
     const findings: TemplateFinding[] = [];
     for (const logicalId in resources) {
       const r = resources[logicalId];
@@ -64,7 +68,7 @@ export class ClientRules {
       const own: Finding[] = properties === undefined
         ? [missingProperties()]
         : checkClient(properties, options?.policy, index.contextOf(logicalId),
-          before?.Type === CLIENT_TYPE && isPlainObject(before.Properties) && isPlainObject(properties) ? before.Properties : undefined);
+          before?.Type === CLIENT_TYPE && isPlainObject(before.Properties) && isPlainObject(properties) ? before.Properties : undefined, lookup);
       for (const f of own) findings.push({ ...f, resource: logicalId });
     }
     return findings;
@@ -86,25 +90,128 @@ const CLIENT_TYPE = 'AWS::Cognito::UserPoolClient';
 /**
  * The one evaluation every entry point runs: reads the properties once, then the per-client
  * rules, the context rules (when the surroundings are known), the change rules (when a previous
- * deployment is known) and the policy rules (when a policy is given).
+ * deployment is known) and the policy rules (when a policy is given). With `Fn::If`s, each branch
+ * of each condition is checked too (see private/conditions.ts): a finding that holds whatever the
+ * conditions are is reported once; one that holds in some branches only names them.
  */
-function checkClient(properties: unknown, policy?: ClientPolicy, context?: ClientContext, before?: { [key: string]: any }): Finding[] {
-  const findings: Finding[] = [];
+function checkClient(properties: unknown, policy?: ClientPolicy, context?: ClientContext, before?: { [key: string]: any },
+  lookup?: ResourceLookup): Finding[] {
+  const variants = isPlainObject(properties) ? variantsOf(properties) : [];
+  const base = evaluate(properties, policy, context, before, lookup);
+  if (variants.length === 0) return base.map((r) => format(r));
+
+  // Each finding, by its content, with the branches it holds in.
+  const seen = new Set(base.map(keyOf));
+  const conditional = new Map<string, { raw: Raw; whens: Branch[][] }>();
+  for (const v of variants) {
+    for (const r of evaluate(v.properties, policy, context, before, lookup)) {
+      const key = keyOf(r);
+      if (seen.has(key)) continue;
+      const entry = conditional.get(key);
+      if (entry) entry.whens.push([...v.when]);
+      else conditional.set(key, { raw: r, whens: [[...v.when]] });
+    }
+  }
+  const findings = base.map((r) => format(r));
+  for (const { raw, whens } of conditional.values()) {
+    for (const when of mergeBranches(whens)) findings.push(format(raw, when));
+  }
+  return findings;
+}
+
+/** One finding before its message is written: the message names the branches it holds in, if any. */
+interface Raw {
+  readonly rule: RuleHead;
+  readonly property: string;
+  readonly value: string;
+  readonly why: string;
+  readonly fix: string;
+  /** A message written whole (a rule that crashed). */
+  readonly text?: string;
+}
+
+function keyOf(r: Raw): string {
+  return `${r.rule.id}\u0000${r.rule.severity}\u0000${r.property}\u0000${r.value}\u0000${r.why}\u0000${r.fix}\u0000${r.text ?? ''}`;
+}
+
+function format(r: Raw, when?: ReadonlyArray<Branch>): Finding {
+  const id = r.rule.id;
+  const condition = when && when.length ? describeBranches(when) : undefined;
+  const message = r.text !== undefined
+    ? (condition ? `${r.text} (${condition})` : r.text)
+    : `[${id}] ${r.property} = ${r.value}${condition ? ` ${condition}` : ''}: ${r.why} ${docsLink(id)}`;
+  const f: Finding = { ruleId: id, severity: r.rule.severity, property: r.property, message, fix: r.fix };
+  return condition ? { ...f, condition } : f;
+}
+
+/**
+ * The branch lists a finding holds in, simplified: a finding that holds under `P and C is true` and
+ * under `P and C is false` holds under `P` (under no condition at all when `P` is empty).
+ */
+function mergeBranches(whens: Branch[][]): Branch[][] {
+  let list = whens;
+  for (let changed = true; changed;) {
+    changed = false;
+    outer:
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i];
+        const b = list[j];
+        if (a.length !== b.length || a.length === 0) continue;
+        const last = a.length - 1;
+        if (a[last].condition !== b[last].condition || a[last].value === b[last].value) continue;
+        if (!a.slice(0, last).every((x, k) => x.condition === b[k].condition && x.value === b[k].value)) continue;
+        const prefix = a.slice(0, last);
+        list = [...list.filter((_x, k) => k !== i && k !== j), prefix];
+        changed = true;
+        break outer;
+      }
+    }
+  }
+  // The same branches once; a finding that holds unconditionally in a variant holds everywhere.
+  const out: Branch[][] = [];
+  const keys = new Set<string>();
+  for (const w of list) {
+    const k = describeBranches(w);
+    if (!keys.has(k)) {
+      keys.add(k);
+      out.push(w);
+    }
+  }
+  return out.some((w) => w.length === 0) ? [[]] : out;
+}
+
+/** Every finding of one reading of the properties, before its message is written. */
+function evaluate(properties: unknown, policy?: ClientPolicy, context?: ClientContext, before?: { [key: string]: any },
+  lookup?: ResourceLookup): Raw[] {
+  const findings: Raw[] = [];
+  if (properties === undefined || isNoValue(properties)) {
+    findings.push({ rule: PROPERTY_TYPE, property: 'Properties', value: '(absent)', why: 'a user pool client needs Properties with at least UserPoolId.', fix: 'Add Properties with UserPoolId to the client.' });
+    return findings;
+  }
   if (!isPlainObject(properties)) {
     findings.push({
-      ruleId: 'property-type',
-      severity: Severity.ERROR,
+      rule: PROPERTY_TYPE,
       property: 'Properties',
-      message: `[property-type] Properties = ${describe(properties)}: the properties of a user pool client must be an object. ${docsLink('property-type')}`,
+      value: describe(properties),
+      why: 'the properties of a user pool client must be an object.',
       fix: 'Give the client\'s Properties as an object, e.g. { "UserPoolId": { "Ref": "UserPool" } }.',
     });
     return findings;
   }
-  const client: Client = readClient(properties);
+  // A whole-Properties Fn::If decides nothing until a branch is taken (the variants do).
+  if (intrinsicName(properties) === 'Fn::If') return findings;
+  const unreadable = unreadableReason(properties);
+  if (unreadable === 'conditional') return findings;
+  if (unreadable !== undefined) {
+    findings.push({ rule: UNREADABLE_RULE, property: 'Properties', value: unreadable.value, why: unreadable.why, fix: UNREADABLE_RULE.fix });
+    return findings;
+  }
+  const client: Client = readClient(properties, lookup);
   // One emitter for the whole evaluation, pointed at the rule that runs: no allocation per rule.
   let current: RuleHead = CLIENT_RULES[0];
   const emit: Emit = (property, value, why, fix) => {
-    findings.push({ ruleId: current.id, severity: current.severity, property, message: `[${current.id}] ${property} = ${value}: ${why} ${docsLink(current.id)}`, fix: fix ?? current.fix });
+    findings.push({ rule: current, property, value, why, fix: fix ?? current.fix });
   };
   const guarded = (rule: RuleHead, body: () => void) => {
     current = rule;
@@ -118,7 +225,7 @@ function checkClient(properties: unknown, policy?: ClientPolicy, context?: Clien
   for (const rule of CLIENT_RULES) {
     current = rule;
     try {
-      rule.check(client, emit);
+      rule.check(client, emit, context);
     } catch (e) {
       findings.push(internalError(rule, e));
     }
@@ -144,26 +251,24 @@ function checkClient(properties: unknown, policy?: ClientPolicy, context?: Clien
   return findings;
 }
 
+const PROPERTY_TYPE: RuleHead = { id: 'property-type', severity: Severity.ERROR, fix: '' };
+
 function missingProperties(): Finding {
-  return {
-    ruleId: 'property-type',
-    severity: Severity.ERROR,
-    property: 'Properties',
-    message: `[property-type] Properties = (absent): a user pool client needs Properties with at least UserPoolId. ${docsLink('property-type')}`,
-    fix: 'Add Properties with UserPoolId to the client.',
-  };
+  return format({ rule: PROPERTY_TYPE, property: 'Properties', value: '(absent)', why: 'a user pool client needs Properties with at least UserPoolId.', fix: 'Add Properties with UserPoolId to the client.' });
 }
 
 /** What a finding needs of its rule. */
 type RuleHead = Pick<Rule, 'id' | 'severity' | 'fix'>;
 
-function internalError(rule: RuleHead, e: unknown): Finding {
+function internalError(rule: RuleHead, e: unknown): Raw {
+  const head: RuleHead = { id: rule.id, severity: Severity.WARNING, fix: rule.fix };
   return {
-    ruleId: rule.id,
-    severity: Severity.WARNING,
+    rule: head,
     property: 'Properties',
-    message: `[${rule.id}] the rule could not run on these properties (${e instanceof Error ? e.message : String(e)}); please report this as a bug.`,
+    value: '',
+    why: '',
     fix: 'Report this message at https://github.com/cdk-cognito-app-client/cdk-cognito-app-client/issues.',
+    text: `[${rule.id}] the rule could not run on these properties (${e instanceof Error ? e.message : String(e)}); please report this as a bug.`,
   };
 }
 

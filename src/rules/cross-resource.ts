@@ -1,9 +1,10 @@
 import { STANDARD_ATTRIBUTES } from './attributes';
+import { builtinSpelling, idpsDecided } from './identity-providers';
 import { STANDARD_SCOPES } from './oauth';
 import { Client, eachLiteral } from './private/client';
 import { Emit } from './private/rule';
 import { SOURCES } from './private/sources';
-import { ClientContext } from './private/template-index';
+import { ClientContext, ServerInfo } from './private/template-index';
 import { isList, isUnknown, listHas, show } from './private/values';
 import { Severity } from './types';
 
@@ -26,52 +27,110 @@ function poolName(ctx: ClientContext): string {
   return ctx.pool ? `user pool ${ctx.pool.logicalId}` : 'the user pool';
 }
 
+/** The pool is visible, and so is every resource server that could be on it, each with a literal identifier and scopes. */
+function serversDecided(ctx: ClientContext): boolean {
+  return ctx.pool !== undefined && ctx.complete && ctx.servers.every((s) => typeof s.identifier === 'string' && !isUnknown(s.scopes));
+}
+
+
+/** The visible resource server that defines `<identifier>/<scope name>`. */
+function serverDefining(ctx: ClientContext, scope: string): ServerInfo | undefined {
+  return ctx.servers.find((s) => {
+    const id = s.identifier;
+    return typeof id === 'string' && !isUnknown(s.scopes) && s.scopes.some((n) => `${id}/${n}` === scope);
+  });
+}
+
+/**
+ * A creation-order warning: an entry of `list` is defined by a resource of the template (or of a
+ * given nested stack) that the client is not surely created after.
+ */
+function creationOrderRule(spec: {
+  id: string;
+  title: string;
+  source: string;
+  fix: string;
+  list: 'AllowedOAuthScopes' | 'SupportedIdentityProviders';
+  what: string;
+  definer: (entry: string, ctx: ClientContext) => { logicalId: string; anchor: string } | undefined;
+  answer: (entry: string) => string;
+}): ContextRule {
+  return {
+    id: spec.id,
+    severity: Severity.WARNING,
+    title: spec.title,
+    source: spec.source,
+    fix: spec.fix,
+    check(c, ctx, emit) {
+      eachLiteral(c, spec.list, (entry, path) => {
+        const match = spec.definer(entry, ctx);
+        if (match && !ctx.dependsOn.has(match.anchor)) {
+          emit(path, show(entry), `${definedBy(spec.what, match)} defines it, but the client neither references nor DependsOn ${match.anchor}, so CloudFormation may create the client first, and then Cognito answers "${spec.answer(entry)}" (updates are not affected).`,
+            `Add DependsOn: ${match.anchor} to the client.`);
+        }
+      });
+    },
+  };
+}
+
+/** "resource server Orders", or "resource server Api/Orders (in nested stack Api)". */
+function definedBy(what: string, r: { logicalId: string; anchor: string }): string {
+  return r.logicalId === r.anchor ? `${what} ${r.logicalId}` : `${what} ${r.logicalId} (in nested stack ${r.anchor})`;
+}
+
 export const CONTEXT_RULES: ContextRule[] = [
   {
     id: 'oauth-scope-exists',
     severity: Severity.ERROR,
     title: 'Custom scopes name a resource-server scope (<identifier>/<scope>)',
     source: SOURCES.DG_OAUTH,
-    fix: 'Define the scope on a resource server of the pool, and make the client depend on that resource server (Ref it, or DependsOn).',
+    fix: 'Define the scope on a resource server of the pool, or remove it from AllowedOAuthScopes.',
     check(c, ctx, emit) {
+      if (!serversDecided(ctx)) return;
       eachLiteral(c, 'AllowedOAuthScopes', (scope, path) => {
         if (STANDARD_SCOPES.includes(scope) || !scope.includes('/')) return; // the no-"/" case is a per-client rule
-        const match = ctx.servers.find((s) => {
-          const id = s.identifier;
-          return typeof id === 'string' && !isUnknown(s.scopes) && s.scopes.some((n) => `${id}/${n}` === scope);
-        });
-        if (match) {
-          if (!ctx.dependsOn.has(match.logicalId)) {
-            emit(path, show(scope), `resource server ${match.logicalId} defines it, but the client neither references nor DependsOn it, so CloudFormation may create the client first ("Invalid scope requested").`,
-              `Add DependsOn: ${match.logicalId} to the client (AppClient and OAuthScope.resourceServer() do this for you).`);
-          }
-        } else if (ctx.pool && ctx.servers.every((s) => typeof s.identifier === 'string' && !isUnknown(s.scopes))) {
+        if (!serverDefining(ctx, scope)) {
           emit(path, show(scope), `no resource server of ${poolName(ctx)} defines it: Cognito answers "Invalid scope requested: ${scope}".`);
         }
       });
     },
   },
+  creationOrderRule({
+    id: 'oauth-scope-creation-order',
+    title: 'The client is created after the resource servers whose scopes it uses',
+    source: SOURCES.CDK_10676,
+    fix: 'Make the client depend on the resource server (DependsOn, or a Ref to it in the scope); AppClient and OAuthScope.resourceServer() do this for you.',
+    list: 'AllowedOAuthScopes',
+    what: 'resource server',
+    definer: (scope, ctx) => (STANDARD_SCOPES.includes(scope) || !scope.includes('/') ? undefined : serverDefining(ctx, scope)),
+    answer: () => 'Invalid scope requested',
+  }),
   {
     id: 'idp-exists',
     severity: Severity.ERROR,
-    title: 'Supported identity providers exist on the pool, and the client depends on them',
+    title: 'Supported identity providers exist on the pool',
     source: SOURCES.API,
-    fix: 'Create the identity provider on the pool (names are case-sensitive: Google, Facebook, SignInWithApple, LoginWithAmazon) and make the client depend on it.',
+    fix: 'Create the identity provider on the pool (names are case-sensitive: Google, Facebook, SignInWithApple, LoginWithAmazon), or remove it from SupportedIdentityProviders.',
     check(c, ctx, emit) {
+      if (!idpsDecided(ctx)) return;
       eachLiteral(c, 'SupportedIdentityProviders', (name, path) => {
-        if (name === 'COGNITO') return;
-        const match = ctx.idps.find((p) => p.name === name);
-        if (match) {
-          if (!ctx.dependsOn.has(match.logicalId)) {
-            emit(path, show(name), `identity provider ${match.logicalId} defines it, but the client neither references nor DependsOn it, so CloudFormation may create the client first ("The provider ${name} does not exist for User Pool").`,
-              `Add DependsOn: ${match.logicalId} to the client.`);
-          }
-        } else if (ctx.pool && ctx.idps.every((p) => typeof p.name === 'string')) {
-          emit(path, show(name), `${poolName(ctx)} has no identity provider named ${name}: Cognito answers "The provider ${name} does not exist for User Pool".`);
-        }
+        if (name === 'COGNITO' || ctx.idps.some((p) => p.name === name)) return;
+        const builtin = builtinSpelling(name);
+        emit(path, show(name), `${poolName(ctx)} has no identity provider named ${name}${builtin ? ` (built-in names are case-sensitive: ${builtin})` : ''}: Cognito answers "The provider ${name} does not exist for User Pool".`,
+          builtin ? `Write ${builtin}, and create that identity provider on the pool.` : undefined);
       });
     },
   },
+  creationOrderRule({
+    id: 'idp-creation-order',
+    title: 'The client is created after the identity providers it names',
+    source: SOURCES.CDK_15850,
+    fix: 'Make the client depend on the identity provider (DependsOn, or a Ref to its ProviderName).',
+    list: 'SupportedIdentityProviders',
+    what: 'identity provider',
+    definer: (name, ctx) => (name === 'COGNITO' ? undefined : ctx.idps.find((p) => p.name === name)),
+    answer: (name) => `The provider ${name} does not exist for User Pool`,
+  }),
   {
     id: 'attr-exists',
     severity: Severity.ERROR,

@@ -1,6 +1,7 @@
 import { Rule } from './private/rule';
+import { Shaped } from './private/shapes';
 import { SOURCES } from './private/sources';
-import { UrlKind, eachUrl, isLoopbackHost, known, urlParts } from './private/urls';
+import { UrlKind, eachUrl, hostWithoutScheme, isLoopbackHost, known, urlParts } from './private/urls';
 import { PartialString, codePoints, isList, show } from './private/values';
 import { Severity } from './types';
 
@@ -19,6 +20,12 @@ export function plainHttpHost(url: string | PartialString): string | undefined {
   return parts.host;
 }
 
+/** " (Fn::GetAtt X.Attr is always <form>)" for a URL built on a documented attribute, or ''. */
+function shapeNote(url: string | PartialString): string {
+  const shaped = typeof url === 'string' ? undefined : urlParts(url)?.shaped ?? hostWithoutScheme(url);
+  return shaped ? ` (Fn::GetAtt ${shaped.label} is always ${shaped.shape.form})` : '';
+}
+
 function httpsRule(id: string, kinds: UrlKind[], severity: Severity, what: string, extra: string): Rule {
   return {
     id,
@@ -30,7 +37,7 @@ function httpsRule(id: string, kinds: UrlKind[], severity: Severity, what: strin
       eachUrl(c, kinds, (url, path) => {
         const host = plainHttpHost(url);
         if (host !== undefined) {
-          emit(path, show(url), `it uses the HTTP protocol with host ${show(host)}; ${extra}`,
+          emit(path, show(url), `it uses the HTTP protocol with host ${show(host)}${shapeNote(url)}; ${extra}`,
             typeof url === 'string' ? `Use ${show(url.replace(/^http:/i, 'https:'))}, or a loopback host for local testing.` : undefined);
         }
       });
@@ -98,8 +105,11 @@ export const REDIRECT_URI_RULES: Rule[] = [
     check(c, emit) {
       eachUrl(c, ['callback', 'default'], (url, path) => {
         const { text, complete } = known(url);
-        const noScheme = complete ? !SCHEME.test(text) : text !== '' && !SCHEME.test(text) && !SCHEME_SO_FAR.test(text);
-        if (noScheme) emit(path, show(url), 'a redirect URI must be an absolute URI with a scheme (https:, or a custom scheme such as myapp:).');
+        const noScheme = complete ? !SCHEME.test(text) : (text !== '' && !SCHEME.test(text) && !SCHEME_SO_FAR.test(text)) || hostWithoutScheme(url) !== undefined;
+        if (noScheme) {
+          emit(path, show(url), `a redirect URI must be an absolute URI with a scheme (https:, or a custom scheme such as myapp:)${shapeNote(url)}.`,
+            hostWithoutScheme(url) ? `Write the scheme before the host name, e.g. Fn::Sub "https://\${${hostWithoutScheme(url)!.label}}/callback".` : undefined);
+        }
       });
     },
   },
@@ -111,6 +121,13 @@ export const REDIRECT_URI_RULES: Rule[] = [
     fix: 'Write the scheme first: http://localhost:3000/cb or https://app.example.org:8443/cb.',
     check(c, emit) {
       eachUrl(c, ['callback', 'logout', 'default'], (url, path) => {
+        // A documented host name followed by a port: `${Dist.DomainName}:8443/cb`.
+        const [p0, p1] = typeof url === 'string' ? [] : url.parts;
+        if (p0 instanceof Shaped && p0.shape.scheme === undefined && typeof p1 === 'string' && /^:\d/.test(p1)) {
+          emit(path, show(url), `it parses as a custom scheme (the host name ${p0.toString()}, which is always ${p0.shape.form}) followed by a port-like number, so the redirect can never reach that host.`,
+            `Write the scheme first, e.g. Fn::Sub "https://\${${p0.label}}${p1}".`);
+          return;
+        }
         const m = HOST_AS_SCHEME.exec(known(url).text);
         if (m && (m[1].toLowerCase() === 'localhost' || m[1].includes('.'))) {
           emit(path, show(url), `it parses as the custom scheme "${m[1]}:" followed by a port-like number, so the redirect can never reach ${m[1]}.`,

@@ -14,6 +14,7 @@ import { REFRESH_ROTATION_RULES } from './refresh-rotation';
 import { SECRET_RULES } from './secrets';
 import { TOKEN_RULES } from './tokens';
 import { RuleInfo } from './types';
+import { UNREADABLE_RULE } from './unreadable';
 
 /**
  * Every rule that can be decided from one client's own properties, in catalog order.
@@ -21,6 +22,7 @@ import { RuleInfo } from './types';
  */
 export const CLIENT_RULES: ReadonlyArray<Rule> = [
   ...PROPERTY_TYPE_RULES,
+  UNREADABLE_RULE,
   ...NAME_RULES,
   ...TOKEN_RULES,
   ...REFRESH_ROTATION_RULES,

@@ -27,4 +27,15 @@ export interface TemplateCheckOptions {
    * @default - no comparison with a previous deployment
    */
   readonly previous?: { [key: string]: any };
+
+  /**
+   * The templates of the template's nested stacks (`AWS::CloudFormation::Stack` resources), keyed by
+   * the nested stack's logical id, and for deeper nesting by the path of logical ids (`Api/Orders`).
+   * Resource servers and identity providers in them count as resources of the same app: a client
+   * may use them, and should be created after the nested stack that holds them. A nested stack whose
+   * template is not given may hold anything, so no scope or provider is then reported missing.
+   *
+   * @default - no nested stack template: nested stacks are not looked into
+   */
+  readonly nestedTemplates?: { [path: string]: any };
 }

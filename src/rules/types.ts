@@ -25,6 +25,13 @@ export interface Finding {
   readonly message: string;
   /** How to fix it. */
   readonly fix: string;
+  /**
+   * The branches of `Fn::If` conditions in which the finding holds, e.g. `when IsProd is false`
+   * (also named in the message).
+   *
+   * @default - the finding holds whatever the template's conditions are
+   */
+  readonly condition?: string;
 }
 
 /**

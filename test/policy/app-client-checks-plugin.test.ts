@@ -99,6 +99,23 @@ describe('AppClientChecks with cdk-nag 3 (a validation plugin)', () => {
     expect(found(report())).toContain('AppClientChecks-redirect-uri-https @ Stack/Nested/InNested (error)');
   });
 
+  test('a resource server in a nested stack is visible to the scope rules of a client in the parent', () => {
+    const { stack, userPool, report } = setup();
+    const nested = new NestedStack(stack, 'Apis');
+    new cognito.CfnUserPoolResourceServer(nested, 'Orders', { userPoolId: userPool.userPoolId, identifier: 'orders-api', name: 'orders', scopes: [{ scopeName: 'read', scopeDescription: 'read' }] });
+    const client = new cognito.CfnUserPoolClient(stack, 'Worker', {
+      userPoolId: userPool.userPoolId,
+      generateSecret: true,
+      allowedOAuthFlowsUserPoolClient: true,
+      allowedOAuthFlows: ['client_credentials'],
+      allowedOAuthScopes: ['orders-api/read', 'orders-api/write'],
+    });
+    client.node.addDependency(nested);
+    const r = found(report());
+    expect(r).toContain('AppClientChecks-oauth-scope-exists @ Stack/Worker (error)'); // orders-api/write is defined nowhere
+    expect(r.filter((x) => x.startsWith('AppClientChecks-oauth-scope-'))).toHaveLength(1); // orders-api/read is found, in order
+  });
+
   test("an AppClient's documented errors are left to the AppClient (reported once)", () => {
     const { app: a, stack, userPool, pack } = setup();
     new AppClient(stack, 'Client', { userPool, oAuth: { callbackUrls: ['http://a.example.org/cb'] } });

@@ -46,10 +46,17 @@ describe('analytics-exclusive', () => {
     ['ApplicationArn with UserDataShared', { ApplicationArn: APP_ARN, UserDataShared: false }],
     ['the id triple', { ApplicationId: APP_ID, RoleArn: ROLE_ARN, ExternalId: EXT_ID }],
     ['RoleArn AWS::NoValue', { ApplicationArn: APP_ARN, RoleArn: NO_VALUE }],
-    ['RoleArn conditional on AWS::NoValue', { ApplicationArn: APP_ARN, RoleArn: MAYBE(ROLE_ARN) }],
-    ['ApplicationArn conditional on AWS::NoValue', { ApplicationArn: MAYBE(APP_ARN), RoleArn: ROLE_ARN }],
+    ['RoleArn unresolved or AWS::NoValue, without ApplicationArn', { ApplicationId: APP_ID, RoleArn: { 'Fn::If': ['HasIt', { Ref: 'R' }, NO_VALUE] } }],
   ])('accepts %s', (_d, cfg) => {
     expect(ids(ac(cfg))).not.toContain('analytics-exclusive');
+  });
+
+  test.each([
+    ['RoleArn conditional on AWS::NoValue', { ApplicationArn: APP_ARN, RoleArn: MAYBE(ROLE_ARN) }],
+    ['ApplicationArn conditional on AWS::NoValue', { ApplicationArn: MAYBE(APP_ARN), RoleArn: ROLE_ARN }],
+    ['RoleArn unresolved or AWS::NoValue', { ApplicationArn: APP_ARN, RoleArn: { 'Fn::If': ['HasIt', { Ref: 'R' }, NO_VALUE] } }],
+  ])('fails only in the branch where both are given: %s', (_d, cfg) => {
+    expect(find(ac(cfg), 'analytics-exclusive').map((f) => f.condition)).toEqual(['when HasIt is true']);
   });
 });
 
@@ -74,10 +81,16 @@ describe('analytics-id-complete', () => {
     ['the full triple', { ApplicationId: APP_ID, RoleArn: ROLE_ARN, ExternalId: EXT_ID }],
     ['ApplicationArn only', { ApplicationArn: APP_ARN }],
     ['unresolved RoleArn and ExternalId', { ApplicationId: APP_ID, RoleArn: { 'Fn::GetAtt': ['Role', 'Arn'] }, ExternalId: { Ref: 'Ext' } }],
-    ['conditional RoleArn', { ApplicationId: APP_ID, RoleArn: MAYBE(ROLE_ARN), ExternalId: EXT_ID }],
-    ['ApplicationId conditional on AWS::NoValue', { ApplicationId: MAYBE(APP_ID) }],
+    ['RoleArn unresolved in one branch and a literal in the other', { ApplicationId: APP_ID, RoleArn: { 'Fn::If': ['HasIt', { Ref: 'R' }, ROLE_ARN] }, ExternalId: EXT_ID }],
   ])('accepts %s', (_d, cfg) => {
     expect(ids(ac(cfg))).not.toContain('analytics-id-complete');
+  });
+
+  test.each([
+    ['conditional RoleArn', { ApplicationId: APP_ID, RoleArn: MAYBE(ROLE_ARN), ExternalId: EXT_ID }, ['when HasIt is false']],
+    ['ApplicationId conditional on AWS::NoValue', { ApplicationId: MAYBE(APP_ID) }, ['when HasIt is true', 'when HasIt is true']],
+  ])('fails only in the branch that lacks a field: %s', (_d, cfg, conditions) => {
+    expect(find(ac(cfg), 'analytics-id-complete').map((f) => f.condition)).toEqual(conditions);
   });
 });
 
@@ -103,9 +116,13 @@ describe('analytics-target-required', () => {
     ['ApplicationId', { ApplicationId: APP_ID, RoleArn: ROLE_ARN, ExternalId: EXT_ID }],
     ['an unresolved ApplicationArn', { ApplicationArn: { Ref: 'AppArn' } }],
     ['a CDK token ApplicationId', { ApplicationId: Token.asString({ Ref: 'AppId' }), RoleArn: ROLE_ARN, ExternalId: EXT_ID }],
-    ['a conditional ApplicationArn', { ApplicationArn: MAYBE(APP_ARN) }],
+    ['an ApplicationArn unresolved in one branch', { ApplicationArn: { 'Fn::If': ['HasIt', { Ref: 'A' }, APP_ARN] } }],
   ])('accepts %s', (_d, cfg) => {
     expect(ids(ac(cfg))).not.toContain('analytics-target-required');
+  });
+
+  test('fails in the branch where a conditional ApplicationArn is AWS::NoValue', () => {
+    expect(find(ac({ ApplicationArn: MAYBE(APP_ARN) }), 'analytics-target-required').map((f) => f.condition)).toEqual(['when HasIt is false']);
   });
 
   test('does not apply without AnalyticsConfiguration', () => {
@@ -255,7 +272,7 @@ describe('analytics-pinpoint-eol', () => {
     expect(ids(ac(NO_VALUE))).not.toContain('analytics-pinpoint-eol');
   });
 
-  test('skips a configuration that may resolve to AWS::NoValue', () => {
-    expect(ids(ac(MAYBE({ ApplicationArn: APP_ARN })))).not.toContain('analytics-pinpoint-eol');
+  test('reports a configuration that may resolve to AWS::NoValue in the branch where it is given', () => {
+    expect(find(ac(MAYBE({ ApplicationArn: APP_ARN })), 'analytics-pinpoint-eol').map((f) => f.condition)).toEqual(['when HasIt is true']);
   });
 });

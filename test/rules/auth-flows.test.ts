@@ -62,7 +62,7 @@ describe('auth-flows-enum', () => {
 
   test.each([
     ['a Ref entry', ['ALLOW_REFRESH_TOKEN_AUTH', { Ref: 'Flow' }]],
-    ['an Fn::If entry', ['ALLOW_REFRESH_TOKEN_AUTH', { 'Fn::If': ['C', 'BOGUS', 'ALLOW_USER_SRP_AUTH'] }]],
+    ['an Fn::If entry with an unresolved branch', ['ALLOW_REFRESH_TOKEN_AUTH', { 'Fn::If': ['C', { Ref: 'Other' }, 'ALLOW_USER_SRP_AUTH'] }]],
     ['a CDK token entry', ['ALLOW_REFRESH_TOKEN_AUTH', Token.asString({ Ref: 'Flow' })]],
     ['a lazy entry', ['ALLOW_REFRESH_TOKEN_AUTH', Lazy.string({ produce: () => 'BOGUS' })]],
     ['a Ref list', { Ref: 'Flows' }],
@@ -129,6 +129,14 @@ describe('auth-flows-refresh-required', () => {
   test('has a fix', () => {
     const [f] = find(flows(['ALLOW_USER_SRP_AUTH']), 'auth-flows-refresh-required');
     expect(f.fix.length).toBeGreaterThan(0);
+  });
+
+  test('the message says what the client loses and cites the 2020 rejections, without claiming that Cognito rejects the list', () => {
+    const [f] = find(flows(['ALLOW_USER_SRP_AUTH']), 'auth-flows-refresh-required');
+    expect(f.message).toContain('cannot refresh tokens');
+    expect(f.message).toContain('in 2020');
+    expect(f.message).toContain('aws/aws-cdk#7625');
+    expect(f.message).not.toMatch(/Cognito (rejects|has rejected|answers)/);
   });
 
   test.each([

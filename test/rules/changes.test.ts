@@ -117,7 +117,7 @@ describe('generate-secret-replacement', () => {
   test.each([
     ['now unresolved', false, { Ref: 'Secret' }],
     ['before unresolved', { Ref: 'Secret' }, true],
-    ['now conditional', false, { 'Fn::If': ['C', true, false] }],
+    ['now conditional with an unresolved branch', false, { 'Fn::If': ['C', { Ref: 'Other' }, false] }],
   ])('skips when GenerateSecret is %s', (_d, before, now) => {
     expect(find({ GenerateSecret: before }, { GenerateSecret: now }, 'generate-secret-replacement')).toEqual([]);
   });
@@ -253,7 +253,7 @@ describe('update-units-removed', () => {
     ['the entry becomes unresolved', { AccessTokenValidity: 12, TokenValidityUnits: { AccessToken: { Ref: 'Unit' } } }],
     ['TokenValidityUnits becomes unresolved (Ref)', { AccessTokenValidity: 12, TokenValidityUnits: { Ref: 'Units' } }],
     ['TokenValidityUnits becomes conditional (Fn::If)',
-      { AccessTokenValidity: 12, TokenValidityUnits: { 'Fn::If': ['Short', { AccessToken: 'minutes' }, { Ref: 'AWS::NoValue' }] } }],
+      { AccessTokenValidity: 12, TokenValidityUnits: { 'Fn::If': ['Short', { AccessToken: 'minutes' }, { Ref: 'Units' }] } }],
   ])('accepts when %s', (_d, now) => {
     expect(find(MINUTES, now, 'update-units-removed')).toEqual([]);
   });

@@ -165,18 +165,9 @@ describe('oauth-scope-exists (template)', () => {
       .toEqual([]);
   });
 
-  test('fails when the client neither references nor DependsOn the server', () => {
-    const findings = find(withServer(scoped()), 'oauth-scope-exists');
-    expect(findings).toEqual([expect.objectContaining({
-      ruleId: 'oauth-scope-exists', resource: 'Client', property: 'AllowedOAuthScopes[1]', severity: Severity.ERROR,
-    })]);
-    expect(findings[0].message).toContain('orders-api/read');
-    expect(findings[0].message).toContain('Server');
-    expect(findings[0].fix).toContain('DependsOn');
-  });
-
-  test('fails when the client DependsOn another resource only', () => {
-    expect(find(withServer(scoped(undefined, { DependsOn: ['Pool'] })), 'oauth-scope-exists')).toHaveLength(1);
+  test('accepts a scope the server defines even when the client does not depend on it (that is oauth-scope-creation-order)', () => {
+    expect(find(withServer(scoped()), 'oauth-scope-exists')).toEqual([]);
+    expect(find(withServer(scoped(undefined, { DependsOn: ['Pool'] })), 'oauth-scope-exists')).toEqual([]);
   });
 
   test.each([
@@ -235,11 +226,9 @@ describe('oauth-scope-exists (template)', () => {
   test.each([
     ['a literal pool id', POOL_ID],
     ['Fn::ImportValue', IMPORTED_POOL],
-  ])('fails when a server on the same outside pool (%s) defines the scope and the client does not depend on it', (_d, poolId) => {
+  ])('accepts a server on the same outside pool (%s) that defines the scope, even without a dependency', (_d, poolId) => {
     const resources = { Server: server({ UserPoolId: poolId }), Client: client({ ...oauth(['openid', 'orders-api/read']), UserPoolId: poolId }) };
-    expect(find(resources, 'oauth-scope-exists')).toEqual([expect.objectContaining({
-      ruleId: 'oauth-scope-exists', resource: 'Client', property: 'AllowedOAuthScopes[1]', severity: Severity.ERROR,
-    })]);
+    expect(find(resources, 'oauth-scope-exists')).toEqual([]);
   });
 
   test('accepts a server on the same outside pool when the client DependsOn it', () => {
@@ -295,13 +284,8 @@ describe('idp-exists', () => {
     expect(find(withIdp(federated(undefined, {}, ['COGNITO', { Ref: 'Idp' }])), 'idp-exists')).toEqual([]);
   });
 
-  test('fails when the client does not depend on the IdP', () => {
-    const findings = find(withIdp(federated()), 'idp-exists');
-    expect(findings).toEqual([expect.objectContaining({
-      ruleId: 'idp-exists', resource: 'Client', property: 'SupportedIdentityProviders[1]', severity: Severity.ERROR,
-    })]);
-    expect(findings[0].message).toContain('CorpSAML');
-    expect(findings[0].message).toContain('Idp');
+  test('accepts an IdP of the pool the client does not depend on (that is idp-creation-order)', () => {
+    expect(find(withIdp(federated()), 'idp-exists')).toEqual([]);
   });
 
   test('fails when the pool is visible and no IdP has the name', () => {
@@ -317,6 +301,8 @@ describe('idp-exists', () => {
     const findings = find(withIdp(federated({ DependsOn: 'Idp' }, {}, ['google']), google), 'idp-exists');
     expect(findings).toEqual([expect.objectContaining({ ruleId: 'idp-exists', property: 'SupportedIdentityProviders[0]' })]);
     expect(findings[0].message).toContain('google');
+    expect(findings[0].message).toContain('built-in names are case-sensitive: Google');
+    expect(findings[0].fix).toContain('Write Google');
   });
 
   test('accepts the exact built-in name', () => {
@@ -340,10 +326,8 @@ describe('idp-exists', () => {
     expect(find({ Client: federated(undefined, { UserPoolId: poolId }, ['COGNITO', 'CorpSAML', 'Google']) }, 'idp-exists')).toEqual([]);
   });
 
-  test('fails when an IdP on the same literal pool id is in the template and the client does not depend on it', () => {
-    expect(find({ Idp: idp({ UserPoolId: POOL_ID }), Client: federated(undefined, { UserPoolId: POOL_ID }) }, 'idp-exists')).toEqual([
-      expect.objectContaining({ ruleId: 'idp-exists', resource: 'Client', property: 'SupportedIdentityProviders[1]' }),
-    ]);
+  test('accepts an IdP on the same literal pool id in the template, even without a dependency', () => {
+    expect(find({ Idp: idp({ UserPoolId: POOL_ID }), Client: federated(undefined, { UserPoolId: POOL_ID }) }, 'idp-exists')).toEqual([]);
   });
 
   test('skips an unknown name when an IdP of the pool has an unresolved name', () => {

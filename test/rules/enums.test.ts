@@ -29,7 +29,7 @@ describe('prevent-user-existence-enum', () => {
 
   test.each([
     ['Ref', { Ref: 'Mode' }],
-    ['Fn::If', { 'Fn::If': ['C', 'ENABLED', 'bogus'] }],
+    ['Fn::If with an unresolved branch', { 'Fn::If': ['C', 'ENABLED', { Ref: 'Other' }] }],
     ['Fn::ImportValue', { 'Fn::ImportValue': 'mode' }],
     ['Token.asString', Token.asString({ Ref: 'Mode' })],
     ['Lazy.string', Lazy.string({ produce: () => 'bogus' })],

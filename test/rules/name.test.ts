@@ -63,7 +63,7 @@ describe('client-name-length', () => {
     ['Ref', { Ref: 'NameParam' }],
     ['Fn::GetAtt', { 'Fn::GetAtt': ['X', 'Name'] }],
     ['Fn::Sub', { 'Fn::Sub': '${AWS::StackName}-client' }],
-    ['Fn::If', { 'Fn::If': ['Cond', '', 'b'.repeat(200)] }],
+    ['Fn::If with an unresolved branch', { 'Fn::If': ['Cond', { Ref: 'Other' }, 'b'] }],
     ['Fn::ImportValue', { 'Fn::ImportValue': 'shared-name' }],
     ['Token.asString', Token.asString({ Ref: 'X' })],
     ['Lazy.string', Lazy.string({ produce: () => 'x'.repeat(500) })],
@@ -121,7 +121,7 @@ describe('client-name-pattern', () => {
   test.each([
     ['Ref', { Ref: 'NameParam' }],
     ['Fn::Sub', { 'Fn::Sub': '${AWS::StackName}-client' }],
-    ['Fn::If', { 'Fn::If': ['Cond', 'Café', 'ok'] }],
+    ['Fn::If with an unresolved branch', { 'Fn::If': ['Cond', { Ref: 'Other' }, 'ok'] }],
     ['Fn::ImportValue', { 'Fn::ImportValue': 'name' }],
     ['Fn::GetAtt', { 'Fn::GetAtt': ['X', 'Y'] }],
     ['Token.asString', Token.asString({ Ref: 'X' })],
@@ -177,7 +177,7 @@ describe('user-pool-id-format', () => {
     ['Fn::GetAtt', { 'Fn::GetAtt': ['UserPool', 'UserPoolId'] }],
     ['Fn::ImportValue', { 'Fn::ImportValue': 'pool-id' }],
     ['Fn::Sub', { 'Fn::Sub': '${AWS::Region}_AbC123' }],
-    ['Fn::If', { 'Fn::If': ['Cond', 'bad', 'us-east-1_AbC'] }],
+    ['Fn::If with an unresolved branch', { 'Fn::If': ['Cond', { Ref: 'Other' }, 'us-east-1_AbC'] }],
     ['Token.asString', Token.asString({ Ref: 'UserPool' })],
     ['Lazy.string', Lazy.string({ produce: () => 'bad' })],
   ])('skips an unresolved id (%s)', (_d, id) => {

@@ -148,7 +148,7 @@ describe('oauth-client-credentials-secret', () => {
 
   test.each([
     ['GenerateSecret Ref', { GenerateSecret: { Ref: 'Gen' } }],
-    ['GenerateSecret Fn::If', { GenerateSecret: { 'Fn::If': ['C', true, false] } }],
+    ['GenerateSecret Fn::If with an unresolved branch', { GenerateSecret: { 'Fn::If': ['C', true, { Ref: 'Other' }] } }],
     ['GenerateSecret CDK token', { GenerateSecret: Token.asAny({ Ref: 'Gen' }) }],
     ['an unresolved flows list', { GenerateSecret: false, AllowedOAuthFlows: { Ref: 'Flows' } }],
     ['an unresolved flow entry', { GenerateSecret: false, AllowedOAuthFlows: [{ Ref: 'Flow' }] }],
@@ -219,11 +219,18 @@ describe('oauth-callback-required', () => {
     ['a CDK list token', { CallbackURLs: Token.asList({ Ref: 'Urls' }) }],
     ['a list with one unresolved entry', { CallbackURLs: [{ Ref: 'Url' }] }],
     ['a list with a CDK token entry', { CallbackURLs: [Token.asString({ Ref: 'Url' })] }],
-    ['a list whose only entry is conditional', { CallbackURLs: [{ 'Fn::If': ['C', CB[0], { Ref: 'AWS::NoValue' }] }] }],
     ['unresolved flows', { AllowedOAuthFlows: { Ref: 'Flows' }, CallbackURLs: undefined }],
     ['an unresolved flow entry only', { AllowedOAuthFlows: [{ Ref: 'Flow' }], CallbackURLs: undefined }],
   ])('skips %s', (_d, extra) => {
     expect(ids(oauth(extra))).not.toContain('oauth-callback-required');
+  });
+
+  test.each([
+    ['a list whose only entry is unresolved or AWS::NoValue', { CallbackURLs: [{ 'Fn::If': ['C', { Ref: 'Url' }, { Ref: 'AWS::NoValue' }] }] }],
+    ['a list whose only entry is a URL or AWS::NoValue', { CallbackURLs: [{ 'Fn::If': ['C', CB[0], { Ref: 'AWS::NoValue' }] }] }],
+    ['a list or AWS::NoValue', { CallbackURLs: { 'Fn::If': ['C', CB, { Ref: 'AWS::NoValue' }] } }],
+  ])('fails in the branch where the list is empty: %s', (_d, extra) => {
+    expect(find(oauth(extra), 'oauth-callback-required').map((f) => f.condition)).toEqual(['when C is false']);
   });
 });
 
@@ -296,7 +303,7 @@ describe('oauth-settings-need-flag', () => {
     ['only empty lists', { ...plain, CallbackURLs: [], LogoutURLs: [], AllowedOAuthFlows: [], AllowedOAuthScopes: [] }],
     ['the flag false and no OAuth settings', { ...plain, AllowedOAuthFlowsUserPoolClient: false }],
     ['an unresolved flag', { ...plain, AllowedOAuthFlowsUserPoolClient: { Ref: 'Enable' }, CallbackURLs: CB }],
-    ['a conditional flag', { ...plain, AllowedOAuthFlowsUserPoolClient: { 'Fn::If': ['C', true, false] }, CallbackURLs: CB }],
+    ['a conditional flag with an unresolved branch', { ...plain, AllowedOAuthFlowsUserPoolClient: { 'Fn::If': ['C', true, { Ref: 'Other' }] }, CallbackURLs: CB }],
   ])('accepts %s', (_d, p) => {
     expect(ids(p)).not.toContain('oauth-settings-need-flag');
   });

@@ -383,8 +383,30 @@ describe.each(RULE_IDS)('%s', (id) => {
     expect(find(c.bad, changed, id)).toEqual([expect.objectContaining({ severity: c.severity })]);
   });
 
-  test.each(c.unresolved.map((u, i) => [i, u]))('skips unresolved value #%d', (_i, u) => {
+  const hasIf = (u: any) => JSON.stringify(u).includes('Fn::If');
+  const unresolved = c.unresolved.filter((u) => !hasIf(u));
+  const conditional = c.unresolved.filter(hasIf);
+
+  test.each(unresolved.map((u, i) => [i, u]))('skips unresolved value #%d', (_i, u) => {
     expect(find(u, policy, id)).toEqual([]);
+  });
+
+  test.each(conditional.map((u, i) => [i, u]))('reports the failing branch of Fn::If #%d, naming the condition', (_i, u) => {
+    const findings = find(u, policy, id);
+    expect(findings.length).toBeGreaterThan(0);
+    for (const f of findings) {
+      expect(f.condition).toBe('when IsProd is true');
+      expect(f.message).toContain(' when IsProd is true: ');
+      expect(f.severity).toBe(c.severity);
+    }
+  });
+
+  test('skips an Fn::If whose branches are both unresolved', () => {
+    for (const u of conditional) {
+      const both = JSON.parse(JSON.stringify(u).replace(/"Fn::If":\["IsProd",("[^"]*"|true|false|\d+|\["[^"]*"\]),("[^"]*"|true|false|\d+|\["[^"]*"\])\]/g, '"Fn::If":["IsProd",{"Ref":"A"},{"Ref":"B"}]'));
+      expect(JSON.stringify(both)).toContain('{"Ref":"A"}');
+      expect(find(both, policy, id)).toEqual([]);
+    }
   });
 
   test('never reports other policy rules', () => {
@@ -941,9 +963,14 @@ describe('policy-client-secret', () => {
       .toEqual([expect.objectContaining({ property: 'GenerateSecret', severity: Severity.ERROR })]);
   });
 
-  test.each([[REF], [IF(true, false)], [Token.asAny({ Ref: 'X' })]])('both skip an unresolved GenerateSecret (%#)', (v) => {
+  test.each([[REF], [IF(REF, TOKEN)], [Token.asAny({ Ref: 'X' })]])('both skip an unresolved GenerateSecret (%#)', (v) => {
     expect(props(client({ GenerateSecret: v }), required, id)).toEqual([]);
     expect(props(client({ GenerateSecret: v }), forbidden, id)).toEqual([]);
+  });
+
+  test('each reports its failing branch of a conditional GenerateSecret', () => {
+    expect(find(client({ GenerateSecret: IF(true, false) }), required, id).map((f) => f.condition)).toEqual(['when IsProd is false']);
+    expect(find(client({ GenerateSecret: IF(true, false) }), forbidden, id).map((f) => f.condition)).toEqual(['when IsProd is true']);
   });
 
   test('the messages say what the policy requires', () => {

@@ -380,7 +380,7 @@ describe('redirect-uri-https', () => {
     ['Fn::Join with an unresolved host', { 'Fn::Join': ['', ['http://', { Ref: 'Host' }, '/cb']] }],
     ['Fn::Join where the host may continue', { 'Fn::Join': ['', ['http://localhost', { Ref: 'Rest' }]] }],
     ['Ref', { Ref: 'Url' }],
-    ['Fn::If', { 'Fn::If': ['C', 'http://app.example.org/cb', 'https://app.example.org/cb'] }],
+    ['Fn::If with an unresolved branch', { 'Fn::If': ['C', { Ref: 'Other' }, 'https://app.example.org/cb'] }],
     ['Fn::ImportValue', { 'Fn::ImportValue': 'url' }],
     ['Token.asString', Token.asString({ Ref: 'Url' })],
     ['a CDK token as the host', `http://${Token.asString({ Ref: 'Host' })}/cb`],

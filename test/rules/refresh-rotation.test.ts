@@ -42,7 +42,7 @@ describe('refresh-rotation-feature-enum', () => {
 
   test.each([
     ['Ref', { Ref: 'Feature' }],
-    ['Fn::If', { 'Fn::If': ['C', 'ENABLED', 'bogus'] }],
+    ['Fn::If with an unresolved branch', { 'Fn::If': ['C', 'ENABLED', { Ref: 'Other' }] }],
     ['Token.asString', Token.asString({ Ref: 'F' })],
     ['Lazy.string', Lazy.string({ produce: () => 'bogus' })],
   ])('skips an unresolved Feature (%s)', (_d, feature) => {
@@ -115,7 +115,7 @@ describe('refresh-rotation-grace-range', () => {
 
   test.each([
     ['Ref', { Ref: 'G' }],
-    ['Fn::If', { 'Fn::If': ['C', 120, 10] }],
+    ['Fn::If with an unresolved branch', { 'Fn::If': ['C', { Ref: 'Other' }, 10] }],
     ['Token.asNumber', Token.asNumber({ Ref: 'G' })],
   ])('skips an unresolved value (%s)', (_d, g) => {
     expect(ids(rot({ Feature: 'ENABLED', RetryGracePeriodSeconds: g }))).not.toContain('refresh-rotation-grace-range');

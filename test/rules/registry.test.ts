@@ -45,6 +45,7 @@ const IN_SCOPE: Array<[string, Severity]> = [
   ['client-secret-exclusive', Severity.ERROR],
   ['client-secret-format', Severity.ERROR],
   ['idp-name-format', Severity.ERROR],
+  ['idp-builtin-case', Severity.WARNING],
   ['attr-name-length', Severity.ERROR],
   ['attr-write-immutable', Severity.ERROR],
   ['attr-exists', Severity.ERROR],
@@ -56,6 +57,7 @@ const IN_SCOPE: Array<[string, Severity]> = [
   ['analytics-pinpoint-eol', Severity.WARNING],
   ['prevent-user-existence-enum', Severity.ERROR],
   ['property-type', Severity.ERROR],
+  ['client-not-checkable', Severity.WARNING],
 ];
 
 /** Rules that need other resources of a template or app, or the previous deployment. */
@@ -63,6 +65,8 @@ const TEMPLATE_ONLY: Array<[string, Severity]> = [
   ['refresh-rotation-tier', Severity.ERROR],
   ['auth-flows-user-auth-tier', Severity.ERROR],
   ['idp-exists', Severity.ERROR],
+  ['idp-creation-order', Severity.WARNING],
+  ['oauth-scope-creation-order', Severity.WARNING],
   ['attr-write-required', Severity.ERROR],
   ['attr-write-idp-mapped', Severity.WARNING],
   ['quota-clients-per-pool', Severity.WARNING],
@@ -73,9 +77,10 @@ const TEMPLATE_ONLY: Array<[string, Severity]> = [
 
 /**
  * Ids the product adds beyond the catalog, each for a behaviour the catalog describes without an id:
- * a UserPoolId change replaces the client ("GenerateSecret or UserPoolId changes replace the client").
+ * a UserPoolId change replaces the client ("GenerateSecret or UserPoolId changes replace the client");
+ * Properties written by a macro give "one finding [that] says so" (the value-shape table, Fn::Transform).
  */
-const EXTRA_IDS = ['user-pool-id-replacement'];
+const EXTRA_IDS = ['user-pool-id-replacement', 'client-not-checkable'];
 
 /** Every id in the catalog, including rules that need other resources and policy rules. */
 const CATALOG_IDS = new Set([
@@ -155,10 +160,11 @@ describe('findings agree with the registry', () => {
     },
     { UserPoolId: 'us-east-1_Ab', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['implicit'] },
     { UserPoolId: 'us-east-1_Ab', GenerateSecret: true, ClientSecret: 'short' },
-    { UserPoolId: 'us-east-1_Ab', SupportedIdentityProviders: [''], ReadAttributes: ['', 'tenant'], WriteAttributes: ['sub'] },
+    { UserPoolId: 'us-east-1_Ab', SupportedIdentityProviders: ['', 'GOOGLE'], ReadAttributes: ['', 'tenant'], WriteAttributes: ['sub'] },
     { UserPoolId: 'eu-west-1_Ab', AnalyticsConfiguration: { ApplicationArn: 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc', RoleArn: 'x', ApplicationId: 'zz' } },
     { UserPoolId: 'us-east-1_Ab', AnalyticsConfiguration: {}, PreventUserExistenceErrors: 'NO', CallbackURLs: 5 },
     { UserPoolId: 'us-east-1_Ab', AccessTokenValidity: 24, RefreshTokenValidity: 1, TokenValidityUnits: { RefreshToken: 'hours' } },
+    { 'Fn::Transform': { Name: 'ClientMacro', Parameters: { Env: 'prod' } } },
   ];
 
   test.each(messy.map((p, i) => [i, p]))('input %d: each finding has a registered id and its registry severity', (_i, p) => {

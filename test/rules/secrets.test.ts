@@ -47,7 +47,7 @@ describe('context-data-needs-secret', () => {
 
   test.each([
     ['GenerateSecret Ref', { EnablePropagateAdditionalUserContextData: true, GenerateSecret: { Ref: 'Gen' } }],
-    ['GenerateSecret Fn::If', { EnablePropagateAdditionalUserContextData: true, GenerateSecret: { 'Fn::If': ['C', true, false] } }],
+    ['GenerateSecret Fn::If with an unresolved branch', { EnablePropagateAdditionalUserContextData: true, GenerateSecret: { 'Fn::If': ['C', true, { Ref: 'Other' }] } }],
     ['GenerateSecret CDK token', { EnablePropagateAdditionalUserContextData: true, GenerateSecret: Token.asAny({ Ref: 'Gen' }) }],
     ['the flag Ref', { EnablePropagateAdditionalUserContextData: { Ref: 'Ctx' } }],
     ['the flag CDK token', { EnablePropagateAdditionalUserContextData: Token.asAny({ Ref: 'Ctx' }) }],
@@ -82,9 +82,20 @@ describe('client-secret-exclusive (API only)', () => {
   test.each([
     ['GenerateSecret Ref', { GenerateSecret: { Ref: 'Gen' }, ClientSecret: SECRET }],
     ['GenerateSecret CDK token', { GenerateSecret: Token.asAny({ Ref: 'Gen' }), ClientSecret: SECRET }],
-    ['ClientSecret conditional on AWS::NoValue', { GenerateSecret: true, ClientSecret: { 'Fn::If': ['C', SECRET, { Ref: 'AWS::NoValue' }] } }],
   ])('skips %s', (_d, extra) => {
     expect(ids({ ...BASE, ...extra })).not.toContain('client-secret-exclusive');
+  });
+
+  test('fails in the branch where a ClientSecret, unresolved or AWS::NoValue, is given', () => {
+    const extra = { GenerateSecret: true, ClientSecret: { 'Fn::If': ['C', { Ref: 'Secret' }, { Ref: 'AWS::NoValue' }] } };
+    expect(ClientRules.check({ ...BASE, ...extra }).filter((f) => f.ruleId === 'client-secret-exclusive').map((f) => f.condition)).toEqual(['when C is true']);
+  });
+
+  test('fails whatever the branch when both branches give a ClientSecret (one finding, no condition)', () => {
+    const extra = { GenerateSecret: true, ClientSecret: { 'Fn::If': ['C', { Ref: 'Secret' }, { Ref: 'Other' }] } };
+    const findings = ClientRules.check({ ...BASE, ...extra }).filter((f) => f.ruleId === 'client-secret-exclusive');
+    expect(findings).toHaveLength(1);
+    expect(findings[0].condition).toBeUndefined();
   });
 });
 

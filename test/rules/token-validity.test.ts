@@ -146,7 +146,7 @@ describe('token-validity-range', () => {
   describe('unresolved values', () => {
     test.each([
       ['Ref', { Ref: 'Validity' }],
-      ['Fn::If', { 'Fn::If': ['Cond', 1000, 1] }],
+      ['Fn::If with an unresolved branch', { 'Fn::If': ['Cond', { Ref: 'Other' }, 1] }],
       ['Fn::ImportValue', { 'Fn::ImportValue': 'validity' }],
       ['Token.asNumber', Token.asNumber({ Ref: 'N' })],
       ['Lazy.number', Lazy.number({ produce: () => 1000 })],
@@ -157,7 +157,7 @@ describe('token-validity-range', () => {
 
     test.each([
       ['Ref on the field', { AccessToken: { Ref: 'Unit' } }],
-      ['Fn::If on the field', { AccessToken: { 'Fn::If': ['Cond', 'minutes', 'hours'] } }],
+      ['Fn::If on the field with an unresolved branch', { AccessToken: { 'Fn::If': ['Cond', 'minutes', { Ref: 'Other' }] } }],
       ['Ref on the whole object', { Ref: 'Units' }],
       ['a CDK token on the field', { AccessToken: Token.asString({ Ref: 'Unit' }) }],
       ['a lazy string on the field', { AccessToken: Lazy.string({ produce: () => 'minutes' }) }],
@@ -225,7 +225,7 @@ describe('token-validity-raw-bounds', () => {
 
   test.each([
     ['Ref', { Ref: 'N' }],
-    ['Fn::If', { 'Fn::If': ['Cond', 0, -1] }],
+    ['Fn::If with an unresolved branch', { 'Fn::If': ['Cond', 1, { Ref: 'Other' }] }],
     ['Token.asNumber', Token.asNumber({ Ref: 'N' })],
   ])('skips an unresolved value (%s)', (_d, v) => {
     expect(ids({ ...BASE, AccessTokenValidity: v, RefreshTokenValidity: v })).not.toContain('token-validity-raw-bounds');
@@ -275,7 +275,7 @@ describe('token-refresh-zero', () => {
 
   test.each([
     ['Ref', { Ref: 'N' }],
-    ['Fn::If', { 'Fn::If': ['Cond', 0, 30] }],
+    ['Fn::If with an unresolved branch', { 'Fn::If': ['Cond', { Ref: 'Other' }, 30] }],
     ['Token.asNumber', Token.asNumber({ Ref: 'N' })],
   ])('skips an unresolved value (%s)', (_d, v) => {
     expect(ids({ ...BASE, RefreshTokenValidity: v })).not.toContain('token-refresh-zero');
@@ -365,7 +365,7 @@ describe('token-units-enum', () => {
 
   test.each([
     ['Ref', { Ref: 'U' }],
-    ['Fn::If', { 'Fn::If': ['C', 'weeks', 'hours'] }],
+    ['Fn::If with an unresolved branch', { 'Fn::If': ['C', { Ref: 'Other' }, 'hours'] }],
     ['Token.asString', Token.asString({ Ref: 'U' })],
     ['Lazy.string', Lazy.string({ produce: () => 'weeks' })],
   ])('skips an unresolved unit (%s)', (_d, unit) => {
@@ -417,8 +417,8 @@ describe('token-unit-without-value', () => {
     ['a value in range in the default unit and no units at all', { AccessTokenValidity: 1, RefreshTokenValidity: 30 }],
     ['the value unresolved', { AccessTokenValidity: { Ref: 'N' }, TokenValidityUnits: { AccessToken: 'minutes' } }],
     ['the value a CDK token', { AccessTokenValidity: Token.asNumber({ Ref: 'N' }), TokenValidityUnits: { AccessToken: 'minutes' } }],
-    ['the value conditional on AWS::NoValue', {
-      AccessTokenValidity: { 'Fn::If': ['C', 60, { Ref: 'AWS::NoValue' }] },
+    ['the value unresolved in both branches', {
+      AccessTokenValidity: { 'Fn::If': ['C', { Ref: 'N' }, { Ref: 'M' }] },
       TokenValidityUnits: { AccessToken: 'minutes' },
     }],
     ['the units object unresolved', { AccessTokenValidity: 60, TokenValidityUnits: { Ref: 'Units' } }],
@@ -426,6 +426,12 @@ describe('token-unit-without-value', () => {
     ['the units object a CDK token and no values', { TokenValidityUnits: Token.asAny({ Ref: 'Units' }) }],
   ])('accepts %s', (_d, props) => {
     expect(ids({ ...BASE, ...props })).not.toContain('token-unit-without-value');
+  });
+
+  test('fails in the branch where a conditional value is AWS::NoValue while its unit is set', () => {
+    const props = { AccessTokenValidity: { 'Fn::If': ['C', 60, { Ref: 'AWS::NoValue' }] }, TokenValidityUnits: { AccessToken: 'minutes' } };
+    expect(ClientRules.check({ ...BASE, ...props }).filter((f) => f.ruleId === 'token-unit-without-value').map((f) => f.condition))
+      .toEqual(['when C is false']);
   });
 });
 
@@ -452,7 +458,7 @@ describe('auth-session-validity-range', () => {
 
   test.each([
     ['Ref', { Ref: 'N' }],
-    ['Fn::If', { 'Fn::If': ['C', 60, 3] }],
+    ['Fn::If with an unresolved branch', { 'Fn::If': ['C', { Ref: 'Other' }, 3] }],
     ['Token.asNumber', Token.asNumber({ Ref: 'N' })],
     ['Lazy.number', Lazy.number({ produce: () => 99 })],
   ])('skips an unresolved value (%s)', (_d, v) => {

@@ -1,3 +1,4 @@
+import { ResourceLookup } from './shapes';
 import { Bool, Int, List, MAYBE, Reader, Str, TypeProblem, UNKNOWN, Unknown, isList, isUnknown } from './values';
 
 type Obj = { [key: string]: unknown } | Unknown | undefined;
@@ -62,9 +63,12 @@ const NO_PROBLEMS: ReadonlyArray<TypeProblem> = [];
 const NO_UNITS: Client['Units'] = {};
 const NO_ANALYTICS: Client['Analytics'] = {};
 
-/** Reads the raw CloudFormation properties of one client. */
-export function readClient(p: { [key: string]: unknown }): Client {
-  const r = new Reader();
+/**
+ * Reads the raw CloudFormation properties of one client; `lookup` gives the template's resources,
+ * whose documented attributes (a bucket's WebsiteURL, …) are then read as their shape.
+ */
+export function readClient(p: { [key: string]: unknown }, lookup?: ResourceLookup): Client {
+  const r = new Reader(lookup);
   const tvu = r.object(p.TokenValidityUnits, 'TokenValidityUnits');
   const rtr = r.object(p.RefreshTokenRotation, 'RefreshTokenRotation');
   const ac = r.object(p.AnalyticsConfiguration, 'AnalyticsConfiguration');

@@ -1,4 +1,5 @@
 import { Client } from './client';
+import { ClientContext } from './template-index';
 import { Severity } from '../types';
 
 /**
@@ -19,6 +20,10 @@ export interface Rule {
   readonly source: string;
   /** The general fix, used when a finding gives none of its own. */
   readonly fix: string;
-  /** Reads the client and reports each violation; never fails on what an unresolved value could satisfy. */
-  readonly check: (client: Client, emit: Emit) => void;
+  /**
+   * Reads the client and reports each violation; never fails on what an unresolved value could satisfy.
+   * `context` is the client's surroundings when it is checked in a template: a rule that another rule
+   * decides when the surroundings are visible reads it to step aside.
+   */
+  readonly check: (client: Client, emit: Emit, context?: ClientContext) => void;
 }

@@ -8,6 +8,7 @@ export const SOURCES = {
   RTR: `${API_REF}/API_RefreshTokenRotationType.html`,
   ANALYTICS: `${API_REF}/API_AnalyticsConfigurationType.html`,
   CFN: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html',
+  CFN_TRANSFORM: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-transform.html',
   DG_CLIENTS: `${DG}/user-pool-settings-client-apps.html`,
   DG_OAUTH: `${DG}/cognito-user-pools-app-idp-settings.html`,
   DG_ATTRS: `${DG}/user-pool-settings-attributes.html`,
@@ -17,6 +18,8 @@ export const SOURCES = {
   DG_REFRESH: `${DG}/amazon-cognito-user-pools-using-the-refresh-token.html`,
   PINPOINT_EOL: 'https://docs.aws.amazon.com/pinpoint/latest/userguide/migrate.html',
   CDK_7625: 'https://github.com/aws/aws-cdk/issues/7625',
+  CDK_10676: 'https://github.com/aws/aws-cdk/issues/10676',
+  CDK_15850: 'https://github.com/aws/aws-cdk/issues/15850',
   TF_32504: 'https://github.com/hashicorp/terraform-provider-aws/issues/32504',
   TF_45646: 'https://github.com/hashicorp/terraform-provider-aws/issues/45646',
 };

@@ -16,14 +16,20 @@ export interface PoolInfo {
 
 /** A resource server: its identifier and scope names, literal or UNKNOWN. */
 export interface ServerInfo {
+  /** Its logical id; in a nested stack, the path of nested-stack logical ids down to it (`Api/OrdersServer`). */
   readonly logicalId: string;
+  /** The resource a client of the checked template depends on to be created after it: itself, or the top nested stack holding it. */
+  readonly anchor: string;
   readonly identifier: string | Unknown;
   readonly scopes: ReadonlyArray<string> | Unknown;
 }
 
 /** An identity provider: its name and the pool attributes it maps. */
 export interface IdpInfo {
+  /** Its logical id; in a nested stack, the path of nested-stack logical ids down to it. */
   readonly logicalId: string;
+  /** The resource a client of the checked template depends on to be created after it: itself, or the top nested stack holding it. */
+  readonly anchor: string;
   readonly name: string | Unknown;
   readonly mapped: ReadonlyArray<string> | Unknown;
 }
@@ -33,10 +39,21 @@ export interface ClientContext {
   readonly logicalId: string;
   /** The client's pool, when the template defines it. */
   readonly pool?: PoolInfo;
-  /** Resource servers and identity providers on the same pool (by Ref or the same literal id). */
+  /**
+   * Resource servers and identity providers on the same pool (by Ref or the same literal id), in the
+   * template and in the nested stacks whose templates were given.
+   */
   readonly servers: ReadonlyArray<ServerInfo>;
   readonly idps: ReadonlyArray<IdpInfo>;
-  /** Logical ids the client depends on: DependsOn, and every Ref / Fn::GetAtt / Fn::Sub reference in its properties. */
+  /**
+   * Whether `servers` and `idps` are all there could be: false when a nested stack's template was not
+   * given, or resources are generated at deploy time (`Fn::ForEach`, a macro), so a missing one may exist.
+   */
+  readonly complete: boolean;
+  /**
+   * Logical ids of the template the client is surely created after: its DependsOn and every
+   * Ref / Fn::GetAtt / Fn::Sub reference in its properties, and theirs in turn.
+   */
   readonly dependsOn: ReadonlySet<string>;
   /** How many clients the template defines on the same pool, and this client's position among them (0-based). */
   readonly clientsOnPool: number;
@@ -46,8 +63,20 @@ export interface ClientContext {
 type Resources = { [id: string]: any };
 
 
-/** The key of the pool a `UserPoolId` value designates: the pool's logical id when it is in the template. */
-function poolKey(v: unknown, resources: Resources): string | undefined {
+/**
+ * One template of the app: the checked template (path '') or a nested stack's, with the values its
+ * parameters receive from the stack resource that holds it.
+ */
+interface Scope {
+  /** '' for the checked template; 'Outer/' for the template of the nested stack Outer, and so on. */
+  readonly path: string;
+  readonly resources: Resources;
+  /** The nested stack resource's Parameters, read in the enclosing scope. */
+  readonly parameters?: { readonly values: { [name: string]: unknown }; readonly scope: Scope };
+}
+
+/** The key of the pool a `UserPoolId` value designates: the pool's logical id (path) when it is in a visible template. */
+function poolKey(v: unknown, scope: Scope, depth = 0): string | undefined {
   if (v === undefined) return undefined;
   if (typeof v === 'string') return `id:${v}`;
   const name = intrinsicName(v);
@@ -55,9 +84,14 @@ function poolKey(v: unknown, resources: Resources): string | undefined {
   let target: unknown;
   if (name === 'Ref') target = arg;
   else if (name === 'Fn::GetAtt') target = Array.isArray(arg) ? (arg[1] === 'UserPoolId' ? arg[0] : undefined) : (typeof arg === 'string' && arg.endsWith('.UserPoolId') ? arg.slice(0, -'.UserPoolId'.length) : undefined);
-  if (typeof target === 'string' && resources[target]?.Type === POOL) return `pool:${target}`;
+  if (typeof target === 'string' && scope.resources[target]?.Type === POOL) return `pool:${scope.path}${target}`;
+  // A parameter of a nested stack: the value the enclosing template passes in.
+  const params = scope.parameters;
+  if (name === 'Ref' && typeof target === 'string' && params && depth < 8 && Object.prototype.hasOwnProperty.call(params.values, target)) {
+    return poolKey(params.values[target], params.scope, depth + 1);
+  }
   try {
-    return `expr:${JSON.stringify(v)}`;
+    return `expr:${scope.path}${JSON.stringify(v)}`;
   } catch {
     return undefined;
   }
@@ -100,8 +134,18 @@ function poolInfo(logicalId: string, props: any): PoolInfo {
   return { logicalId, tier: tier === undefined ? undefined : typeof tier === 'string' ? tier : MAYBE, schema };
 }
 
+/** Resource types whose template is another template: their resources are unseen unless that template is given. */
+const NESTED_STACK = 'AWS::CloudFormation::Stack';
+const NESTED_TYPES = [NESTED_STACK, 'AWS::Serverless::Application'];
+/** Template-level transforms that generate no Cognito resource servers or identity providers. */
+const KNOWN_TRANSFORMS = ['AWS::Serverless-2016-10-31', 'AWS::LanguageExtensions'];
+
+/** The templates of nested stacks, by the path of nested-stack logical ids from the checked template (`Outer`, `Outer/Inner`). */
+export type NestedTemplates = { readonly [path: string]: unknown };
+
 /**
- * Indexes a template's Cognito resources once, and gives each client its context.
+ * Indexes a template's Cognito resources once, and gives each client its context. Resources of the
+ * nested stacks whose templates are given count as resources of the same app.
  */
 export class TemplateIndex {
   private readonly pools = new Map<string, PoolInfo>();
@@ -110,30 +154,51 @@ export class TemplateIndex {
   private readonly clients = new Map<string, string[]>();
   private readonly clientPool = new Map<string, string | undefined>();
   private readonly clientIndex = new Map<string, number>();
+  /** False when resources may exist that no given template shows. */
+  private complete = true;
 
-  constructor(private readonly resources: Resources) {
+  constructor(private readonly resources: Resources, template?: { [key: string]: unknown }, nested?: NestedTemplates) {
+    if (template !== undefined && !knownTransforms(template.Transform)) this.complete = false;
+    this.index({ path: '', resources }, '', nested);
+  }
+
+  private index(scope: Scope, anchor: string, nested: NestedTemplates | undefined, depth = 0): void {
+    const resources = scope.resources;
+    const top = scope.path === '';
     for (const id in resources) {
       const r = resources[id];
+      if (id.startsWith('Fn::ForEach::')) this.complete = false; // resources generated by AWS::LanguageExtensions
       if (!isPlainObject(r)) continue;
       const props = isPlainObject(r.Properties) ? r.Properties : undefined;
+      const logicalId = scope.path + id;
+      const at = top ? id : anchor;
       if (r.Type === POOL) {
-        this.pools.set(`pool:${id}`, poolInfo(id, props));
+        this.pools.set(`pool:${logicalId}`, poolInfo(logicalId, props));
       } else if (r.Type === SERVER) {
-        const key = poolKey(props?.UserPoolId, resources);
+        const key = poolKey(props?.UserPoolId, scope);
         if (key === undefined) continue;
-        const scopes = Array.isArray(props?.Scopes) && props!.Scopes.every((s: any) => isPlainObject(s) && typeof s.ScopeName === 'string')
-          ? props!.Scopes.map((s: any) => s.ScopeName as string) : (props?.Scopes === undefined ? [] : UNKNOWN);
-        push(this.servers, key, { logicalId: id, identifier: literalString(props?.Identifier), scopes });
+        const scopes = Array.isArray(props?.Scopes) && props!.Scopes.every((x: any) => isPlainObject(x) && typeof x.ScopeName === 'string')
+          ? props!.Scopes.map((x: any) => x.ScopeName as string) : (props?.Scopes === undefined ? [] : UNKNOWN);
+        push(this.servers, key, { logicalId, anchor: at, identifier: literalString(props?.Identifier), scopes });
       } else if (r.Type === IDP) {
-        const key = poolKey(props?.UserPoolId, resources);
+        const key = poolKey(props?.UserPoolId, scope);
         if (key === undefined) continue;
         const mapping = props?.AttributeMapping;
         const mapped = mapping === undefined ? [] : isPlainObject(mapping) && intrinsicName(mapping) === undefined ? Object.keys(mapping) : UNKNOWN;
-        push(this.idps, key, { logicalId: id, name: literalString(props?.ProviderName), mapped });
-      } else if (r.Type === CLIENT) {
-        const key = poolKey(props?.UserPoolId, resources);
+        push(this.idps, key, { logicalId, anchor: at, name: literalString(props?.ProviderName), mapped });
+      } else if (r.Type === CLIENT && top) {
+        const key = poolKey(clientPoolId(r.Properties), scope);
         this.clientPool.set(id, key);
         if (key !== undefined) this.clientIndex.set(id, push(this.clients, key, id));
+      } else if (NESTED_TYPES.includes(r.Type)) {
+        const given = nested?.[logicalId];
+        const inner = isPlainObject(given) ? given.Resources : undefined;
+        if (r.Type !== NESTED_STACK || !isPlainObject(inner) || depth >= 8 || !knownTransforms((given as Resources).Transform)) {
+          this.complete = false; // its resources are not visible
+          continue;
+        }
+        const values = isPlainObject(props?.Parameters) ? props!.Parameters : {};
+        this.index({ path: `${logicalId}/`, resources: inner, parameters: { values, scope } }, at, nested, depth + 1);
       }
     }
   }
@@ -143,14 +208,37 @@ export class TemplateIndex {
     const key = this.clientPool.get(logicalId);
     return new Context(
       logicalId,
-      this.resources[logicalId],
+      this.resources,
       key !== undefined ? this.pools.get(key) : undefined,
       key !== undefined ? this.servers.get(key) ?? NONE : NONE,
       key !== undefined ? this.idps.get(key) ?? NONE : NONE,
+      this.complete,
       key !== undefined ? this.clients.get(key)?.length ?? 0 : 0,
       this.clientIndex.get(logicalId) ?? -1,
     );
   }
+}
+
+/**
+ * A client's UserPoolId; for Properties written as a whole `Fn::If`, the one UserPoolId its object
+ * branches agree on (undefined when they differ).
+ */
+function clientPoolId(p: unknown, depth = 0): unknown {
+  if (!isPlainObject(p)) return undefined;
+  if (intrinsicName(p) !== 'Fn::If') return p.UserPoolId;
+  const args = p['Fn::If'];
+  if (!Array.isArray(args) || args.length !== 3 || depth > 8) return undefined;
+  const ids = [args[1], args[2]].filter(isPlainObject).map((b) => clientPoolId(b, depth + 1));
+  if (ids.length === 0 || ids.some((x) => x === undefined)) return undefined;
+  const first = JSON.stringify(ids[0]);
+  return ids.every((x) => JSON.stringify(x) === first) ? ids[0] : undefined;
+}
+
+/** Whether a template's Transform (absent, a name or a list of names) generates no Cognito resources. */
+function knownTransforms(t: unknown): boolean {
+  if (t === undefined) return true;
+  const names = Array.isArray(t) ? t : [t];
+  return names.every((n) => typeof n === 'string' && KNOWN_TRANSFORMS.includes(n));
 }
 
 const NONE: never[] = [];
@@ -160,18 +248,33 @@ class Context implements ClientContext {
 
   constructor(
     public readonly logicalId: string,
-    private readonly resource: any,
+    private readonly resources: Resources,
     public readonly pool: PoolInfo | undefined,
     public readonly servers: ReadonlyArray<ServerInfo>,
     public readonly idps: ReadonlyArray<IdpInfo>,
+    public readonly complete: boolean,
     public readonly clientsOnPool: number,
     public readonly indexOnPool: number,
   ) {}
 
   /** Only the rules that found a matching server or provider need this: computed on demand. */
   public get dependsOn(): ReadonlySet<string> {
-    return this.deps ??= dependenciesOf(this.resource);
+    return this.deps ??= createdBefore(this.logicalId, this.resources);
   }
+}
+
+/** Every resource the given one is surely created after: its dependencies, and theirs in turn. */
+function createdBefore(logicalId: string, resources: Resources): Set<string> {
+  const out = new Set<string>();
+  const todo = [...dependenciesOf(resources[logicalId])];
+  while (todo.length) {
+    const id = todo.pop()!;
+    if (out.has(id)) continue;
+    out.add(id);
+    const r = resources[id];
+    if (isPlainObject(r)) for (const d of dependenciesOf(r)) if (!out.has(d)) todo.push(d);
+  }
+  return out;
 }
 
 /** DependsOn, and every logical id the resource's properties reference. */

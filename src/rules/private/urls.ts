@@ -1,5 +1,6 @@
 import { Client } from './client';
-import { PartialString, Str, isList } from './values';
+import { Shaped } from './shapes';
+import { Part, PartialString, Str, isList } from './values';
 
 /** Which URL lists an entry comes from: URLS of the catalog is all three. */
 export type UrlKind = 'callback' | 'logout' | 'default';
@@ -45,12 +46,65 @@ export function known(url: string | PartialString): { text: string; complete: bo
   return typeof url === 'string' ? { text: url, complete: true } : { text: url.prefix(), complete: false };
 }
 
+/** Where a documented attribute stands in a URL: a host with its scheme, or a host alone (see shapes.ts). */
+export interface ShapedHost {
+  /** The attribute, e.g. `${SiteBucket.WebsiteURL}`, and its documented form. */
+  readonly shaped: Shaped;
+}
+
+/**
+ * Whether the authority surely ends right after the shaped part at `i`: the shape has a path, or
+ * the next part is the end, or a literal starting with `/`, `?`, `#` or `\`, or a literal port
+ * (`:8443/…`) that does not run into another gap.
+ */
+function authorityEndsAfter(parts: ReadonlyArray<Part>, i: number): boolean {
+  const shape = parts[i] as Shaped;
+  if (shape.shape.path !== undefined) return true;
+  const next = parts[i + 1];
+  if (next === undefined) return true;
+  if (typeof next !== 'string') return false;
+  if (/^[/?#\\]/.test(next)) return true;
+  const port = /^:\d*/.exec(next);
+  if (!port) return false;
+  return port[0].length < next.length ? /^[/?#\\]/.test(next.slice(port[0].length)) : i + 2 >= parts.length;
+}
+
+/**
+ * The scheme and host of a URL whose host is a documented attribute (`${Bucket.WebsiteURL}/cb`,
+ * `https://${Dist.DomainName}/cb`), or undefined when the URL is not of that form.
+ */
+function shapedParts(url: PartialString): { scheme: string; host: string; shaped: Shaped } | undefined {
+  const [p0, p1] = url.parts;
+  if (p0 instanceof Shaped) {
+    if (p0.shape.scheme === undefined || !authorityEndsAfter(url.parts, 0)) return undefined;
+    return { scheme: p0.shape.scheme, host: p0.toString(), shaped: p0 };
+  }
+  if (typeof p0 === 'string' && p1 instanceof Shaped && p1.shape.scheme === undefined) {
+    const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(?:[^/?#\\@]*@)?$/.exec(p0);
+    if (m && authorityEndsAfter(url.parts, 1)) return { scheme: m[1].toLowerCase(), host: p1.toString(), shaped: p1 };
+  }
+  return undefined;
+}
+
+/**
+ * A URL that surely has no scheme because it starts with a documented host name (`${Dist.DomainName}`
+ * alone, or followed by a path): the shaped host, or undefined.
+ */
+export function hostWithoutScheme(url: string | PartialString): Shaped | undefined {
+  if (typeof url === 'string') return undefined;
+  const [p0, p1] = url.parts;
+  if (!(p0 instanceof Shaped) || p0.shape.scheme !== undefined) return undefined;
+  return p1 === undefined || (typeof p1 === 'string' && /^[/?#]/.test(p1)) ? p0 : undefined;
+}
+
 /**
  * The scheme (lower case) and host (lower case, after the last `@` of the authority, without the
  * port) of a URL, per RFC 3986; undefined when the literal part does not settle them. A URL
- * without an authority (`myapp:/cb`) has the host ''.
+ * without an authority (`myapp:/cb`) has the host ''. A host that is a documented attribute is
+ * given as `${Resource.Attribute}`, with the attribute in `shaped`: never a loopback host.
  */
-export function urlParts(url: string | PartialString): { scheme: string; host: string } | undefined {
+export function urlParts(url: string | PartialString): { scheme: string; host: string; shaped?: Shaped } | undefined {
+  if (typeof url !== 'string' && (url.parts[0] instanceof Shaped || url.parts[1] instanceof Shaped)) return shapedParts(url);
   const complete = typeof url === 'string';
   const text = complete ? url : url.prefix();
   const colon = text.indexOf(':');

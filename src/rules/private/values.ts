@@ -1,3 +1,5 @@
+import { ResourceLookup, Shaped, getAttArgs, shapedAttribute } from './shapes';
+
 /**
  * Reading CloudFormation-shaped values.
  *
@@ -8,7 +10,8 @@
  *   or ill-typed (reported once as `property-type`, then treated as unknown, never as absent);
  * - `MAYBE`: unknown, and possibly absent (`Fn::If`, which may yield `AWS::NoValue`);
  * - a `PartialString` string: literal fragments with unknown gaps (`Fn::Join`, `Fn::Sub`, a string
- *   with CDK tokens), so literal parts that already decide a check can be checked.
+ *   with CDK tokens), so literal parts that already decide a check can be checked; a gap may be a
+ *   `Shaped` part, an attribute whose shape CloudFormation documents (see shapes.ts).
  *
  * Rules only ever fail on what is certain, and skip whatever a resolution could satisfy.
  */
@@ -19,9 +22,12 @@ export const UNKNOWN: unique symbol = Symbol('unknown');
 export const MAYBE: unique symbol = Symbol('maybe');
 export type Unknown = typeof UNKNOWN | typeof MAYBE;
 
-/** A string with unresolved gaps: `parts` holds literal fragments, `null` for each gap. */
+/** One part of a partial string: a literal fragment, an unknown gap (`null`), or a gap with a documented shape. */
+export type Part = string | null | Shaped;
+
+/** A string with unresolved gaps: `parts` holds literal fragments, `null` for each gap, a `Shaped` part for a documented attribute. */
 export class PartialString {
-  constructor(public readonly parts: ReadonlyArray<string | null>) {}
+  constructor(public readonly parts: ReadonlyArray<Part>) {}
 
   /** The literal text before the first gap. */
   public prefix(): string {
@@ -31,19 +37,19 @@ export class PartialString {
 
   /** Every literal fragment. */
   public literals(): string[] {
-    return this.parts.filter((p): p is string => p !== null);
+    return this.parts.filter((p): p is string => typeof p === 'string');
   }
 
   /** The number of characters the literal fragments alone contribute. */
   public literalLength(): number {
     let n = 0;
-    for (const p of this.parts) if (p !== null) n += p.length;
+    for (const p of this.parts) if (typeof p === 'string') n += p.length;
     return n;
   }
 
-  /** A readable form, with `…` for each gap. */
+  /** A readable form, with `${…}` for each gap and `${Resource.Attribute}` for a shaped one. */
   public toString(): string {
-    return this.parts.map((p) => (p === null ? '${…}' : p)).join('');
+    return this.parts.map((p) => (p === null ? '${…}' : p.toString())).join('');
   }
 }
 
@@ -142,12 +148,14 @@ function tokenizedString(s: string): Str {
 }
 
 /** Joins fragments into the simplest form: a literal string when there is no gap. */
-function fromParts(parts: Array<string | null>): Str {
-  const merged: Array<string | null> = [];
+function fromParts(parts: Part[]): Str {
+  const merged: Part[] = [];
   for (const p of parts) {
     const last = merged.length ? merged[merged.length - 1] : undefined;
     if (p === null) {
       if (last !== null || merged.length === 0) merged.push(null);
+    } else if (p instanceof Shaped) {
+      merged.push(p);
     } else if (p === '') {
       continue;
     } else if (typeof last === 'string') {
@@ -156,18 +164,21 @@ function fromParts(parts: Array<string | null>): Str {
       merged.push(p);
     }
   }
-  if (!merged.includes(null)) return merged.length ? (merged[0] as string) : '';
+  if (merged.every((p) => typeof p === 'string')) return merged.length ? (merged[0] as string) : '';
   return new PartialString(merged);
 }
 
-function pushStr(parts: Array<string | null>, s: Str): void {
+function pushStr(parts: Part[], s: Str): void {
   if (typeof s === 'string') parts.push(s);
   else if (s instanceof PartialString) parts.push(...s.parts);
   else parts.push(null);
 }
 
-/** `Fn::Sub` with `${Var}` gaps (`${!Literal}` stays literal); variables given literally are substituted. */
-function subString(v: unknown): Str {
+/**
+ * `Fn::Sub` with `${Var}` gaps (`${!Literal}` stays literal); variables given literally are
+ * substituted, and `${Resource.Attribute}` of a documented attribute is read as its shape.
+ */
+function subString(v: unknown, depth: number, lookup: ResourceLookup | undefined): Str {
   let template: unknown = v;
   let vars: { [key: string]: unknown } = {};
   if (Array.isArray(v)) {
@@ -175,7 +186,7 @@ function subString(v: unknown): Str {
     if (isPlainObject(v[1])) vars = v[1];
   }
   if (typeof template !== 'string') return UNKNOWN;
-  const parts: Array<string | null> = [];
+  const parts: Part[] = [];
   const re = /\$\{([^}]*)\}/g;
   let rest = 0;
   for (let m = re.exec(template); m; m = re.exec(template)) {
@@ -183,10 +194,12 @@ function subString(v: unknown): Str {
     const name = m[1];
     if (name.startsWith('!')) {
       parts.push('${' + name.slice(1) + '}');
-    } else if (Object.prototype.hasOwnProperty.call(vars, name) && typeof vars[name] === 'string') {
-      pushStr(parts, tokenizedString(vars[name] as string));
+    } else if (Object.prototype.hasOwnProperty.call(vars, name)) {
+      const value = vars[name];
+      pushStr(parts, typeof value === 'string' ? tokenizedString(value) : intrinsicString(value, depth + 1, lookup));
     } else {
-      parts.push(null);
+      const dot = name.indexOf('.');
+      parts.push((dot > 0 ? shapedAttribute(name.slice(0, dot), name.slice(dot + 1), lookup) : undefined) ?? null);
     }
     rest = re.lastIndex;
   }
@@ -195,11 +208,11 @@ function subString(v: unknown): Str {
 }
 
 /** `Fn::Join` of literal and unresolved items. */
-function joinString(v: unknown, depth: number): Str {
+function joinString(v: unknown, depth: number, lookup: ResourceLookup | undefined): Str {
   if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'string' || !Array.isArray(v[1])) return UNKNOWN;
   const delimiter = v[0];
   const items = v[1];
-  const parts: Array<string | null> = [];
+  const parts: Part[] = [];
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     const name = intrinsicName(item);
@@ -207,7 +220,7 @@ function joinString(v: unknown, depth: number): Str {
     if ((name === 'Fn::If' || name === 'Fn::Split' || isNoValue(item)) && delimiter !== '') return UNKNOWN;
     if (i > 0) parts.push(delimiter);
     if (typeof item === 'string') pushStr(parts, tokenizedString(item));
-    else pushStr(parts, intrinsicString(item, depth + 1));
+    else pushStr(parts, intrinsicString(item, depth + 1, lookup));
   }
   return fromParts(parts);
 }
@@ -216,13 +229,18 @@ function joinString(v: unknown, depth: number): Str {
 const MAX_DEPTH = 16;
 
 /** The string an intrinsic yields, as far as it is known. */
-function intrinsicString(v: unknown, depth = 0): Str {
+function intrinsicString(v: unknown, depth: number, lookup: ResourceLookup | undefined): Str {
   const name = intrinsicName(v);
   if (name === undefined || depth > MAX_DEPTH) return UNKNOWN;
   const arg = (v as { [key: string]: unknown })[name];
-  if (name === 'Fn::Join') return joinString(arg, depth);
-  if (name === 'Fn::Sub') return subString(arg);
+  if (name === 'Fn::Join') return joinString(arg, depth, lookup);
+  if (name === 'Fn::Sub') return subString(arg, depth, lookup);
   if (name === 'Fn::If') return MAYBE;
+  if (name === 'Fn::GetAtt') {
+    const a = getAttArgs(arg);
+    const shaped = a && shapedAttribute(a[0], a[1], lookup);
+    if (shaped) return new PartialString([shaped]);
+  }
   return UNKNOWN;
 }
 
@@ -233,6 +251,9 @@ function intrinsicString(v: unknown, depth = 0): Str {
 export class Reader {
   /** The problems found (none is the common case: no array is allocated then). */
   public problems?: TypeProblem[];
+
+  /** @param lookup the template's resources, for attributes whose shape is documented (none: all unknown) */
+  constructor(private readonly lookup?: ResourceLookup) {}
 
   private problem(path: string, value: unknown, expected: Kind): typeof UNKNOWN {
     (this.problems ??= []).push({ path, value, expected });
@@ -254,7 +275,7 @@ export class Reader {
   public str(v: unknown, path: string, index?: number): Str | undefined {
     if (typeof v === 'string') return tokenizedString(v);
     if (v === undefined || isNoValue(v)) return undefined;
-    if (intrinsicName(v) !== undefined) return intrinsicString(v);
+    if (intrinsicName(v) !== undefined) return intrinsicString(v, 0, this.lookup);
     if (isResolvable(v)) return UNKNOWN;
     return this.problem(index === undefined ? path : `${path}[${index}]`, v, 'string');
   }
@@ -317,7 +338,8 @@ export class Reader {
     if (v === undefined || isNoValue(v)) return undefined;
     const u = this.unresolved(v);
     if (u !== undefined) return u;
-    if (isPlainObject(v)) return v;
+    // A macro (Fn::Transform) beside literal fields writes the object at deploy time.
+    if (isPlainObject(v)) return Object.prototype.hasOwnProperty.call(v, 'Fn::Transform') ? UNKNOWN : v;
     return this.problem(path, v, 'object');
   }
 }

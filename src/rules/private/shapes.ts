@@ -1,0 +1,97 @@
+/**
+ * Values whose shape CloudFormation documents.
+ *
+ * An unresolved value is not always unknown: some resource attributes have a shape the
+ * CloudFormation return-value documentation fixes, whatever the resource's name or region. The value
+ * model reads `Fn::GetAtt` of these attributes (and `${Resource.Attribute}` in `Fn::Sub`, which is
+ * the same thing; CDK tokens such as `bucket.bucketWebsiteUrl` synthesize to exactly these) as a
+ * `Shaped` part: its scheme when it has one, and a host that is a DNS name of the service, never a
+ * loopback host, with no user info, port, path or fragment. Everything else about the value stays
+ * unknown, and every other attribute stays unknown altogether.
+ *
+ * The resource's type must be visible (a template, or the stack the construct renders): an attribute
+ * name alone proves nothing, since a custom resource may return any attribute.
+ */
+
+/** A documented attribute: its resource type and name, and the shape of its value. */
+export interface AttributeShape {
+  readonly type: string;
+  readonly attribute: string;
+  /** The scheme the value starts with (`http`, `https`), or undefined for a host name without a scheme. */
+  readonly scheme?: 'http' | 'https';
+  /** The path the value ends with after the host, e.g. `/` (Lambda function URLs), or undefined for none. */
+  readonly path?: string;
+  /** The documented form, for messages and the documentation. */
+  readonly form: string;
+  /** A property of the resource the shape depends on, with the value it must have (literally). */
+  readonly when?: { readonly property: string; readonly value: string };
+}
+
+/** The table (docs: the catalog's "Values whose shape CloudFormation documents"; the resource pages' "Return values"). */
+export const ATTRIBUTE_SHAPES: ReadonlyArray<AttributeShape> = [
+  { type: 'AWS::S3::Bucket', attribute: 'WebsiteURL', scheme: 'http', form: 'http://<bucket>.s3-website[-.]<region>.amazonaws.com' },
+  { type: 'AWS::S3::Bucket', attribute: 'DomainName', form: '<bucket>.s3.amazonaws.com' },
+  { type: 'AWS::S3::Bucket', attribute: 'RegionalDomainName', form: '<bucket>.s3.<region>.amazonaws.com' },
+  { type: 'AWS::S3::Bucket', attribute: 'DualStackDomainName', form: '<bucket>.s3.dualstack.<region>.amazonaws.com' },
+  { type: 'AWS::CloudFront::Distribution', attribute: 'DomainName', form: '<id>.cloudfront.net' },
+  { type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', attribute: 'DNSName', form: '<name>-<id>.<region>.elb.amazonaws.com' },
+  { type: 'AWS::ElasticLoadBalancing::LoadBalancer', attribute: 'DNSName', form: '<name>-<id>.<region>.elb.amazonaws.com' },
+  { type: 'AWS::Amplify::App', attribute: 'DefaultDomain', form: '<app-id>.amplifyapp.com' },
+  { type: 'AWS::ApiGateway::DomainName', attribute: 'RegionalDomainName', form: 'd-<id>.execute-api.<region>.amazonaws.com' },
+  { type: 'AWS::ApiGateway::DomainName', attribute: 'DistributionDomainName', form: '<id>.cloudfront.net' },
+  { type: 'AWS::ApiGatewayV2::DomainName', attribute: 'RegionalDomainName', form: 'd-<id>.execute-api.<region>.amazonaws.com' },
+  { type: 'AWS::Lambda::Url', attribute: 'FunctionUrl', scheme: 'https', path: '/', form: 'https://<url-id>.lambda-url.<region>.on.aws/' },
+  // A WebSocket API's endpoint is wss://…: only an HTTP API's is https.
+  { type: 'AWS::ApiGatewayV2::Api', attribute: 'ApiEndpoint', scheme: 'https', form: 'https://<api-id>.execute-api.<region>.amazonaws.com', when: { property: 'ProtocolType', value: 'HTTP' } },
+];
+
+/** A resource of the template, as far as the value model needs it. */
+export interface ResourceView {
+  readonly Type?: unknown;
+  readonly Properties?: unknown;
+}
+
+/** Finds a resource of the template by logical id (undefined when not visible). */
+export type ResourceLookup = (logicalId: string) => ResourceView | undefined;
+
+/**
+ * A part of a string with a documented shape: `${Resource.Attribute}`. It stands for the whole
+ * attribute value: its scheme (if any), a non-loopback DNS host and its path (if any).
+ */
+export class Shaped {
+  constructor(
+    /** `Resource.Attribute`, as `Fn::Sub` would write it. */
+    public readonly label: string,
+    public readonly shape: AttributeShape,
+  ) {}
+
+  public toString(): string {
+    return `\${${this.label}}`;
+  }
+}
+
+/** The shaped part `Fn::GetAtt [logicalId, attribute]` yields, or undefined when its shape is not documented or not visible. */
+export function shapedAttribute(logicalId: unknown, attribute: unknown, lookup: ResourceLookup | undefined): Shaped | undefined {
+  if (lookup === undefined || typeof logicalId !== 'string' || typeof attribute !== 'string') return undefined;
+  const r = lookup(logicalId);
+  if (r === undefined || typeof r !== 'object' || r === null) return undefined;
+  for (const s of ATTRIBUTE_SHAPES) {
+    if (s.type !== r.Type || s.attribute !== attribute) continue;
+    if (s.when) {
+      const props = r.Properties;
+      if (typeof props !== 'object' || props === null || (props as { [key: string]: unknown })[s.when.property] !== s.when.value) return undefined;
+    }
+    return new Shaped(`${logicalId}.${attribute}`, s);
+  }
+  return undefined;
+}
+
+/** `Fn::GetAtt` in either form: `[id, attr]` or `"id.attr"`. */
+export function getAttArgs(arg: unknown): [unknown, unknown] | undefined {
+  if (Array.isArray(arg) && arg.length === 2) return [arg[0], arg[1]];
+  if (typeof arg === 'string') {
+    const dot = arg.indexOf('.');
+    if (dot > 0) return [arg.slice(0, dot), arg.slice(dot + 1)];
+  }
+  return undefined;
+}
