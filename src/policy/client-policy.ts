@@ -3,6 +3,7 @@ import { Duration } from 'aws-cdk-lib';
 import { ISO_DURATION, POLICY_RULE_IDS, SETTINGS, SettingSpec, policySchema } from './settings';
 import { duplicateKeys } from './private/duplicate-keys';
 import { POLICY_RULES, PolicySettings, plainGlob, urlGlob } from '../rules/policy';
+import { Matcher, linearMatcher } from '../rules/private/linear-match';
 import { RuleInfo, Severity } from '../rules/types';
 
 /**
@@ -408,12 +409,12 @@ function list(v: string[] | undefined, key: string, problems: string[], values?:
 
 function resolveSettings(p: ClientPolicyProps, problems: string[]): PolicySettings {
   const spec = (key: string) => SETTINGS.find((s) => s.key === key);
-  let clientNamePattern: RegExp | undefined;
+  let clientNamePattern: Matcher | undefined;
   if (p.clientNamePattern !== undefined) {
     try {
-      clientNamePattern = new RegExp(`^(?:${p.clientNamePattern})$`, 'u');
+      clientNamePattern = linearMatcher(p.clientNamePattern);
     } catch (e) {
-      problems.push(`clientNamePattern: ${JSON.stringify(p.clientNamePattern)} is not a valid regular expression (${(e as Error).message}).`);
+      problems.push(`clientNamePattern: ${JSON.stringify(p.clientNamePattern)} is not a valid RE2 regular expression (${(e as Error).message}); RE2 matches in linear time and has no backreferences or lookaround.`);
     }
   }
   if (p.clientSecret !== undefined && !Object.values(ClientSecretPolicy).includes(p.clientSecret)) {

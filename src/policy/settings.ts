@@ -46,7 +46,7 @@ export const SETTINGS: ReadonlyArray<SettingSpec> = [
   { key: 'allowedLogoutUrls', kind: 'strings', ruleId: 'policy-logout-urls-allowed', description: 'Globs logout URLs must match, with the same syntax as allowedCallbackUrls.' },
   { key: 'allowedScopes', kind: 'strings', ruleId: 'policy-scopes-allowed', description: 'OAuth scopes clients may request; * matches any characters (e.g. "orders-api/*").' },
   { key: 'allowedIdentityProviders', kind: 'strings', ruleId: 'policy-identity-providers-allowed', description: 'Identity provider names clients may use (e.g. "COGNITO", "Google", your SAML provider).' },
-  { key: 'clientNamePattern', kind: 'string', ruleId: 'policy-client-name-pattern', description: 'A regular expression every ClientName must fully match (e.g. "^[a-z][a-z0-9-]*$").' },
+  { key: 'clientNamePattern', kind: 'string', ruleId: 'policy-client-name-pattern', description: 'A regular expression every ClientName must fully match (e.g. "[a-z][a-z0-9-]*"), in RE2 syntax: matched in linear time, so no backreferences or lookaround.' },
   { key: 'clientSecret', kind: 'string', ruleId: 'policy-client-secret', values: ['REQUIRED', 'FORBIDDEN'], description: 'REQUIRED: every client has a secret; FORBIDDEN: no client has one.' },
   { key: 'severities', kind: 'severities', description: 'The severity of each policy rule ("error" fails synth, "warning" is reported), by rule id; rules keep their default severity otherwise.' },
 ];

@@ -1,4 +1,5 @@
 import { Client, eachLiteral } from './private/client';
+import { Matcher, linearMatcher } from './private/linear-match';
 import { Emit } from './private/rule';
 import { SOURCES } from './private/sources';
 import { eachUrl, isLoopbackHost, urlParts } from './private/urls';
@@ -6,11 +7,8 @@ import { listEmpty, show } from './private/values';
 import { lifetimeSeconds } from './tokens';
 import { Severity } from './types';
 
-/** A glob turned into a matcher; `source` is the glob as written. */
-export interface Glob {
-  readonly source: string;
-  readonly regex: RegExp;
-}
+/** A glob turned into a matcher (linear time); `source` is the glob as written. */
+export type Glob = Matcher;
 
 /**
  * An organisation policy, resolved for the rules: every setting is optional, and a rule runs only
@@ -34,7 +32,7 @@ export interface PolicySettings {
   readonly allowedLogoutUrls?: ReadonlyArray<Glob>;
   readonly allowedScopes?: ReadonlyArray<Glob>;
   readonly allowedIdentityProviders?: ReadonlyArray<string>;
-  readonly clientNamePattern?: RegExp;
+  readonly clientNamePattern?: Matcher;
   /** The pattern as the policy wrote it. */
   readonly clientNamePatternSource?: string;
   readonly clientSecret?: 'REQUIRED' | 'FORBIDDEN';
@@ -72,13 +70,13 @@ export function urlGlob(source: string): Glob {
     if (ch === '*') re += i < authorityEnd ? '[^/?#@\\\\]*' : '.*';
     else re += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   }
-  return { source, regex: new RegExp(`^${re}$`, 's') };
+  return linearMatcher(re, source);
 }
 
 /** A plain glob: `*` matches any run of characters. */
 export function plainGlob(source: string): Glob {
   const re = source.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('.*');
-  return { source, regex: new RegExp(`^${re}$`, 's') };
+  return linearMatcher(re, source);
 }
 
 /** The explicit auth flows in force: the literal list, or the service default when absent. */
@@ -126,7 +124,7 @@ function allowedUrlsRule(id: string, kinds: Array<'callback' | 'default' | 'logo
       eachUrl(c, kinds, (url, path) => {
         if (typeof url !== 'string') return;
         if (p.allowLoopbackUrls === true && isLoopbackHost(urlParts(url)?.host ?? '')) return;
-        if (!globs.some((g) => g.regex.test(url))) {
+        if (!globs.some((g) => g.matches(url))) {
           emit(path, show(url), `it matches none of the allowed patterns (${globs.map((g) => g.source).join(', ')}).`);
         }
       });
@@ -285,7 +283,7 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     enabled: (p) => p.allowedScopes !== undefined,
     check(c, emit, p) {
       eachLiteral(c, 'AllowedOAuthScopes', (s, path) => {
-        if (!p.allowedScopes!.some((g) => g.regex.test(s))) emit(path, show(s), `the policy allows only ${p.allowedScopes!.map((g) => g.source).join(', ')}.`);
+        if (!p.allowedScopes!.some((g) => g.matches(s))) emit(path, show(s), `the policy allows only ${p.allowedScopes!.map((g) => g.source).join(', ')}.`);
       });
     },
   },
@@ -312,7 +310,7 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     check(c, emit, p) {
       const n = c.ClientName;
       if (n === undefined) emit('ClientName', '(absent: a generated name)', `a generated name cannot match the pattern ${p.clientNamePatternSource}.`);
-      else if (typeof n === 'string' && !p.clientNamePattern!.test(n)) emit('ClientName', show(n), `it does not match the pattern ${p.clientNamePatternSource}.`);
+      else if (typeof n === 'string' && !p.clientNamePattern!.matches(n)) emit('ClientName', show(n), `it does not match the pattern ${p.clientNamePatternSource}.`);
     },
   },
   {

@@ -319,6 +319,39 @@ describe('fromFile', () => {
   });
 });
 
+describe('patterns and globs are matched in linear time', () => {
+  // Each of these takes minutes with a backtracking matcher; jest's 5-second timeout fails them there.
+  test('a natural naming pattern against a long name that almost matches', () => {
+    const policy = new ClientPolicy({ clientNamePattern: '([a-z0-9]+-?)*' });
+    const ids = (name: string) => ClientRules.check({ UserPoolId: 'eu-west-1_AbC123', ClientName: name }, policy).map((f) => f.ruleId);
+    expect(ids(`${'a'.repeat(40)}!`)).toContain('policy-client-name-pattern');
+    expect(ids('web-shop-2')).not.toContain('policy-client-name-pattern');
+  });
+
+  test('globs with many stars against long values', () => {
+    const policy = new ClientPolicy({
+      allowedCallbackUrls: ['https://*a*a*a*a*a*a*a*.example.org/*a*a*a*a*a*a*a*b'],
+      allowedScopes: ['*a*a*a*a*a*a*a*a*b'],
+    });
+    const long = 'a'.repeat(5000);
+    const ids = ClientRules.check({
+      UserPoolId: 'eu-west-1_AbC123',
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ['code'],
+      CallbackURLs: [`https://${'a'.repeat(60)}.example.org/${long}`],
+      AllowedOAuthScopes: [long],
+    }, policy).map((f) => f.ruleId);
+    expect(ids).toEqual(expect.arrayContaining(['policy-callback-urls-allowed', 'policy-scopes-allowed']));
+  });
+
+  test('fails when the pattern needs backtracking (a backreference or lookaround), saying RE2 has none', () => {
+    const e = errorOf(() => new ClientPolicy({ clientNamePattern: '(a)\\1' }));
+    expect(e.message).toContain('clientNamePattern');
+    expect(e.message).toContain('not a valid RE2 regular expression');
+    expect(errorOf(() => new ClientPolicy({ clientNamePattern: '(?=x)x' })).message).toContain('lookaround');
+  });
+});
+
 describe('typed props', () => {
   test('every setting as typed props turns on every rule', () => {
     const policy = new ClientPolicy({
