@@ -49,8 +49,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   peerDeps: ['cdk-nag@>=2.27.0 <4.0.0'],
   // aws-cdk: the cdk CLI, for the example app's `cdk synth` tests.
   devDeps: ['cdk-nag@2.27.0', 'fast-check@^4', 'aws-cdk@2.1148.1'],
-  // The checker reads YAML templates (with the short intrinsic tags); bundled, as jsii requires.
-  bundledDeps: ['yaml@^2'],
+  // Bundled, as jsii requires. yaml: the checker reads YAML templates (with the short intrinsic
+  // tags). re2js: linear-time matching of the policy's patterns and globs (RE2, pure JavaScript).
+  bundledDeps: ['yaml@^2', 're2js@2.10.0'],
   bin: { 'cognito-client-check': 'lib/cli/main.js' },
 
   jestOptions: {
