@@ -3,12 +3,63 @@ import { Matcher, linearMatcher } from './private/linear-match';
 import { Emit } from './private/rule';
 import { SOURCES } from './private/sources';
 import { eachUrl, isLoopbackHost, urlParts } from './private/urls';
-import { listEmpty, show } from './private/values';
+import { PartialString, isList, listEmpty, show } from './private/values';
 import { lifetimeSeconds } from './tokens';
 import { Severity } from './types';
 
-/** A glob turned into a matcher (linear time); `source` is the glob as written. */
-export type Glob = Matcher;
+/**
+ * One token of a glob: a literal character, or a `*`, which matches any run of the characters it
+ * allows (every character, or, in a URL's authority, those that stay within the host).
+ */
+type GlobToken = string | { readonly star: (ch: string) => boolean };
+
+/** A glob: a matcher (linear time) for whole values, and its tokens for values with unresolved parts. */
+export interface Glob extends Matcher {
+  readonly tokens: ReadonlyArray<GlobToken>;
+}
+
+const ANY_CHAR = { star: () => true };
+const HOST_CHAR = { star: (ch: string) => !'/?#@\\'.includes(ch) };
+
+/**
+ * Whether some resolution of the unresolved parts of `value` matches `glob`. The literal parts
+ * must line up with the glob; a gap may become any text (a documented shape is a special case of
+ * that, so nothing is guessed). A search over (glob position, value position): O(glob × value).
+ */
+export function couldMatch(glob: Glob, value: PartialString): boolean {
+  const v: Array<string | null> = []; // characters, and null for a gap
+  for (const part of value.parts) {
+    if (typeof part === 'string') for (const ch of part) v.push(ch);
+    else v.push(null);
+  }
+  const g = glob.tokens;
+  const seen = new Set<number>();
+  const todo: Array<[number, number]> = [[0, 0]];
+  const visit = (i: number, j: number) => {
+    const key = i * (v.length + 1) + j;
+    if (!seen.has(key)) {
+      seen.add(key);
+      todo.push([i, j]);
+    }
+  };
+  for (let next = todo.pop(); next; next = todo.pop()) {
+    const [i, j] = next;
+    if (i === g.length && j === v.length) return true;
+    const t = g[i];
+    const ch = v[j];
+    if (j < v.length && ch === null) {
+      visit(i, j + 1); // the gap ends
+      if (typeof t === 'string') visit(i + 1, j); // the gap spells the glob's next character
+    }
+    if (i < g.length && typeof t !== 'string') {
+      visit(i + 1, j); // the star ends
+      if (typeof ch === 'string' && t.star(ch)) visit(i, j + 1);
+    } else if (typeof t === 'string' && ch === t) {
+      visit(i + 1, j + 1);
+    }
+  }
+  return false;
+}
 
 /**
  * An organisation policy, resolved for the rules: every setting is optional, and a rule runs only
@@ -65,18 +116,24 @@ export function urlGlob(source: string): Glob {
   const slash = source.indexOf('/', authorityStart);
   const authorityEnd = slash < 0 ? source.length : slash;
   let re = '';
+  const tokens: GlobToken[] = [];
   for (let i = 0; i < source.length; i++) {
     const ch = source[i];
-    if (ch === '*') re += i < authorityEnd ? '[^/?#@\\\\]*' : '.*';
-    else re += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    if (ch === '*') {
+      re += i < authorityEnd ? '[^/?#@\\\\]*' : '.*';
+      tokens.push(i < authorityEnd ? HOST_CHAR : ANY_CHAR);
+    } else {
+      re += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      tokens.push(ch);
+    }
   }
-  return linearMatcher(re, source);
+  return { ...linearMatcher(re, source), tokens };
 }
 
 /** A plain glob: `*` matches any run of characters. */
 export function plainGlob(source: string): Glob {
   const re = source.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('.*');
-  return linearMatcher(re, source);
+  return { ...linearMatcher(re, source), tokens: [...source].map((ch) => (ch === '*' ? ANY_CHAR : ch)) };
 }
 
 /** The explicit auth flows in force: the literal list, or the service default when absent. */
@@ -122,14 +179,24 @@ function allowedUrlsRule(id: string, kinds: Array<'callback' | 'default' | 'logo
     check(c, emit, p) {
       const globs = p[setting]!;
       eachUrl(c, kinds, (url, path) => {
-        if (typeof url !== 'string') return;
-        if (p.allowLoopbackUrls === true && isLoopbackHost(urlParts(url)?.host ?? '')) return;
-        if (!globs.some((g) => g.matches(url))) {
-          emit(path, show(url), `it matches none of the allowed patterns (${globs.map((g) => g.source).join(', ')}).`);
+        if (p.allowLoopbackUrls === true) {
+          const host = urlParts(url)?.host;
+          if (host === undefined ? typeof url !== 'string' : isLoopbackHost(host)) return; // loopback, or maybe
         }
+        if (!fitsSome(globs, url)) emit(path, show(url), `${unlessResolved(url)}it matches none of the allowed patterns (${globs.map((g) => g.source).join(', ')}).`);
       });
     },
   };
+}
+
+/** Whether a value matches one of the globs, or, with unresolved parts, could. */
+function fitsSome(globs: ReadonlyArray<Glob>, value: string | PartialString): boolean {
+  return typeof value === 'string' ? globs.some((g) => g.matches(value)) : globs.some((g) => couldMatch(g, value));
+}
+
+/** For a value with unresolved parts: the literal parts already decide. */
+function unlessResolved(value: string | PartialString): string {
+  return typeof value === 'string' ? '' : 'whatever its unresolved parts become, ';
 }
 
 /** Every policy rule: the catalog's `policy-*` rules and one rule per organisation setting. */
@@ -282,8 +349,12 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     fix: 'Use only the scopes the policy allows.',
     enabled: (p) => p.allowedScopes !== undefined,
     check(c, emit, p) {
-      eachLiteral(c, 'AllowedOAuthScopes', (s, path) => {
-        if (!p.allowedScopes!.some((g) => g.matches(s))) emit(path, show(s), `the policy allows only ${p.allowedScopes!.map((g) => g.source).join(', ')}.`);
+      const scopes = c.AllowedOAuthScopes;
+      if (!isList(scopes)) return;
+      scopes.items.forEach((s, i) => {
+        if ((typeof s === 'string' || s instanceof PartialString) && !fitsSome(p.allowedScopes!, s)) {
+          emit(`AllowedOAuthScopes[${scopes.indexes[i]}]`, show(s), `${unlessResolved(s)}the policy allows only ${p.allowedScopes!.map((g) => g.source).join(', ')}.`);
+        }
       });
     },
   },

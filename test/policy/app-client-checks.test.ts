@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { App, Aspects, NestedStack, Stack, Stage } from 'aws-cdk-lib';
+import { App, Aspects, Aws, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { NagSuppressions } from 'cdk-nag';
@@ -109,6 +109,23 @@ describe('AppClientChecks with cdk-nag 2 (an Aspect)', () => {
       'AppClientChecks-auth-flows-legacy-mix @ Stack/L1 (error)',
       'AppClientChecks-auth-flows-refresh-required @ Stack/L1 (warning)',
     ]);
+  });
+
+  test('a token in a callback URL does not hide a literal host outside the allowlist', () => {
+    const { stack, userPool } = app(new ClientPolicy({ allowedCallbackUrls: ['https://*.example.org/*'], allowedScopes: ['openid', 'orders-api/*'] }));
+    userPool.addClient('Sneaky', {
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        callbackUrls: [`https://attacker.example.net/${Aws.STACK_NAME}/cb`, `https://app.example.org/${Aws.STACK_NAME}/cb`],
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.custom(`admin-api/${Aws.STACK_NAME}`)],
+      },
+    });
+    expect(found(stack).sort()).toEqual([
+      'AppClientChecks-policy-callback-urls-allowed @ Stack/Pool/Sneaky/Resource (error)',
+      'AppClientChecks-policy-scopes-allowed @ Stack/Pool/Sneaky/Resource (error)',
+    ]);
+    expect(messageOf(stack, '/Stack/Pool/Sneaky/Resource', 'policy-callback-urls-allowed')).toContain('CallbackURLs[0]');
+    expect(messageOf(stack, '/Stack/Pool/Sneaky/Resource', 'policy-callback-urls-allowed')).not.toContain('CallbackURLs[1]');
   });
 
   test('the most common L2 shape, a pool with addClient alone, is checked', () => {

@@ -1081,3 +1081,52 @@ describe('ClientRules.check with a policy', () => {
     expect(findings.some(f => f.message.includes('could not run'))).toBe(false);
   });
 });
+
+describe('allowlists and values with unresolved parts: the literal parts decide when they can', () => {
+  const join = (...parts: unknown[]) => ({ 'Fn::Join': ['', parts] });
+  const STACK = { Ref: 'AWS::StackName' };
+  const policy = new ClientPolicy({
+    allowedCallbackUrls: ['https://*.example.org/*'],
+    allowedLogoutUrls: ['https://*.example.org/*'],
+    allowedScopes: ['openid', 'orders-api/*'],
+  });
+  const ids = (props: { [key: string]: unknown }, p: ClientPolicy = policy) => ClientRules.check({
+    UserPoolId: 'eu-west-1_AbC123', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], ...props,
+  }, p).filter((f) => f.ruleId.startsWith('policy-')).map((f) => `${f.ruleId} ${f.property}`);
+
+  test.each([
+    ['a literal host outside the list, before a token', join('https://attacker.example.net/', STACK, '/cb')],
+    ['a host that a token cannot turn into an allowed one', join('https://evil.com/', STACK, '.example.org/cb')],
+    ['a scheme outside the list', join('http://app.example.org/', STACK)],
+  ])('fails: %s', (_what, url) => {
+    expect(ids({ CallbackURLs: [url] })).toContain('policy-callback-urls-allowed CallbackURLs[0]');
+    expect(ids({ LogoutURLs: [url] })).toContain('policy-logout-urls-allowed LogoutURLs[0]');
+  });
+
+  test.each([
+    ['an allowed host before a token', join('https://app.example.org/', STACK, '/cb')],
+    ['a host that is a token', join('https://', STACK, '.example.org/cb')],
+    ['a host that a token completes', join('https://', STACK, '/cb')],
+    ['the whole value a token', STACK],
+  ])('passes (some resolution is allowed): %s', (_what, url) => {
+    expect(ids({ CallbackURLs: [url] })).toEqual([]);
+  });
+
+  test('the message says the unresolved parts cannot help', () => {
+    const f = ClientRules.check({ UserPoolId: 'eu-west-1_AbC123', CallbackURLs: [join('https://attacker.example.net/', STACK, '/cb')] }, policy)
+      .find((x) => x.ruleId === 'policy-callback-urls-allowed')!;
+    expect(f.message).toContain('whatever its unresolved parts become, it matches none of the allowed patterns (https://*.example.org/*)');
+  });
+
+  test('scopes: a literal resource server the list does not allow fails; one it allows passes', () => {
+    expect(ids({ AllowedOAuthScopes: [join('admin-api/', STACK)] })).toEqual(['policy-scopes-allowed AllowedOAuthScopes[0]']);
+    expect(ids({ AllowedOAuthScopes: [join('orders-api/', STACK)] })).toEqual([]);
+    expect(ids({ AllowedOAuthScopes: [join(STACK, '/read')] })).toEqual([]);
+  });
+
+  test('with allowLoopbackUrls, a value whose host is not settled may be loopback: skipped', () => {
+    const loopback = new ClientPolicy({ allowedCallbackUrls: ['https://*.example.org/*'], allowLoopbackUrls: true });
+    expect(ids({ CallbackURLs: [join('http://', STACK, ':3000/cb')] }, loopback)).toEqual([]);
+    expect(ids({ CallbackURLs: [join('http://attacker.example.net/', STACK)] }, loopback)).toEqual(['policy-callback-urls-allowed CallbackURLs[0]']);
+  });
+});
