@@ -9,6 +9,7 @@ import { intrinsicName, isNoValue, isPlainObject } from './private/values';
 import { CHANGE_RULES, CLIENT_RULES, CONTEXT_RULES, DOCUMENTED_RULES, POLICY_RULES } from './registry';
 import { TemplateCheckOptions, TemplateFinding } from './template';
 import { Finding, RuleInfo, Severity } from './types';
+import { sdkClientCalls } from './sdk-requests';
 import { UNREADABLE_RULE, unreadableReason } from './unreadable';
 import type { ClientPolicy } from '../policy/client-policy';
 
@@ -62,6 +63,9 @@ export class ClientRules {
     const findings: TemplateFinding[] = [];
     for (const logicalId in resources) {
       const r = resources[logicalId];
+      if (typeof r === 'object' && r !== null && typeof r.Type === 'string' && r.Type.startsWith('Custom::')) {
+        for (const f of checkSdkCalls(r, options?.policy)) findings.push({ ...f, resource: logicalId });
+      }
       if (typeof r !== 'object' || r === null || r.Type !== CLIENT_TYPE) continue;
       const properties = r.Properties;
       const before = typeof previous === 'object' && previous !== null ? previous[logicalId] : undefined;
@@ -94,6 +98,23 @@ const CLIENT_TYPE = 'AWS::Cognito::UserPoolClient';
  * of each condition is checked too (see private/conditions.ts): a finding that holds whatever the
  * conditions are is reported once; one that holds in some branches only names them.
  */
+/**
+ * The CreateUserPoolClient and UpdateUserPoolClient calls of a custom resource, checked as request
+ * JSON (property paths start with `Create.parameters.` or `Update.parameters.`); a call whose
+ * parameters cannot be read is one client-not-checkable finding.
+ */
+function checkSdkCalls(resource: unknown, policy?: ClientPolicy): Finding[] {
+  const out: Finding[] = [];
+  for (const call of sdkClientCalls(resource)) {
+    if (!call.parameters) {
+      out.push(format({ rule: UNREADABLE_RULE, property: call.property, value: '(an SDK request)', fix: 'Give the request literal values where the rules need them, or check the client after deployment with DescribeUserPoolClient output (cognito-client-check).', why: `this custom resource calls ${call.property === 'Create' ? 'CreateUserPoolClient' : 'UpdateUserPoolClient'}, but ${call.why}, so the client it makes cannot be checked; no other rule ran on it.` }));
+      continue;
+    }
+    for (const f of checkClient(call.parameters, policy)) out.push({ ...f, property: `${call.property}.parameters.${f.property}` });
+  }
+  return out;
+}
+
 function checkClient(properties: unknown, policy?: ClientPolicy, context?: ClientContext, before?: { [key: string]: any },
   lookup?: ResourceLookup): Finding[] {
   const variants = isPlainObject(properties) ? variantsOf(properties) : [];
