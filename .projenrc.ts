@@ -40,7 +40,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   peerDeps: ['cdk-nag@^3.0.2'],
   // aws-cdk: the cdk CLI, for the example app's `cdk synth` tests.
-  devDeps: ['cdk-nag@3.0.2', 'fast-check@^4', 'aws-cdk@2.1148.1'],
+  // ajv and @microsoft/jest-sarif (for the SARIF 2.1.0 JSON schema it ships): the checker's SARIF output is validated in tests.
+  devDeps: ['cdk-nag@3.0.2', 'fast-check@^4', 'aws-cdk@2.1148.1', 'ajv@6.15.0', '@microsoft/jest-sarif@1.0.0-beta.0'],
   // The checker reads YAML templates (with the short intrinsic tags); bundled, as jsii requires.
   bundledDeps: ['yaml@^2'],
   bin: { 'cognito-client-check': 'lib/cli/main.js' },
