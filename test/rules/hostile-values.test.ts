@@ -50,6 +50,25 @@ describe('formatting a value costs at most what is shown', () => {
     expect(show(hostile)).toBe('(unreadable)');
     expect(show({ get a() { throw new Error('boom'); } })).toBe('(unreadable)');
   });
+
+  test('200 clients sharing one 5,000-item list: every message is short', () => {
+    const shared = Array.from({ length: 5_000 }, () => 'email');
+    const Resources: { [id: string]: unknown } = {};
+    for (let i = 0; i < 200; i++) {
+      Resources[`C${i}`] = {
+        Type: 'AWS::Cognito::UserPoolClient',
+        Properties: { ...BASE, AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], CallbackURLs: ['https://a.example.org/cb'], AllowedOAuthScopes: shared, WriteAttributes: [shared] },
+      };
+    }
+    const findings = ClientRules.checkTemplate({ Resources });
+    expect(findings.length).toBeGreaterThanOrEqual(400);
+    for (const f of findings) {
+      expect(f.message.length).toBeLessThan(4000);
+      expect(f.fix.length).toBeLessThan(1200);
+    }
+    // The value of the list is cut, saying how many items it has.
+    expect(findings.find((f) => f.ruleId === 'oauth-scope-openid-companion')!.message).toContain('... (5000 items)');
+  });
 });
 
 describe('messages past a limit state the true length', () => {
@@ -81,5 +100,63 @@ describe('control characters in values are escaped', () => {
       expect(text).toBe(`"a\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}b"`.replace('\\u000a', '\\n'));
       expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202e\u2066\ufeff]/);
     }));
+  });
+});
+
+describe('values that are not plain JSON: getters and Proxy traps that throw', () => {
+  /** Wraps a value so that reading it throws after `n` reads (a Proxy with throwing traps). */
+  function trap(value: object, n: number): object {
+    let reads = 0;
+    const boom = () => {
+      if (reads++ >= n) throw new Error('trap\n    at evil (x.js:1:1)');
+    };
+    return new Proxy(value, {
+      get(t, k, r) { boom(); const v = Reflect.get(t, k, r); return typeof v === 'object' && v !== null ? trap(v, n - reads) : v; },
+      has(t, k) { boom(); return Reflect.has(t, k); },
+      ownKeys(t) { boom(); return Reflect.ownKeys(t); },
+      getOwnPropertyDescriptor(t, k) { boom(); return Reflect.getOwnPropertyDescriptor(t, k); },
+      getPrototypeOf(t) { boom(); return Reflect.getPrototypeOf(t); },
+    });
+  }
+
+  const props = fc.dictionary(
+    fc.constantFrom('ClientName', 'CallbackURLs', 'AllowedOAuthFlows', 'TokenValidityUnits', 'AccessTokenValidity', 'AnalyticsConfiguration', 'RefreshTokenRotation'),
+    fc.jsonValue({ maxDepth: 2 }), { maxKeys: 5 });
+
+  test('ClientRules.check never throws, whatever throws where', () => {
+    fc.assert(fc.property(props, fc.nat(60), (p, n) => {
+      const findings = ClientRules.check(trap({ ...BASE, ...p }, n) as any);
+      for (const f of findings) {
+        expect(typeof f.message).toBe('string');
+        expect(f.message).not.toContain('\n');
+      }
+    }), { numRuns: 300 });
+  });
+
+  test('a throwing getter is a property-type finding, not an exception', () => {
+    const findings = ClientRules.check({ ...BASE, get CallbackURLs(): string[] { throw new TypeError('getter'); } });
+    expect(findings).toEqual([expect.objectContaining({ ruleId: 'property-type', severity: 'error', property: 'Properties' })]);
+    expect(findings[0].message).toContain('Properties = (unreadable): reading them threw an error (getter)');
+  });
+
+  test('a revoked Proxy as the properties', () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    expect(ClientRules.check(proxy)).toEqual([expect.objectContaining({ ruleId: 'property-type' })]);
+  });
+
+  test('ClientRules.checkTemplate throws nothing but InvalidTemplateError, with a one-line message', () => {
+    fc.assert(fc.property(props, fc.nat(80), fc.boolean(), (p, n, wrapProperties) => {
+      const client = { Type: 'AWS::Cognito::UserPoolClient', Properties: wrapProperties ? trap({ ...BASE, ...p }, n) : { ...BASE, ...p } };
+      const template = wrapProperties
+        ? { Resources: { Pool: { Type: 'AWS::Cognito::UserPool' }, Client: client } }
+        : trap({ Resources: { Pool: { Type: 'AWS::Cognito::UserPool' }, Client: client } }, n);
+      try {
+        for (const f of ClientRules.checkTemplate(template as any)) expect(f.resource).toBe('Client');
+      } catch (e) {
+        expect((e as Error).name).toBe('InvalidTemplateError');
+        expect((e as Error).message).not.toContain('\n');
+      }
+    }), { numRuns: 300 });
   });
 });
