@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { yamlResourceOffsets } from './cfn-yaml';
-import { quote } from '../rules/private/values';
+import { CONTROL, escapeControls, quote } from '../rules/private/values';
 import type { TemplateFinding } from '../rules/template';
 import type { RuleInfo } from '../rules/types';
 
@@ -85,10 +85,6 @@ export function formatJson(report: Report): string {
   return JSON.stringify({ findings, checked: { files: t.files, clients: t.clients } }, undefined, 2) + '\n';
 }
 
-/** Characters that must never reach a terminal or a CI log raw (a newline starts a `::error` workflow command). */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
-const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');
-
 /**
  * A file name or logical id for a line of text output or stderr: as it is, or, when it holds a
  * control character, starts with a quote or could start a workflow command (`::` after leading
@@ -98,18 +94,14 @@ const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');
  * @param name the name
  */
 export function display(name: string): string {
-  return UNSAFE.test(name) || /^(\s*::|")/.test(name) ? quote(name) : name;
+  return CONTROL.test(name) || /^(\s*::|")/.test(name) ? quote(name) : name;
 }
 
 /**
  * A message for one line of text output or stderr: any control character left in it is escaped as
  * `\uXXXX` (values in messages are already escaped; this covers everything else).
- *
- * @param text the message
  */
-export function clean(text: string): string {
-  return UNSAFE.test(text) ? text.replace(UNSAFE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
-}
+export const clean = escapeControls;
 
 const PLAIN = { bold: '', red: '', yellow: '', dim: '', green: '', reset: '' };
 const COLOURS = { bold: '\u001b[1m', red: '\u001b[31m', yellow: '\u001b[33m', dim: '\u001b[2m', green: '\u001b[32m', reset: '\u001b[0m' };

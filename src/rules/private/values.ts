@@ -366,11 +366,22 @@ export function present(v: unknown): boolean {
 const SHOW_MAX = 256;
 
 /**
- * Characters JSON.stringify leaves raw that a terminal or a log reader may act on: DEL and the C1
- * controls (U+0085 is a newline for some readers, U+009B starts an escape sequence), the line and
- * paragraph separators, the byte-order mark and the bidirectional controls (which reorder text).
+ * Characters that must never reach a terminal or a CI log raw: the C0 controls (a newline starts
+ * a `::error` workflow command, ESC an escape sequence), DEL and the C1 controls (U+0085 is a
+ * newline for some readers, U+009B starts an escape sequence), the line and paragraph separators,
+ * the byte-order mark and the bidirectional controls (which reorder text).
  */
-const UNSAFE_AFTER_JSON = /[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+export const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
+
+/**
+ * Text with every control character (see CONTROL) written as a `\uXXXX` escape.
+ *
+ * @param text the text
+ */
+export function escapeControls(text: string): string {
+  return CONTROL.test(text) ? text.replace(CONTROL_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
+}
 
 /**
  * A string as a JSON string literal, with every control character escaped (C0 by JSON itself; DEL,
@@ -380,9 +391,7 @@ const UNSAFE_AFTER_JSON = /[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u
  * @param s the string
  */
 export function quote(s: string): string {
-  const json = JSON.stringify(s);
-  UNSAFE_AFTER_JSON.lastIndex = 0;
-  return UNSAFE_AFTER_JSON.test(json) ? json.replace(UNSAFE_AFTER_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
+  return escapeControls(JSON.stringify(s));
 }
 
 /** A string shown in full, or its first SHOW_MAX characters with its true length. */
