@@ -48,7 +48,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // One comparator set, not 'a || b': jsii's Python, Java and .NET ranges join alternatives with AND.
   peerDeps: ['cdk-nag@>=2.27.0 <4.0.0'],
   // aws-cdk: the cdk CLI, for the example app's `cdk synth` tests.
-  devDeps: ['cdk-nag@2.27.0', 'fast-check@^4', 'aws-cdk@2.1148.1'],
+  // ajv and @microsoft/jest-sarif (for the SARIF 2.1.0 JSON schema it ships): the checker's SARIF output is validated in tests.
+  devDeps: ['cdk-nag@2.27.0', 'fast-check@^4', 'aws-cdk@2.1148.1', 'ajv@6.15.0', '@microsoft/jest-sarif@1.0.0-beta.0'],
   // Bundled, as jsii requires. yaml: the checker reads YAML templates (with the short intrinsic
   // tags). re2js: linear-time matching of the policy's patterns and globs (RE2, pure JavaScript).
   bundledDeps: ['yaml@^2', 're2js@2.10.0'],

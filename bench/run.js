@@ -9,6 +9,7 @@ const { mkdtempSync, writeFileSync, rmSync } = require('fs');
 const os = require('os');
 const path = require('path');
 const { template } = require('./template');
+const hostileTemplate = require('./hostile');
 
 const REPS = Number(process.argv[process.argv.indexOf('--reps') + 1]) || 7;
 const SIZES = [50, 150, 450];
@@ -62,11 +63,17 @@ const packSamples = interleaved(packs.map(([p]) => () => sample(['bench/synth.js
 // ---- the checker ----
 const big = path.join(work, 'clients-10000.template.json');
 const small = path.join(work, 'one-client.template.json');
+const hostile = path.join(work, 'aliases.template.yaml');
 writeFileSync(big, JSON.stringify(template(10000)));
 writeFileSync(small, JSON.stringify(template(1)));
-const [throughput, startup] = interleaved([
+hostileTemplate.write(hostile);
+const sizeMb = (file) => require('fs').statSync(file).size / 1e6;
+const bigMb = sizeMb(big);
+const hostileMb = sizeMb(hostile);
+const [throughput, startup, hostileRuns] = interleaved([
   () => sample(['bench/checker.js', big]),
   () => sample(['lib/cli/main.js', '--format', 'json', small]),
+  () => sample(['bench/hostile.js', hostile]),
 ]);
 rmSync(work, { recursive: true, force: true });
 
@@ -115,9 +122,20 @@ const tp = stats(throughput.map((s) => s.clientsPerSecond));
 const tpCheck = stats(throughput.map((s) => s.checkClientsPerSecond));
 const parseMs = stats(throughput.map((s) => s.parseMs));
 const st = stats(startup.map((s) => s.wallMs));
-print(`- Throughput on a template of 10,000 clients (7.4 MB), after start-up: ${mmm(tp)} clients per second reading, parsing and checking it;`);
-print(`  ${mmm(tpCheck)} clients per second for the check alone (reading and parsing the file take ${mmm(parseMs)} ms).`);
+const bigRss = stats(throughput.map((s) => s.rssMb));
+const hostileMs = stats(hostileRuns.map((s) => s.ms));
+const hostileRss = stats(hostileRuns.map((s) => s.rssMb));
+const hostileStatus = [...new Set(hostileRuns.map((s) => s.status))].join(', ');
+print(`- Throughput on a template of 10,000 clients (${fmt(bigMb, 1)} MB), after start-up: ${mmm(tp)} clients per second reading, parsing and checking it;`);
+print(`  ${mmm(tpCheck)} clients per second for the check alone (reading and parsing the file take ${mmm(parseMs)} ms); peak RSS ${mmm(bigRss)} MB.`);
 print(`- Start-up, whole command on a one-client template: ${mmm(st)} ms.`);
+print();
+print(`| Template | time, ms | peak RSS, MB | exit status |`);
+print(`|---|---|---|---|`);
+print(`| 10,000 clients (${fmt(bigMb, 1)} MB JSON), read, parse and check | ${mmm(stats(throughput.map((s) => s.parseMs + s.checkMs)))} | ${mmm(bigRss)} | 1 |`);
+print(`| hostile: 999 YAML aliases of one 50,000-item CallbackURLs list (${fmt(hostileMb, 1)} MB, about ${fmt(hostileMb, 0)} GB expanded), whole run | ${mmm(hostileMs)} | ${mmm(hostileRss)} | ${hostileStatus} |`);
+print();
+print(`The hostile template is refused (exit status 2) with: ${hostileRuns[0].stderr.replace(/^.*?: .*?: /, '')}`);
 print();
 print(`## Targets`);
 print();
@@ -128,6 +146,7 @@ const targets = [
   [`Checker ≥ 50,000 clients per second (read, parse and check)`, tp.median >= 50000, `${fmt(tp.median)} clients/s`],
   [`Checker ≥ 50,000 clients per second (check alone, file already parsed)`, tpCheck.median >= 50000, `${fmt(tpCheck.median)} clients/s`],
   [`Checker starts in under 0.5 s`, st.median < 500, `${fmt(st.median)} ms`],
+  [`Hostile alias template: under 5 s and 512 MB, one-line refusal`, hostileMs.median < 5000 && hostileRss.median < 512 && hostileStatus === '2', `${fmt(hostileMs.median)} ms, ${fmt(hostileRss.median)} MB`],
   [`AppClient peak RSS within 1.2× of the L1's (N = 450)`, rss('app').median <= 1.2 * rss('l1').median, `${fmt(rss('app').median / rss('l1').median, 2)}×`],
 ];
 print(`| Target | Holds | Measured |`);

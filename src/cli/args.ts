@@ -105,5 +105,7 @@ Options:
   -h, --help             show this help
   --version              show the version
 
+Only regular files of at most 64 MiB are read; a directory walk never leaves the directory given.
+
 Exit status: 0 no error finding, 1 at least one error finding, 2 bad usage or unreadable input.
 `;

@@ -77,6 +77,71 @@ export class YamlError extends Error {
 }
 
 /**
+ * A YAML file that stands for too much once its aliases are expanded, with a one-line message.
+ */
+export class YamlLimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'YamlLimitError';
+  }
+}
+
+/**
+ * The most text a YAML document may stand for once each alias is replaced by the text of the node
+ * it names (nested aliases included): the same bound as the size of a file that is read.
+ */
+export const MAX_EXPANDED_CHARACTERS = 64 * 1024 * 1024;
+
+type Node = YAML.Node | YAML.Pair;
+
+/**
+ * The length of the text a document stands for with every alias expanded, or Infinity as soon
+ * as it passes `limit`. One iterative pass over the nodes (deep nesting cannot overflow the stack);
+ * an alias inside the node it names (a cycle) counts as itself.
+ */
+function expandedLength(doc: YAML.Document, textLength: number, limit: number): number {
+  // doc.contents is the root; anchors are collected on the way, in document order.
+  const { isAlias, isCollection, isPair, isScalar } = yaml();
+  const span = (n: unknown): number => {
+    const range = (n as { range?: [number, number, number] } | null)?.range;
+    return range ? range[1] - range[0] : 0;
+  };
+  /** For each finished node: what its aliases add to its own text. */
+  const added = new Map<unknown, number>();
+  const stack: Array<{ node: Node; children: unknown[]; next: number; extra: number }> = [];
+  // The node each anchor names so far, in document order (Alias.resolve would search the whole document each time).
+  const anchors = new Map<string, unknown>();
+  const open = (node: unknown): void => {
+    const anchor = (node as { anchor?: unknown } | null)?.anchor;
+    if (typeof anchor === 'string') anchors.set(anchor, node);
+    if (isPair(node)) {
+      stack.push({ node, children: [node.key, node.value], next: 0, extra: 0 });
+    } else if (isCollection(node)) {
+      stack.push({ node, children: node.items, next: 0, extra: 0 });
+    } else if (isAlias(node) && stack.length > 0) {
+      const target = anchors.get(node.source);
+      // A scalar adds its own text; a collection its text and what its aliases add.
+      const inner = target === undefined ? undefined : isScalar(target) ? 0 : added.get(target);
+      // A target still open contains this alias: a cycle, which toJS keeps as a reference.
+      if (inner !== undefined) stack[stack.length - 1].extra += Math.max(0, span(target) + inner - span(node));
+    }
+  };
+  open(doc.contents);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.next < top.children.length) {
+      open(top.children[top.next++]);
+      continue;
+    }
+    stack.pop();
+    added.set(top.node, top.extra);
+    if (stack.length > 0) stack[stack.length - 1].extra += top.extra;
+    if (textLength + top.extra > limit) return Infinity;
+  }
+  return textLength + (added.get(doc.contents) ?? 0);
+}
+
+/**
  * Parses one YAML document (a CloudFormation template, typically), turning the short-form
  * intrinsic tags (`!Ref X`, `!GetAtt A.B`, `!Sub [...]`, ...) into their JSON form
  * (`{"Ref": "X"}`, `{"Fn::GetAtt": ["A", "B"]}`, `{"Fn::Sub": [...]}`, ...).
@@ -84,17 +149,44 @@ export class YamlError extends Error {
  * @param text the YAML source
  * @returns the plain JSON-like value
  * @throws YamlError with a one-line message when the text is not valid YAML
+ * @throws YamlLimitError when its aliases expand it past MAX_EXPANDED_CHARACTERS
  */
 export function parseCfnYaml(text: string): unknown {
   const doc = yaml().parseDocument(text, { customTags: tags(), prettyErrors: false, strict: false });
   if (doc.errors.length > 0) {
     throw new YamlError(describeYamlError(doc.errors[0], text));
   }
+  // Aliases (`*name`) can make a small file stand for gigabytes: bound what it expands to.
+  if (text.includes('*') && text.includes('&') && expandedLength(doc, text.length, MAX_EXPANDED_CHARACTERS) > MAX_EXPANDED_CHARACTERS) {
+    throw new YamlLimitError(`its YAML aliases expand it to more than ${MAX_EXPANDED_CHARACTERS / 1024 / 1024} Mi characters `
+      + '(each alias counted as the text it names), more than the checker reads.');
+  }
   try {
     return doc.toJS({ maxAliasCount: 1000 });
   } catch (e) {
     throw new YamlError(e instanceof Error ? firstLine(e.message) : String(e));
   }
+}
+
+/**
+ * The offset of each logical id under the top-level `Resources` of a YAML template (block or flow
+ * style), from the parsed document: a `Resources` key nested anywhere else (in `Metadata`, say)
+ * is not the template's.
+ *
+ * @param text the YAML source (already known to parse)
+ */
+export function yamlResourceOffsets(text: string): Map<string, number> {
+  const { isMap, isScalar } = yaml();
+  const offsets = new Map<string, number>();
+  const doc = yaml().parseDocument(text, { customTags: tags(), prettyErrors: false, strict: false });
+  const root = doc.contents;
+  if (!isMap(root)) return offsets;
+  const resources = root.items.find((p) => isScalar(p.key) && p.key.value === 'Resources')?.value;
+  if (!isMap(resources)) return offsets;
+  for (const item of resources.items) {
+    if (isScalar(item.key) && item.key.range) offsets.set(String(item.key.value), item.key.range[0]);
+  }
+  return offsets;
 }
 
 function describeYamlError(e: YAML.YAMLError, text: string): string {

@@ -1,4 +1,7 @@
+import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { yamlResourceOffsets } from './cfn-yaml';
+import { CONTROL, escapeControls, quote } from '../rules/private/values';
 import type { TemplateFinding } from '../rules/template';
 import type { RuleInfo } from '../rules/types';
 
@@ -34,6 +37,8 @@ export interface Report {
   readonly rules: ReadonlyArray<RuleInfo>;
   /** The package version. */
   readonly version: string;
+  /** The directory relative paths are relative to (SARIF `%SRCROOT%`); the working directory when absent. */
+  readonly root?: string;
 }
 
 /** Counts of a report. */
@@ -80,6 +85,24 @@ export function formatJson(report: Report): string {
   return JSON.stringify({ findings, checked: { files: t.files, clients: t.clients } }, undefined, 2) + '\n';
 }
 
+/**
+ * A file name or logical id for a line of text output or stderr: as it is, or, when it holds a
+ * control character, starts with a quote or could start a workflow command (`::` after leading
+ * spaces, as GitHub Actions reads them), as a JSON string literal with every control character
+ * escaped, as values in messages are.
+ *
+ * @param name the name
+ */
+export function display(name: string): string {
+  return CONTROL.test(name) || /^(\s*::|")/.test(name) ? quote(name) : name;
+}
+
+/**
+ * A message for one line of text output or stderr: any control character left in it is escaped as
+ * `\uXXXX` (values in messages are already escaped; this covers everything else).
+ */
+export const clean = escapeControls;
+
 const PLAIN = { bold: '', red: '', yellow: '', dim: '', green: '', reset: '' };
 const COLOURS = { bold: '\u001b[1m', red: '\u001b[31m', yellow: '\u001b[33m', dim: '\u001b[2m', green: '\u001b[32m', reset: '\u001b[0m' };
 
@@ -98,7 +121,7 @@ export function formatText(report: Report, colour: boolean): string {
   const out: string[] = [];
   for (const f of report.files) {
     if (f.findings.length === 0) continue;
-    out.push(`${c.bold}${f.file}${c.reset}`);
+    out.push(`${c.bold}${display(f.file)}${c.reset}`);
     const byResource = new Map<string, TemplateFinding[]>();
     for (const x of f.findings) {
       const list = byResource.get(x.resource);
@@ -106,11 +129,11 @@ export function formatText(report: Report, colour: boolean): string {
       else byResource.set(x.resource, [x]);
     }
     for (const [resource, list] of byResource) {
-      out.push(`  ${c.bold}${resource}${c.reset}`);
+      out.push(`  ${c.bold}${display(resource)}${c.reset}`);
       for (const x of list) {
         const level = x.severity === 'error' ? `${c.red}error  ${c.reset}` : `${c.yellow}warning${c.reset}`;
-        out.push(`    ${level} ${x.message}`);
-        out.push(`            ${c.dim}fix: ${x.fix}${c.reset}`);
+        out.push(`    ${level} ${clean(x.message)}`);
+        out.push(`            ${c.dim}fix: ${clean(x.fix)}${c.reset}`);
       }
     }
     out.push('');
@@ -122,11 +145,20 @@ export function formatText(report: Report, colour: boolean): string {
   return out.join('\n') + '\n';
 }
 
-/** A path as a SARIF artifact URI: relative paths stay relative (with `/`), absolute ones become `file:` URIs. */
-function artifactUri(file: string): string {
-  const slashed = file.replace(/\\/g, '/');
-  if (slashed.startsWith('/') || /^[A-Za-z]:\//.test(slashed)) return pathToFileURL(file).href;
-  return encodeURI(slashed);
+/** The base of relative artifact URIs: the directory the paths were given relative to. */
+const SRCROOT = '%SRCROOT%';
+
+/**
+ * A path as a SARIF artifact location: an absolute path becomes a `file:` URI; a relative path a
+ * relative reference to `%SRCROOT%`, each segment percent-encoded (so `per%cent#hash?.json` stays
+ * one file name, and `a:b.json` cannot read as a URI with the scheme `a:`).
+ *
+ * @param file the path as shown
+ */
+export function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+  if (path.isAbsolute(file)) return { uri: pathToFileURL(file).href };
+  const segments = path.sep === '\\' ? file.split(/[\\/]/) : file.split('/');
+  return { uri: segments.map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
 /**
@@ -151,11 +183,11 @@ export function formatSarif(report: Report): string {
   for (const f of report.files) {
     if (f.findings.length === 0) continue;
     const lines = f.lines ? f.lines() : undefined;
-    const uri = artifactUri(f.file);
+    const artifact = artifactLocation(f.file);
     for (const x of f.findings) {
       addRule({ id: x.ruleId });
       const line = lines?.get(x.resource);
-      const physicalLocation: { [key: string]: unknown } = { artifactLocation: { uri } };
+      const physicalLocation: { [key: string]: unknown } = { artifactLocation: artifact };
       if (line !== undefined) physicalLocation.region = { startLine: line };
       results.push({
         ruleId: x.ruleId,
@@ -170,6 +202,7 @@ export function formatSarif(report: Report): string {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
+      originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(report.root ?? process.cwd()).href.replace(/\/?$/, '/') } },
       tool: {
         driver: {
           name: 'cognito-client-check',
@@ -183,7 +216,7 @@ export function formatSarif(report: Report): string {
         toolExecutionNotifications: report.problems.map((p) => ({
           level: 'error',
           message: { text: `${p.file}: ${p.reason}` },
-          locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(p.file) } } }],
+          locations: [{ physicalLocation: { artifactLocation: artifactLocation(p.file) } }],
         })),
       }],
       results,
@@ -192,47 +225,68 @@ export function formatSarif(report: Report): string {
   return JSON.stringify(sarif, undefined, 2) + '\n';
 }
 
-/** A key at the start of a line: `"Key":` (JSON), `Key:`, `'Key':` or `"Key":` (YAML). */
-const KEY_LINE = /^( *)(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#'"{}[\],:][^:#]*?))\s*:(?:\s|$)/;
-
 /**
- * The line (1-based) of each logical id under `Resources` in a pretty-printed JSON or block YAML
- * template. Minified JSON and flow-style YAML give an empty map. One pass, one regex.
+ * The line (1-based) of each logical id under the template's top-level `Resources`: in JSON from
+ * one pass over the text (only keys at the top level and in `Resources` are read), in YAML from the
+ * parsed document. A `Resources` key nested elsewhere (a `Metadata` block, say) is never taken for
+ * the template's.
  *
  * @param text the template source
+ * @param json whether the text was read as JSON
  */
-export function resourceLines(text: string): Map<string, number> {
+export function resourceLines(text: string, json: boolean): Map<string, number> {
+  const offsets = json ? jsonResourceOffsets(text) : yamlResourceOffsets(text);
   const lines = new Map<string, number>();
-  let resourcesIndent = -1;
-  let childIndent = -1;
-  let lineNo = 0;
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    lineNo++;
-    const lineStart = start;
-    start = end + 1;
-    // Lines nested deeper than the logical ids are most of a template: skip them before any regex.
-    if (childIndent >= 0) {
-      let spaces = 0;
-      while (text.charCodeAt(lineStart + spaces) === 32) spaces++;
-      if (spaces > childIndent) continue;
+  const sorted = [...offsets].sort((a, b) => a[1] - b[1]);
+  let line = 1;
+  let at = 0;
+  for (const [id, offset] of sorted) {
+    for (let i = text.indexOf('\n', at); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+      line++;
+      at = i + 1;
     }
-    const m = KEY_LINE.exec(text.slice(lineStart, end));
-    if (!m) continue;
-    const indent = m[1].length;
-    const key = m[2] !== undefined ? m[2] : m[3] !== undefined ? m[3] : m[4];
-    if (resourcesIndent < 0) {
-      if (key === 'Resources') resourcesIndent = indent;
-      continue;
-    }
-    if (indent <= resourcesIndent) {
-      if (lines.size > 0 || childIndent >= 0) break;
-      continue;
-    }
-    if (childIndent < 0) childIndent = indent;
-    if (indent === childIndent && !lines.has(key)) lines.set(key, lineNo);
+    lines.set(id, line);
   }
   return lines;
+}
+
+/** The offset of each key of the top-level `Resources` object of a JSON text (the last of a repeated key, as JSON.parse keeps). */
+function jsonResourceOffsets(text: string): Map<string, number> {
+  const offsets = new Map<string, number>();
+  const stack: string[] = []; // '{' or '['
+  let expectKey = false;
+  let topKey: string | undefined;
+  let inResources = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) { // "
+      let j = i + 1;
+      while (j < text.length) {
+        const d = text.charCodeAt(j);
+        if (d === 0x5c) j += 2;
+        else if (d === 0x22) break;
+        else j++;
+      }
+      if (expectKey && stack[stack.length - 1] === '{' && stack.length <= 2) {
+        const key = JSON.parse(text.slice(i, j + 1)) as string;
+        if (stack.length === 1) topKey = key;
+        else if (inResources) offsets.set(key, i);
+      }
+      expectKey = false;
+      i = j;
+    } else if (c === 0x7b) { // {
+      stack.push('{');
+      expectKey = true;
+      if (stack.length === 2) inResources = topKey === 'Resources';
+    } else if (c === 0x5b) { // [
+      stack.push('[');
+      if (stack.length === 2) inResources = false;
+    } else if (c === 0x7d || c === 0x5d) { // } ]
+      stack.pop();
+      if (stack.length === 1) inResources = false;
+    } else if (c === 0x2c) { // ,
+      expectKey = stack[stack.length - 1] === '{';
+    }
+  }
+  return offsets;
 }

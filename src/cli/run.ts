@@ -1,7 +1,7 @@
 import { resolve } from 'path';
 import { CliOptions, HELP, UsageError, parseArgs } from './args';
-import { CLIENT_TYPE, Document, FileRef, InputError, classify, countClients, expandInput, oneLine, parseText, readText } from './inputs';
-import { FileResult, Problem, Report, formatJson, formatSarif, formatText, resourceLines } from './report';
+import { CLIENT_TYPE, Document, FileRef, InputError, classify, countClients, expandInput, oneLine, parseDocumentText, parseText, readText } from './inputs';
+import { FileResult, Problem, Report, clean, display, formatJson, formatSarif, formatText, resourceLines } from './report';
 import type { ClientPolicy } from '../policy/client-policy';
 import { ClientRules } from '../rules/client-rules';
 import type { TemplateFinding } from '../rules/template';
@@ -44,7 +44,7 @@ export function run(argv: string[], io: CliIo): number {
   try {
     return runUnsafe(argv, io);
   } catch (e) {
-    io.stderr(`${NAME}: internal error: ${oneLine(e)}; please report this as a bug.\n`);
+    io.stderr(`${NAME}: internal error: ${clean(oneLine(e))}; please report this as a bug.\n`);
     return EXIT_BAD_INPUT;
   }
 }
@@ -55,7 +55,7 @@ function runUnsafe(argv: string[], io: CliIo): number {
     options = parseArgs(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    io.stderr(`${NAME}: ${e.message} Run ${NAME} --help for usage.\n`);
+    io.stderr(`${NAME}: ${clean(e.message)} Run ${NAME} --help for usage.\n`);
     return EXIT_BAD_INPUT;
   }
   if (options.help) {
@@ -74,7 +74,7 @@ function runUnsafe(argv: string[], io: CliIo): number {
     if (options.previous !== undefined) previous = loadPrevious(options.previous);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    io.stderr(`${NAME}: ${e.message}\n`);
+    io.stderr(`${NAME}: ${clean(e.message)}\n`);
     return EXIT_BAD_INPUT;
   }
 
@@ -86,6 +86,7 @@ function runUnsafe(argv: string[], io: CliIo): number {
     problems: checker.problems,
     rules: ruleList(policy),
     version: version(),
+    root: process.cwd(),
   };
   switch (options.format) {
     case 'json':
@@ -97,7 +98,7 @@ function runUnsafe(argv: string[], io: CliIo): number {
     default:
       io.stdout(formatText(report, io.isTTY && !noColour(io.env ?? process.env)));
   }
-  for (const p of checker.problems) io.stderr(`${NAME}: ${p.file}: ${p.reason}\n`);
+  for (const p of checker.problems) io.stderr(`${NAME}: ${display(p.file)}: ${clean(p.reason)}\n`);
   if (checker.problems.length > 0) return EXIT_BAD_INPUT;
   return checker.files.some((f) => f.findings.some((x) => x.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
 }
@@ -125,7 +126,9 @@ class Checker {
   public checkInput(input: string): void {
     let refs: FileRef[];
     try {
-      refs = expandInput(input);
+      const expansion = expandInput(input);
+      refs = expansion.files;
+      this.problems.push(...expansion.problems);
     } catch (e) {
       this.problems.push({ file: input, reason: reason(e) });
       return;
@@ -145,8 +148,9 @@ class Checker {
   private checkFile(ref: FileRef): void {
     const text = readText(ref.path);
     let value: unknown;
+    let json: boolean;
     try {
-      value = parseText(text, ref.path);
+      ({ value, json } = parseDocumentText(text, ref.path));
     } catch (e) {
       // In a directory walk, a file that fails to parse is skipped unless it is meant to be a template.
       if (ref.origin === 'directory' && !text.includes(CLIENT_TYPE) && !TEMPLATE_NAME.test(ref.path)) return;
@@ -162,7 +166,9 @@ class Checker {
     }
     if (doc.kind === 'template') {
       const findings = this.checkTemplate(doc.template);
-      const lines = this.keepLines ? () => resourceLines(text) : undefined;
+      // Lines are found only for SARIF, and only when there is a finding to place (the text is not kept).
+      const found = this.keepLines && findings.length > 0 ? resourceLines(text, json) : undefined;
+      const lines = found ? () => found : undefined;
       this.files.push({ file: ref.display, clients: countClients(doc.template), findings, lines });
     } else {
       const resource = doc.resource;
@@ -190,14 +196,20 @@ function reason(e: unknown): string {
 function loadPolicy(file: string): ClientPolicy {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require('../policy/client-policy') as typeof import('../policy/client-policy');
+  let json: unknown;
   try {
-    return mod.ClientPolicy.fromFile(file);
+    json = JSON.parse(readText(file));
+  } catch (e) {
+    throw new InputError(`${display(file)}: invalid client policy: ${e instanceof InputError ? e.message.replace(/\.$/, '') : `the policy file is not valid JSON (${oneLine(e)})`}.`);
+  }
+  try {
+    return mod.ClientPolicy.fromJson(json, file);
   } catch (e) {
     const problems = (e as { problems?: unknown }).problems;
     if (Array.isArray(problems) && problems.length > 0) {
-      throw new InputError(`${file}: invalid client policy: ${problems.map((p) => oneLine(p)).join('; ')}.`);
+      throw new InputError(`${display(file)}: invalid client policy: ${problems.map((p) => oneLine(p)).join('; ')}.`);
     }
-    throw new InputError(`${file}: invalid client policy: ${oneLine(e)}.`);
+    throw new InputError(`${display(file)}: invalid client policy: ${oneLine(e)}.`);
   }
 }
 
@@ -208,7 +220,7 @@ function loadPrevious(file: string): { [key: string]: any } {
     if (doc === undefined || doc.kind !== 'template') throw new InputError('not a CloudFormation template (no Resources).');
     return doc.template;
   } catch (e) {
-    throw new InputError(`${file} (--previous): ${reason(e)}`);
+    throw new InputError(`${display(file)} (--previous): ${reason(e)}`);
   }
 }
 

@@ -33,7 +33,9 @@ export class ClientRules {
    * Values may be CloudFormation intrinsics (`{"Ref": …}`, `{"Fn::…": …}`) or CDK tokens: a check is
    * skipped whenever some resolution of such a value could satisfy it. Numeric strings count as
    * integers and "true"/"false" as booleans, as in CloudFormation; any other wrong JSON type is a
-   * `property-type` finding. Never throws, whatever JSON value it is given.
+   * `property-type` finding. Never throws, whatever value it is given: properties that cannot be
+   * read (a getter or Proxy trap that throws) are a `property-type` finding too. Messages are
+   * bounded: a value is shown up to 256 characters, with its true length when it is longer.
    *
    * @param properties the `Properties` of one `AWS::Cognito::UserPoolClient`
    * @param policy an organisation policy whose rules run too, with the severities it gives them
@@ -49,30 +51,49 @@ export class ClientRules {
    * `previous`, also the changes that replace a client or that an update silently resets.
    * When the pool is outside the template, only what can be decided is decided.
    *
+   * Throws one error only, an `Error` named `InvalidTemplateError` (test `e.name`), with a one-line
+   * message: when `Resources` is missing or not an object, or when the template itself cannot be
+   * read (a getter or Proxy trap throws while `Resources`, the previous template's `Resources`, or a
+   * resource's `Type`, `Properties` and the fields that tie resources to their pool are read).
+   * Anything else in a client's `Properties` that cannot be read is a `property-type` finding, as in
+   * `check`.
+   *
    * @param template a CloudFormation template (JSON form, intrinsics as objects)
    * @param options a policy, and the previously deployed template
    */
   public static checkTemplate(template: { [key: string]: any }, options?: TemplateCheckOptions): TemplateFinding[] {
-    const resources = template?.Resources;
-    if (typeof resources !== 'object' || resources === null || Array.isArray(resources)) {
-      throw new InvalidTemplateError(`Resources is ${resources === undefined ? 'missing' : `not an object (${Array.isArray(resources) ? 'a list' : resources === null ? 'null' : typeof resources})`}`);
-    }
-    const previous = options?.previous?.Resources;
-    const index = new TemplateIndex(resources, template, options?.nestedTemplates);
-    const lookup: ResourceLookup = (id) => (isPlainObject(resources[id]) ? resources[id] : undefined);
+    let resources: { [key: string]: any };
+    const work: Array<{ logicalId: string; properties: unknown; context: ClientContext; before?: { [key: string]: any } }> = [];
     const findings: TemplateFinding[] = [];
-    for (const logicalId in resources) {
-      const r = resources[logicalId];
-      if (typeof r === 'object' && r !== null && typeof r.Type === 'string' && r.Type.startsWith('Custom::')) {
-        for (const f of checkSdkCalls(r, options?.policy)) findings.push({ ...f, resource: logicalId });
+    let lookup: ResourceLookup;
+    try {
+      resources = template?.Resources;
+      if (typeof resources !== 'object' || resources === null || Array.isArray(resources)) {
+        throw new InvalidTemplateError(`Resources is ${resources === undefined ? 'missing' : `not an object (${Array.isArray(resources) ? 'a list' : resources === null ? 'null' : typeof resources})`}`);
       }
-      if (typeof r !== 'object' || r === null || r.Type !== CLIENT_TYPE) continue;
-      const properties = r.Properties;
-      const before = typeof previous === 'object' && previous !== null ? previous[logicalId] : undefined;
+      const previous: unknown = options?.previous?.Resources;
+      const index = new TemplateIndex(resources, template, options?.nestedTemplates);
+      const all = resources;
+      lookup = (id) => (isPlainObject(all[id]) ? all[id] : undefined);
+      for (const logicalId in resources) {
+        const r = resources[logicalId];
+        if (typeof r === 'object' && r !== null && typeof r.Type === 'string' && r.Type.startsWith('Custom::')) {
+          for (const f of checkSdkCalls(r, options?.policy)) findings.push({ ...f, resource: logicalId });
+        }
+        if (typeof r !== 'object' || r === null || r.Type !== CLIENT_TYPE) continue;
+        const properties = r.Properties;
+        const was = typeof previous === 'object' && previous !== null ? (previous as { [key: string]: any })[logicalId] : undefined;
+        const before = was?.Type === CLIENT_TYPE && isPlainObject(was.Properties) && isPlainObject(properties) ? was.Properties : undefined;
+        work.push({ logicalId, properties, context: index.contextOf(logicalId), before });
+      }
+    } catch (e) {
+      if (e instanceof InvalidTemplateError) throw e;
+      throw new InvalidTemplateError(`the template cannot be read (${describeError(e)})`);
+    }
+    for (const { logicalId, properties, context, before } of work) {
       const own: Finding[] = properties === undefined
         ? [missingProperties()]
-        : checkClient(properties, options?.policy, index.contextOf(logicalId),
-          before?.Type === CLIENT_TYPE && isPlainObject(before.Properties) && isPlainObject(properties) ? before.Properties : undefined, lookup);
+        : checkClient(properties, options?.policy, context, before, lookup);
       for (const f of own) findings.push({ ...f, resource: logicalId });
     }
     return findings;
@@ -117,6 +138,17 @@ function checkSdkCalls(resource: unknown, policy?: ClientPolicy): Finding[] {
 
 function checkClient(properties: unknown, policy?: ClientPolicy, context?: ClientContext, before?: { [key: string]: any },
   lookup?: ResourceLookup): Finding[] {
+  try {
+    return checkReadable(properties, policy, context, before, lookup);
+  } catch (e) {
+    // A getter or Proxy trap that throws: the properties are not JSON data. (Rules that crash are
+    // caught one by one in `evaluate`; what reaches here is the reading.)
+    return [unreadableProperties(e)];
+  }
+}
+
+function checkReadable(properties: unknown, policy?: ClientPolicy, context?: ClientContext, before?: { [key: string]: any },
+  lookup?: ResourceLookup): Finding[] {
   const variants = isPlainObject(properties) ? variantsOf(properties) : [];
   const base = evaluate(properties, policy, context, before, lookup);
   if (variants.length === 0) return base.map((r) => format(r));
@@ -160,8 +192,8 @@ function format(r: Raw, when?: ReadonlyArray<Branch>): Finding {
   const condition = when && when.length ? describeBranches(when) : undefined;
   const message = r.text !== undefined
     ? (condition ? `${r.text} (${condition})` : r.text)
-    : `[${id}] ${r.property} = ${r.value}${condition ? ` ${condition}` : ''}: ${r.why} ${docsLink(id)}`;
-  const f: Finding = { ruleId: id, severity: r.rule.severity, property: r.property, message, fix: r.fix };
+    : `[${id}] ${bounded(r.property)} = ${bounded(r.value)}${condition ? ` ${condition}` : ''}: ${bounded(r.why)} ${docsLink(id)}`;
+  const f: Finding = { ruleId: id, severity: r.rule.severity, property: bounded(r.property), message, fix: bounded(r.fix) };
   return condition ? { ...f, condition } : f;
 }
 
@@ -289,7 +321,7 @@ function internalError(rule: RuleHead, e: unknown): Raw {
     value: '',
     why: '',
     fix: 'Report this message at https://github.com/cdk-cognito-app-client/cdk-cognito-app-client/issues.',
-    text: `[${rule.id}] the rule could not run on these properties (${e instanceof Error ? e.message : String(e)}); please report this as a bug.`,
+    text: `[${rule.id}] the rule could not run on these properties (${describeError(e)}); please report this as a bug.`,
   };
 }
 
@@ -297,4 +329,36 @@ function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   return typeof v === 'string' ? 'a string' : String(typeof v);
+}
+
+function unreadableProperties(e: unknown): Finding {
+  return {
+    ruleId: 'property-type',
+    severity: Severity.ERROR,
+    property: 'Properties',
+    message: `[property-type] Properties = (unreadable): reading them threw an error (${describeError(e)}); only JSON data (objects, lists, strings, numbers, booleans, null) and CDK tokens can be checked. ${docsLink('property-type')}`,
+    fix: 'Pass the properties as plain data, e.g. JSON.parse(JSON.stringify(properties)) or the resolved template.',
+  };
+}
+
+/** Parts of a message longer than this are cut, stating their length (values are already cut by `show`). */
+const MESSAGE_PART_MAX = 1024;
+
+/** A part of a message, at most MESSAGE_PART_MAX characters, as a flat copy (never a slice that keeps a large string alive). */
+function bounded(text: string): string {
+  if (text.length <= MESSAGE_PART_MAX) return text;
+  return `${Buffer.from(text.slice(0, MESSAGE_PART_MAX), 'utf16le').toString('utf16le')}... (${text.length} characters)`;
+}
+
+/** What was thrown, in one bounded line; never throws itself (a hostile error may have a throwing getter). */
+function describeError(e: unknown): string {
+  let text: string;
+  try {
+    text = e instanceof Error ? String(e.message) : typeof e === 'string' ? e : Object.prototype.toString.call(e);
+  } catch {
+    text = 'an exception';
+  }
+  if (typeof text !== 'string') text = 'an exception';
+  text = text.replace(/\s*\n\s*/g, ' ');
+  return text.length > 200 ? `${text.slice(0, 200)}...` : text;
 }

@@ -1,5 +1,6 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { fixture } from './cli-harness';
 
@@ -23,5 +24,20 @@ describe('the cognito-client-check bin', () => {
     expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['redirect-uri-https']);
     const ours = result.stderr.split('\n').filter((l) => l.startsWith('cognito-client-check:'));
     expect(ours).toEqual([`cognito-client-check: ${fixture('missing.json')}: cannot read it (no such file or directory).`]);
+  }, 60_000);
+
+  test('anything thrown outside run() (here: late, from a timer) is one line and exit status 2, never a stack trace', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bin-'));
+    try {
+      const late = path.join(dir, 'late.js');
+      fs.writeFileSync(late, "setImmediate(() => { throw new Error('late\\n    at somewhere (x.js:1:1)'); });\n");
+      const result = spawnSync(process.execPath, ['-r', late, '-r', 'ts-node/register/transpile-only', 'src/cli/main.ts', fixture('clean.json')], {
+        cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, TS_NODE_PROJECT: 'test/tsconfig.json' },
+      });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe('cognito-client-check: internal error: late at somewhere (x.js:1:1)\n');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });

@@ -101,7 +101,7 @@ describe('--format sarif', () => {
     const { log, status } = sarif([fixture('request.json'), fixture('missing.json')]);
     expect(status).toBe(2);
     const run = log.runs[0];
-    expect(run.results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: fixture('request.json') } });
+    expect(run.results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: fixture('request.json'), uriBaseId: '%SRCROOT%' } });
     expect(run.invocations[0].executionSuccessful).toBe(false);
     expect(run.invocations[0].toolExecutionNotifications[0].message.text).toContain('missing.json');
   });

@@ -201,14 +201,15 @@ describe('plain directory', () => {
 });
 
 describe('directory walk', () => {
-  test('follows symbolic links once, skips dangling ones, node_modules and hidden directories', () => {
+  test('follows symbolic links inside the directory once, skips dangling ones, node_modules and hidden directories', () => {
     const dir = tempDir();
     try {
       fs.mkdirSync(path.join(dir, 'stacks'));
       fs.copyFileSync(fixture('template.json'), path.join(dir, 'stacks', 'app.json'));
       fs.symlinkSync(dir, path.join(dir, 'stacks', 'loop'));
       fs.symlinkSync(path.join(dir, 'nowhere.json'), path.join(dir, 'dangling.json'));
-      fs.symlinkSync(path.resolve(fixture('clean.json')), path.join(dir, 'linked.json'));
+      fs.copyFileSync(fixture('clean.json'), path.join(dir, 'clean.data'));
+      fs.symlinkSync(path.join(dir, 'clean.data'), path.join(dir, 'linked.json'));
       for (const skipped of ['node_modules', '.git']) {
         fs.mkdirSync(path.join(dir, skipped));
         fs.copyFileSync(fixture('template.json'), path.join(dir, skipped, 'x.json'));

@@ -384,43 +384,184 @@ export function present(v: unknown): boolean {
   return v !== undefined && v !== MAYBE;
 }
 
-/** A short, safe rendering of a value for messages: values longer than 256 characters are cut, saying so. */
-export function show(v: unknown): string {
-  if (v === UNKNOWN || v === MAYBE) return '(unresolved)';
-  if (v === undefined) return '(absent)';
-  if (typeof v === 'string') return v.length > SHOW_MAX ? `${JSON.stringify(v.slice(0, SHOW_MAX))}... (${v.length} characters)` : JSON.stringify(v);
-  if (v instanceof PartialString) return show(v.toString());
-  if (typeof v === 'object' && v !== null && 'items' in v && 'certain' in v) return show((v as List).items); // a read list
-  let s: string;
-  try {
-    s = JSON.stringify(v, (_k, x) => (x === UNKNOWN || x === MAYBE ? '(unresolved)' : x instanceof PartialString ? x.toString() : x)) ?? String(v);
-  } catch {
-    s = Object.prototype.toString.call(v);
-  }
-  return s.length > SHOW_MAX ? `${s.slice(0, SHOW_MAX)}...` : s;
-}
-
+/** Values are shown up to this many characters; longer ones are cut, saying how long they are. */
 const SHOW_MAX = 256;
 
 /**
- * Length in Unicode code points, as the service's length constraints count;
- * only computed exactly when the UTF-16 length is near the bound.
+ * Characters that must never reach a terminal or a CI log raw: the C0 controls (a newline starts
+ * a `::error` workflow command, ESC an escape sequence), DEL and the C1 controls (U+0085 is a
+ * newline for some readers, U+009B starts an escape sequence), the line and paragraph separators,
+ * the byte-order mark and the bidirectional controls (which reorder text).
  */
-export function codePoints(s: string, limit: number): number {
-  if (s.length <= limit) {
-    // Surrogate pairs only make it shorter; exact count needed only for the lower bound.
-    let n = 0;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 0xd800 || c > 0xdbff) n++;
-    }
-    return n;
+export const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
+
+/**
+ * Text with every control character (see CONTROL) written as a `\uXXXX` escape.
+ *
+ * @param text the text
+ */
+export function escapeControls(text: string): string {
+  return CONTROL.test(text) ? text.replace(CONTROL_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
+}
+
+/**
+ * A string as a JSON string literal, with every control character escaped (C0 by JSON itself; DEL,
+ * C1, separators, bidirectional controls and the byte-order mark as `\uXXXX` too): safe on one line
+ * of a terminal or a CI log.
+ *
+ * @param s the string
+ */
+export function quote(s: string): string {
+  return escapeControls(JSON.stringify(s));
+}
+
+/** A string shown in full, or its first SHOW_MAX characters with its true length. */
+function showString(s: string): string {
+  if (s.length <= SHOW_MAX) return quote(s);
+  return `${quote(s.slice(0, SHOW_MAX))}... (${s.length} characters)`;
+}
+
+/**
+ * A short, safe rendering of a value for messages: JSON (with `(unresolved)` for unknown values),
+ * cut after 256 characters, saying so: a string states its length, a list its number of items.
+ * The cost is bounded by what is shown, however large the value (only the items shown are read),
+ * and it never throws, whatever the value (a getter or Proxy trap that throws shows as
+ * `(unreadable)`).
+ */
+export function show(v: unknown): string {
+  if (v === UNKNOWN || v === MAYBE) return '(unresolved)';
+  if (v === undefined) return '(absent)';
+  if (typeof v === 'string') return showString(v);
+  try {
+    if (v instanceof PartialString) return showPartial(v);
+    if (isReadList(v)) return show(v.items);
+    const out = new Shown();
+    if (!out.value(v, '')) return `(${typeof v})`;
+    const text = out.text.join('');
+    if (!out.cut) return text;
+    return `${text.slice(0, SHOW_MAX)}...${Array.isArray(v) ? ` (${v.length} items)` : ''}`;
+  } catch {
+    return '(unreadable)';
   }
+}
+
+/** A list read by `Reader.list` (not a raw array). */
+function isReadList(v: unknown): v is List {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && 'items' in v && 'certain' in v && 'indexes' in v;
+}
+
+/** The text of a partial string (`${…}` for each gap), read only as far as it can be shown, and its true length. */
+function partialText(p: PartialString): { text: string; length: number } {
+  let text = '';
+  let length = 0;
+  for (const part of p.parts) {
+    const s = part === null ? '${…}' : part.toString();
+    length += s.length;
+    if (text.length <= SHOW_MAX) text += s.slice(0, SHOW_MAX + 1 - text.length);
+  }
+  return { text, length };
+}
+
+/** A partial string, shown as a string is. */
+function showPartial(p: PartialString): string {
+  const { text, length } = partialText(p);
+  return length <= SHOW_MAX ? quote(text) : `${quote(text.slice(0, SHOW_MAX))}... (${length} characters)`;
+}
+
+/**
+ * JSON.stringify (with the value model's symbols and partial strings), stopping once more than
+ * SHOW_MAX characters are written: a list of a million items costs what its first items cost.
+ */
+class Shown {
+  public readonly text: string[] = [];
+  public cut = false;
+  private length = 0;
+
+  private write(s: string): boolean {
+    this.text.push(s);
+    this.length += s.length;
+    if (this.length > SHOW_MAX) this.cut = true;
+    return !this.cut;
+  }
+
+  /** Writes one value; false when it is skipped (undefined, a function, a symbol), as JSON.stringify does. */
+  public value(v: unknown, key: string): boolean {
+    if (this.cut) return true;
+    if (typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
+      v = (v as { toJSON: (key: string) => unknown }).toJSON(key);
+    }
+    if (v === UNKNOWN || v === MAYBE) {
+      this.write('"(unresolved)"');
+      return true;
+    }
+    if (v instanceof PartialString) {
+      this.write(quote(partialText(v).text));
+      return true;
+    }
+    switch (typeof v) {
+      case 'string':
+        // Only as much of the string as can still be shown is escaped.
+        this.write(quote(v.length > SHOW_MAX ? v.slice(0, SHOW_MAX + 1) : v));
+        return true;
+      case 'number':
+        this.write(Number.isFinite(v) ? String(v) : 'null');
+        return true;
+      case 'boolean':
+        this.write(v ? 'true' : 'false');
+        return true;
+      case 'bigint':
+        this.write(String(v));
+        return true;
+      case 'object':
+        if (v === null) this.write('null');
+        else if (Array.isArray(v)) this.list(v);
+        else this.object(v as { [key: string]: unknown });
+        return true;
+      default:
+        return false; // undefined, function, symbol
+    }
+  }
+
+  private list(v: unknown[]): void {
+    if (!this.write('[')) return;
+    for (let i = 0; i < v.length; i++) {
+      if (i > 0 && !this.write(',')) return;
+      if (!this.value(v[i], String(i))) this.write('null');
+      if (this.cut) return;
+    }
+    this.write(']');
+  }
+
+  private object(v: { [key: string]: unknown }): void {
+    if (!this.write('{')) return;
+    let first = true;
+    for (const key in v) {
+      if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
+      const item = v[key];
+      if (item === undefined || typeof item === 'function' || (typeof item === 'symbol' && item !== UNKNOWN && item !== MAYBE)) continue;
+      if (!first && !this.write(',')) return;
+      first = false;
+      if (!this.write(`${quote(key.length > SHOW_MAX ? key.slice(0, SHOW_MAX + 1) : key)}:`)) return;
+      this.value(item, key);
+      if (this.cut) return;
+    }
+    this.write('}');
+  }
+}
+
+/**
+ * Length in Unicode code points, as the service's length constraints count. Always the true
+ * length, so that a message about a value past a limit states how long the value really is.
+ *
+ * @param s the string
+ * @param _limit the bound the caller compares the length with (kept for the callers; the count is exact whatever it is)
+ */
+export function codePoints(s: string, _limit?: number): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0xd800 || c > 0xdbff) n++;
-    if (n > limit) return n;
   }
   return n;
 }
