@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { App, Aspects, Aws, NestedStack, Stack, Stage } from 'aws-cdk-lib';
+import { App, Aspects, Aws, CfnCondition, Fn, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { NagSuppressions } from 'cdk-nag';
@@ -126,6 +126,20 @@ describe('AppClientChecks with cdk-nag 2 (an Aspect)', () => {
     ]);
     expect(messageOf(stack, '/Stack/Pool/Sneaky/Resource', 'policy-callback-urls-allowed')).toContain('CallbackURLs[0]');
     expect(messageOf(stack, '/Stack/Pool/Sneaky/Resource', 'policy-callback-urls-allowed')).not.toContain('CallbackURLs[1]');
+  });
+
+  test('a condition cannot turn a forbidden setting on at deploy time', () => {
+    const { stack, userPool } = app(new ClientPolicy({ forbidImplicitFlow: true }));
+    const cond = new CfnCondition(stack, 'IsLegacy', { expression: Fn.conditionEquals(Aws.REGION, 'us-east-1') });
+    new cognito.CfnUserPoolClient(stack, 'Conditional', {
+      userPoolId: userPool.userPoolId,
+      allowedOAuthFlowsUserPoolClient: true,
+      allowedOAuthFlows: Fn.conditionIf(cond.logicalId, ['implicit'], ['code']) as unknown as string[],
+      allowedOAuthScopes: ['openid'],
+      callbackUrLs: [CALLBACK],
+    });
+    expect(found(stack)).toContain('AppClientChecks-policy-no-implicit @ Stack/Conditional (error)');
+    expect(messageOf(stack, '/Stack/Conditional', 'policy-no-implicit')).toContain('when IsLegacy is true');
   });
 
   test('the most common L2 shape, a pool with addClient alone, is checked', () => {
