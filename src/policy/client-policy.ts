@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { Duration } from 'aws-cdk-lib';
-import { ISO_DURATION, POLICY_RULE_IDS, SETTINGS, SettingSpec, policySchema } from './settings';
 import { duplicateKeys } from './private/duplicate-keys';
+import { ISO_DURATION, POLICY_RULE_IDS, SETTINGS, SettingSpec, policySchema } from './settings';
 import { POLICY_RULES, PolicySettings, plainGlob, urlGlob } from '../rules/policy';
 import { Matcher, linearMatcher } from '../rules/private/linear-match';
 import { RuleInfo, Severity } from '../rules/types';

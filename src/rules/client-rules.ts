@@ -7,9 +7,9 @@ import { InvalidTemplateError } from './private/template-error';
 import { ClientContext, TemplateIndex } from './private/template-index';
 import { intrinsicName, isNoValue, isPlainObject } from './private/values';
 import { CHANGE_RULES, CLIENT_RULES, CONTEXT_RULES, DOCUMENTED_RULES, POLICY_RULES } from './registry';
+import { sdkClientCalls } from './sdk-requests';
 import { TemplateCheckOptions, TemplateFinding } from './template';
 import { Finding, RuleInfo, Severity } from './types';
-import { sdkClientCalls } from './sdk-requests';
 import { UNREADABLE_RULE, unreadableReason } from './unreadable';
 import type { ClientPolicy } from '../policy/client-policy';
 

@@ -49,11 +49,13 @@ describe('clients created through the SDK (AwsCustomResource)', () => {
   });
 
   test('other custom resources and other SDK calls are not clients', () => {
-    const t = { Resources: {
-      A: { Type: 'Custom::AWS', Properties: { Create: '{"service":"S3","action":"putObject","parameters":{"Bucket":"b"}}' } },
-      B: { Type: 'Custom::Thing', Properties: { Create: 42 } },
-      C: { Type: 'Custom::AWS', Properties: { Create: '{"service":"CognitoIdentityServiceProvider","action":"describeUserPoolClient","parameters":{"ClientId":"x"}}' } },
-    } };
+    const t = {
+      Resources: {
+        A: { Type: 'Custom::AWS', Properties: { Create: '{"service":"S3","action":"putObject","parameters":{"Bucket":"b"}}' } },
+        B: { Type: 'Custom::Thing', Properties: { Create: 42 } },
+        C: { Type: 'Custom::AWS', Properties: { Create: '{"service":"CognitoIdentityServiceProvider","action":"describeUserPoolClient","parameters":{"ClientId":"x"}}' } },
+      },
+    };
     expect(ids(t)).toEqual([]);
   });
 });

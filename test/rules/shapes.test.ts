@@ -2,9 +2,9 @@ import { App, CfnResource, NestedStack, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AppClient, ClientRules, Severity } from '../../src';
-import { packFindings } from '../pack-findings';
 import { cognitoResources, nestedStackTemplates, renderTemplate } from '../../src/private/cognito-template';
 import { ATTRIBUTE_SHAPES } from '../../src/rules/private/shapes';
+import { packFindings } from '../pack-findings';
 
 // Values whose shape CloudFormation documents (catalog table): Fn::GetAtt of these attributes is read
 // as its shape when the resource's type is visible; everything else stays unknown.
