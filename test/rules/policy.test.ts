@@ -1090,8 +1090,8 @@ describe('allowlists and values with unresolved parts: the literal parts decide 
     allowedLogoutUrls: ['https://*.example.org/*'],
     allowedScopes: ['openid', 'orders-api/*'],
   });
-  const ids = (client: { [key: string]: unknown }, p: ClientPolicy = policy) => ClientRules.check({
-    UserPoolId: 'eu-west-1_AbC123', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], ...client,
+  const ids = (clientProps: { [key: string]: unknown }, p: ClientPolicy = policy) => ClientRules.check({
+    UserPoolId: 'eu-west-1_AbC123', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], ...clientProps,
   }, p).filter((f) => f.ruleId.startsWith('policy-')).map((f) => `${f.ruleId} ${f.property}`);
 
   test.each([
