@@ -15,23 +15,20 @@ const client = new AppClient(stack, 'Web', { userPool, oAuth: { callbackUrls: ['
 const asInterface: cognito.IUserPoolClient = client;
 const asRef: { readonly userPoolClientRef: { readonly userPoolId: string; readonly clientId: string } } = client;
 const domain = userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'example-shop' } });
-new actions.AuthenticateCognitoAction({
-  userPool,
-  userPoolClient: client,
-  userPoolDomain: domain,
-  next: elbv2.ListenerAction.fixedResponse(200),
-});
 // the L2's signInUrl takes the UserPoolClient class; the AppClient has its own, typed
 const signIn: string = client.signInUrl(domain, { redirectUri: 'https://app.example.org/cb' });
 // addClient's place in the tree: the pool as the scope
 const mobile: cognito.IUserPoolClient = new AppClient(userPool, 'Mobile', { userPool, authFlows: {} });
 const imported: cognito.IUserPoolClient = AppClient.fromUserPoolClientId(stack, 'Imported', 'client-id');
 const injectionId: string = AppClient.PROPERTY_INJECTION_ID;
+void [signIn, mobile, imported, injectionId];
+new actions.AuthenticateCognitoAction({
+  userPool,
+  userPoolClient: client,
+  userPoolDomain: domain,
+  next: elbv2.ListenerAction.fixedResponse(200),
+});
 Validations.of(app).addPlugins(new AppClientChecks(app));
-void signIn;
-void mobile;
-void imported;
-void injectionId;
 void asInterface;
 void asRef;
 void ec2;
