@@ -72,8 +72,8 @@ export interface AppClientOAuthSettings {
    * With client_credentials, only resource-server (custom) scopes are allowed, e.g.
    * `OAuthScope.resourceServer(server, scope)` or `OAuthScope.custom('orders-api/read')`.
    *
-   * @default - openid, email, phone and profile when the code or implicit grant is on (never
-   * `aws.cognito.signin.user.admin`); no scopes for client_credentials
+   * @default - profile, phone, email and openid (aws-cdk-lib's defaults, in its order, without
+   * `aws.cognito.signin.user.admin`) when the code or implicit grant is on; no scopes for client_credentials
    */
   readonly scopes?: OAuthScope[];
 
@@ -149,7 +149,8 @@ export interface AppClientOptions {
   /**
    * The identity providers users may sign in with through this client.
    *
-   * @default - COGNITO plus every identity provider registered on the user pool
+   * @default - every identity provider registered on the user pool (also those registered after
+   * the client), then COGNITO
    */
   readonly supportedIdentityProviders?: UserPoolClientIdentityProvider[];
 
