@@ -118,4 +118,71 @@ if (NAG === 3) {
   }
 }
 
+// 5. Drop-in parity with the installed aws-cdk-lib's own UserPoolClient (every release): where both
+// emit the same set, in the same order; the same sign-in URL; an import by id.
+{
+  const a = new cdk.App({ outdir: outdir() });
+  const stack = new cdk.Stack(a, 'Parity', { env: { region: 'eu-west-1', account: '111111111111' } });
+  const userPool = new cognito.UserPool(stack, 'Pool');
+  new cognito.UserPoolIdentityProviderGoogle(stack, 'Google', { userPool, clientId: 'google-client', clientSecretValue: cdk.SecretValue.unsafePlainText('google-secret') });
+  const options = {
+    authFlows: { userPassword: true, adminUserPassword: true, custom: true, userSrp: true },
+    oAuth: {
+      flows: { authorizationCodeGrant: true, implicitCodeGrant: true },
+      callbackUrls: ['https://app.example.org/cb'],
+      scopes: [cognito.OAuthScope.PROFILE, cognito.OAuthScope.EMAIL, cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL],
+    },
+  };
+  const theirs = userPool.addClient('L2', options);
+  const ours = new lib.AppClient(userPool, 'Ours', { userPool, ...options });
+  const domain = userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'example-shop' } });
+  const urlOptions = { redirectUri: 'https://app.example.org/cb' };
+  const urls = [domain.signInUrl(theirs, urlOptions), ours.signInUrl(domain, urlOptions)];
+  const t = a.synth().getStackByName('Parity').template;
+  const props = (c) => t.Resources[stack.getLogicalId(c.node.defaultChild)].Properties;
+  for (const key of ['AllowedOAuthFlows', 'AllowedOAuthScopes', 'SupportedIdentityProviders', 'ExplicitAuthFlows', 'CallbackURLs']) {
+    assert.deepStrictEqual(props(ours)[key], props(theirs)[key], `${key} differs from aws-cdk-lib's UserPoolClient`);
+  }
+  const url = (u, c) => JSON.stringify(stack.resolve(u)).split(stack.getLogicalId(c.node.defaultChild)).join('<client>');
+  assert.strictEqual(url(urls[1], ours), url(urls[0], theirs), 'signInUrl differs from aws-cdk-lib\'s');
+  assert.strictEqual(lib.AppClient.fromUserPoolClientId(stack, 'Imported', 'client-id-1').userPoolClientId, 'client-id-1');
+  checked.push('the same flows, scopes, identity providers, auth flows and sign-in URL as the UserPoolClient of this release');
+}
+
+// 6. Property injection: where aws-cdk-lib has property injectors (2.196 and later), an injector
+// registered on a stack gives its defaults to every AppClient in it, as to aws-cdk-lib's own
+// constructs; on older releases nothing is injected and nothing breaks.
+{
+  const a = new cdk.App({ outdir: outdir() });
+  const stack = new cdk.Stack(a, 'Injected');
+  const userPool = new cognito.UserPool(stack, 'Pool');
+  const hasInjectors = typeof cdk.PropertyInjectors === 'function';
+  const seen = [];
+  if (hasInjectors) {
+    cdk.PropertyInjectors.of(stack).add({
+      constructUniqueId: lib.AppClient.PROPERTY_INJECTION_ID,
+      inject: (props, context) => {
+        seen.push(context.id);
+        return { userPoolClientName: `org-${context.id.toLowerCase()}`, accessTokenValidity: cdk.Duration.minutes(15), ...props };
+      },
+    });
+  }
+  assert.strictEqual(typeof lib.AppClient.PROPERTY_INJECTION_ID, 'string');
+  const defaulted = new lib.AppClient(stack, 'Web', { userPool, oAuth: { callbackUrls: ['https://app.example.org/cb'] } });
+  const own = new lib.AppClient(stack, 'Own', { userPool, userPoolClientName: 'own', accessTokenValidity: cdk.Duration.minutes(10) });
+  const t = a.synth().getStackByName('Injected').template;
+  const props = (c) => t.Resources[stack.getLogicalId(c.resource)].Properties;
+  if (hasInjectors) {
+    assert.deepStrictEqual(seen, ['Web', 'Own']);
+    assert.strictEqual(props(defaulted).ClientName, 'org-web');
+    assert.strictEqual(props(defaulted).AccessTokenValidity, 15);
+    assert.deepStrictEqual([props(own).ClientName, props(own).AccessTokenValidity], ['own', 10]);
+    checked.push('a property injector on the stack gives its defaults to AppClient');
+  } else {
+    assert.strictEqual(props(defaulted).ClientName, undefined);
+    assert.strictEqual(props(own).ClientName, 'own');
+    checked.push('no property injectors in this release: AppClient unchanged');
+  }
+}
+
 process.stdout.write(`${JSON.stringify({ client, checked })}\n`);

@@ -15,6 +15,13 @@ const client = new AppClient(stack, 'Web', { userPool, oAuth: { callbackUrls: ['
 const asInterface: cognito.IUserPoolClient = client;
 const asRef: { readonly userPoolClientRef: { readonly userPoolId: string; readonly clientId: string } } = client;
 const domain = userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'example-shop' } });
+// the L2's signInUrl takes the UserPoolClient class; the AppClient has its own, typed
+const signIn: string = client.signInUrl(domain, { redirectUri: 'https://app.example.org/cb' });
+// addClient's place in the tree: the pool as the scope
+const mobile: cognito.IUserPoolClient = new AppClient(userPool, 'Mobile', { userPool, authFlows: {} });
+const imported: cognito.IUserPoolClient = AppClient.fromUserPoolClientId(stack, 'Imported', 'client-id');
+const injectionId: string = AppClient.PROPERTY_INJECTION_ID;
+void [signIn, mobile, imported, injectionId];
 new actions.AuthenticateCognitoAction({
   userPool,
   userPoolClient: client,

@@ -1,3 +1,4 @@
+import * as cdk from 'aws-cdk-lib';
 import {
   Annotations,
   Aspects,
@@ -19,11 +20,13 @@ import {
   IUserPoolClient,
   OAuthFlows,
   OAuthScope,
+  SignInUrlOptions,
   UserPoolClientIdentityProvider,
+  UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import { IRole } from 'aws-cdk-lib/aws-iam';
 import { CfnApp } from 'aws-cdk-lib/aws-pinpoint';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { KeptRenderingUserPoolClient, cognitoResources, groupByResource, renderTemplate } from './private/cognito-template';
 import { AppClientError } from './private/errors';
 import { ClientRules, Severity, TemplateFinding } from './rules';
@@ -69,8 +72,8 @@ export interface AppClientOAuthSettings {
    * With client_credentials, only resource-server (custom) scopes are allowed, e.g.
    * `OAuthScope.resourceServer(server, scope)` or `OAuthScope.custom('orders-api/read')`.
    *
-   * @default - openid, email, phone and profile when the code or implicit grant is on (never
-   * `aws.cognito.signin.user.admin`); no scopes for client_credentials
+   * @default - profile, phone, email and openid (aws-cdk-lib's defaults, in its order, without
+   * `aws.cognito.signin.user.admin`) when the code or implicit grant is on; no scopes for client_credentials
    */
   readonly scopes?: OAuthScope[];
 
@@ -104,6 +107,9 @@ export interface AppClientOptions {
   /**
    * The authentication flows the client may use with the Cognito API (`ExplicitAuthFlows`).
    * `ALLOW_REFRESH_TOKEN_AUTH` is added unless refresh-token rotation is on.
+   *
+   * An empty `authFlows` (`{}`) emits no `ExplicitAuthFlows`, as with aws-cdk-lib's `UserPoolClient`:
+   * the service default then applies (SRP, custom authentication and refresh tokens).
    *
    * @see https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html
    * @default - SRP only (`ALLOW_USER_SRP_AUTH` plus `ALLOW_REFRESH_TOKEN_AUTH`); no custom or password flows
@@ -143,12 +149,14 @@ export interface AppClientOptions {
   /**
    * The identity providers users may sign in with through this client.
    *
-   * @default - COGNITO plus every identity provider registered on the user pool
+   * @default - every identity provider registered on the user pool (also those registered after
+   * the client), then COGNITO
    */
   readonly supportedIdentityProviders?: UserPoolClientIdentityProvider[];
 
   /**
-   * The lifetime of ID tokens: 5 minutes to 1 day, and not longer than the refresh token.
+   * The lifetime of ID tokens: 5 minutes to 1 day, and not longer than the refresh token
+   * (a longer one fails at construction, as with aws-cdk-lib's `UserPoolClient`).
    * Emitted in the largest unit that represents it exactly (330 seconds stays 330 seconds).
    *
    * @default - Cognito's default of 60 minutes
@@ -156,14 +164,16 @@ export interface AppClientOptions {
   readonly idTokenValidity?: Duration;
 
   /**
-   * The lifetime of refresh tokens: 60 minutes to 10 years (3650 days).
+   * The lifetime of refresh tokens: 60 minutes to 10 years (3650 days). 0 fails at construction:
+   * Cognito would silently replace it with 30 days.
    *
    * @default - Cognito's default of 30 days
    */
   readonly refreshTokenValidity?: Duration;
 
   /**
-   * The lifetime of access tokens: 5 minutes to 1 day, and not longer than the refresh token.
+   * The lifetime of access tokens: 5 minutes to 1 day, and not longer than the refresh token
+   * (a longer one fails at construction, as with aws-cdk-lib's `UserPoolClient`).
    *
    * @default - Cognito's default of 60 minutes
    */
@@ -218,7 +228,9 @@ export interface AppClientOptions {
 
   /**
    * Amazon Pinpoint analytics. Amazon Pinpoint reached end of support on 2026-10-30: a
-   * configuration here is reported as a warning.
+   * configuration here is reported as a warning. Give either `application`, or `applicationId`,
+   * `externalId` and `role` together; anything else fails at construction, as with aws-cdk-lib's
+   * `UserPoolClient`.
    *
    * @default - no analytics configuration
    */
@@ -301,7 +313,8 @@ const TOKEN_VALIDITIES = [
 
 const UNIT_SECONDS: Array<[string, number]> = [['days', 86400], ['hours', 3600], ['minutes', 60], ['seconds', 1]];
 
-const DEFAULT_SCOPES = ['openid', 'email', 'phone', 'profile'];
+/** aws-cdk-lib's default scopes, in its order, without `aws.cognito.signin.user.admin`. */
+const DEFAULT_SCOPES = ['profile', 'phone', 'email', 'openid'];
 
 /**
  * An Amazon Cognito user pool app client (`AWS::Cognito::UserPoolClient`) with secure defaults,
@@ -321,6 +334,43 @@ const DEFAULT_SCOPES = ['openid', 'email', 'phone', 'profile'];
  * });
  */
 export class AppClient extends Resource implements IUserPoolClient {
+  /**
+   * The id under which aws-cdk-lib property injectors (`PropertyInjectors.of(scope).add(...)`,
+   * aws-cdk-lib 2.196 and later) give defaults to the props of every `AppClient` in their scope.
+   * On older aws-cdk-lib releases nothing is injected.
+   */
+  public static readonly PROPERTY_INJECTION_ID: string = 'cdk-cognito-app-client.AppClient';
+
+  /**
+   * An existing app client, by its client id (as `UserPoolClient.fromUserPoolClientId`).
+   *
+   * Its secret is not available; `userPoolClientRef.userPoolId` is not known and throws.
+   *
+   * @param scope the scope in which to define the imported client
+   * @param id the scoped construct id
+   * @param userPoolClientId the client id of the existing app client
+   */
+  public static fromUserPoolClientId(scope: Construct, id: string, userPoolClientId: string): IUserPoolClient {
+    class Import extends Resource implements IUserPoolClient {
+      public readonly userPoolClientId = userPoolClientId;
+
+      public get userPoolClientSecret(): SecretValue {
+        throw new AppClientError(`${this.node.path}: userPoolClientSecret is not available for a client imported with AppClient.fromUserPoolClientId [secret-not-imported]. Fix: read the secret from where it is stored (e.g. SecretValue.secretsManager(...)), or define the client in this app with generateSecret: true.`);
+      }
+
+      public get userPoolClientRef(): AppClientReference {
+        const path = this.node.path;
+        return {
+          clientId: userPoolClientId,
+          get userPoolId(): string {
+            throw new AppClientError(`${path}: userPoolClientRef.userPoolId is not known for a client imported with AppClient.fromUserPoolClientId [user-pool-id-not-imported]. Fix: use the user pool's userPoolId directly.`);
+          },
+        };
+      }
+    }
+    return new Import(scope, id);
+  }
+
   /**
    * The id of the app client (`Ref`).
    *
@@ -350,6 +400,7 @@ export class AppClient extends Resource implements IUserPoolClient {
    */
   constructor(scope: Construct, id: string, props: AppClientProps) {
     super(scope, id);
+    props = injectedProps(scope, id, props);
     this.userPoolId = userPoolIdOf(props.userPool);
     this.generateSecret = props.generateSecret === true;
     this.givenName = props.userPoolClientName;
@@ -388,6 +439,8 @@ export class AppClient extends Resource implements IUserPoolClient {
       }
     }
 
+    problems.push(...tokenLifetimeProblems(props));
+    if (props.analytics) problems.push(...analyticsProblems(props.analytics));
     const rotation = this.refreshTokenRotation(props, problems);
 
     if (problems.length > 0) {
@@ -402,7 +455,8 @@ export class AppClient extends Resource implements IUserPoolClient {
       allowedOAuthFlowsUserPoolClient: oauth?.enabled ?? false,
       allowedOAuthFlows: oauth?.flowValues,
       allowedOAuthScopes: oauth?.scopes,
-      callbackUrLs: props.disableOAuth ? undefined : props.oAuth?.callbackUrls,
+      // An empty list is left out, as aws-cdk-lib's UserPoolClient does.
+      callbackUrLs: props.disableOAuth || props.oAuth?.callbackUrls?.length === 0 ? undefined : props.oAuth?.callbackUrls,
       logoutUrLs: props.disableOAuth ? undefined : props.oAuth?.logoutUrls,
       defaultRedirectUri: props.disableOAuth ? undefined : props.oAuth?.defaultRedirectUri,
       preventUserExistenceErrors: props.preventUserExistenceErrors === false ? 'LEGACY' : 'ENABLED',
@@ -438,6 +492,26 @@ export class AppClient extends Resource implements IUserPoolClient {
    */
   public get userPoolClientRef(): AppClientReference {
     return { userPoolId: this.userPoolId, clientId: this.userPoolClientId };
+  }
+
+  /**
+   * The URL of the hosted sign-in page of `domain` for this client: what aws-cdk-lib's
+   * `domain.signInUrl(client, options)` returns for an L2 client (whose parameter type is the
+   * `UserPoolClient` class, so it does not take an `AppClient`).
+   *
+   * The response type is `code` with the authorization code grant, otherwise `token` with the
+   * implicit grant; a client with neither fails.
+   *
+   * @param domain the user pool's domain
+   * @param options the redirect URI (one of the client's callback URLs), and optionally the sign-in path and FIPS
+   */
+  public signInUrl(domain: UserPoolDomain, options: SignInUrlOptions): string {
+    let responseType: string;
+    if (this.oAuthFlows.authorizationCodeGrant) {responseType = 'code';} else if (this.oAuthFlows.implicitCodeGrant) {responseType = 'token';} else {
+      throw new AppClientError(`${this.node.path}: signInUrl needs the authorization code or implicit grant, and the client has neither [sign-in-url-flow]. Fix: give oAuth.callbackUrls (the code grant is then on), or oAuth.flows with authorizationCodeGrant: true.`);
+    }
+    const path = options.signInPath ?? '/login';
+    return `${domain.baseUrl(options)}${path}?client_id=${this.userPoolClientId}&response_type=${responseType}&redirect_uri=${options.redirectUri}`;
   }
 
   /**
@@ -494,11 +568,13 @@ export class AppClient extends Resource implements IUserPoolClient {
     const enabled = anyFlow || hasCallbacks;
     // Flows given are used exactly as given; the code grant is only the default when none are.
     const flows: OAuthFlows = o.flows ?? (hasCallbacks ? { authorizationCodeGrant: true } : {});
+    // aws-cdk-lib's order, so that a migrated client's template does not change for nothing.
     const flowValues: string[] = [];
-    if (flows.authorizationCodeGrant) flowValues.push('code');
-    if (flows.implicitCodeGrant) flowValues.push('implicit');
     if (flows.clientCredentials) flowValues.push('client_credentials');
-    let scopes = o.scopes?.map((s) => s.scopeName);
+    if (flows.implicitCodeGrant) flowValues.push('implicit');
+    if (flows.authorizationCodeGrant) flowValues.push('code');
+    // Each scope once, in the order given, as aws-cdk-lib's UserPoolClient writes them.
+    let scopes = o.scopes && Array.from(new Set(o.scopes.map((s) => s.scopeName)));
     if (scopes === undefined && (flows.authorizationCodeGrant || flows.implicitCodeGrant)) scopes = DEFAULT_SCOPES;
     return { enabled, flows, flowValues: flowValues.length ? flowValues : undefined, scopes };
   }
@@ -507,8 +583,9 @@ export class AppClient extends Resource implements IUserPoolClient {
     if (props.supportedIdentityProviders) return props.supportedIdentityProviders.map((p) => p.name);
     const pool = props.userPool as Partial<IUserPool>;
     if (!Array.isArray(pool.identityProviders)) return ['COGNITO'];
+    // The pool's providers, then COGNITO: aws-cdk-lib's order.
     return Lazy.list({
-      produce: () => Array.from(new Set(['COGNITO', ...(pool.identityProviders ?? []).map((p) => p.providerName)])),
+      produce: () => Array.from(new Set([...(pool.identityProviders ?? []).map((p) => p.providerName), 'COGNITO'])),
     });
   }
 
@@ -578,7 +655,9 @@ function convert(d: Duration, unit: string): number {
   }
 }
 
-function authFlowValues(authFlows: AuthFlow | undefined, rotation: boolean): string[] {
+function authFlowValues(authFlows: AuthFlow | undefined, rotation: boolean): string[] | undefined {
+  // `{}` leaves ExplicitAuthFlows out, as aws-cdk-lib's UserPoolClient does (the service default applies).
+  if (authFlows !== undefined && Object.keys(authFlows).length === 0) return undefined;
   const f = authFlows ?? { userSrp: true };
   const values: string[] = [];
   if (f.userPassword) values.push('ALLOW_USER_PASSWORD_AUTH');
@@ -589,6 +668,53 @@ function authFlowValues(authFlows: AuthFlow | undefined, rotation: boolean): str
   if ((f as { user?: boolean }).user) values.push('ALLOW_USER_AUTH');
   if (!rotation) values.push('ALLOW_REFRESH_TOKEN_AUTH');
   return values;
+}
+
+/**
+ * The lifetimes aws-cdk-lib's UserPoolClient refuses and the service would not honour: a refresh
+ * token lifetime of 0 (Cognito silently uses 30 days instead) and access or ID tokens that outlive
+ * the refresh token. Token-valued durations are not judged.
+ */
+function tokenLifetimeProblems(props: AppClientOptions): string[] {
+  const problems: string[] = [];
+  const refresh = props.refreshTokenValidity;
+  if (refresh === undefined || refresh.isUnresolved()) return problems;
+  const refreshMs = refresh.toMilliseconds();
+  if (refreshMs === 0) {
+    problems.push(propProblem('refreshTokenValidity', refresh.toHumanString(), 'token-refresh-zero',
+      'Cognito does not take 0 as "never expires": it silently uses the default of 30 days instead.',
+      'Give a lifetime of 60 minutes to 3650 days, or leave refreshTokenValidity out for the default of 30 days.'));
+    return problems;
+  }
+  for (const prop of ['accessTokenValidity', 'idTokenValidity'] as const) {
+    const d = props[prop];
+    if (d !== undefined && !d.isUnresolved() && d.toMilliseconds() > refreshMs) {
+      problems.push(propProblem(prop, d.toHumanString(), 'token-refresh-not-shorter',
+        `it is longer than refreshTokenValidity (${refresh.toHumanString()}), so the token would outlive the refresh token that renews it.`,
+        `Make ${prop} at most ${refresh.toHumanString()}, or make refreshTokenValidity longer.`));
+    }
+  }
+  return problems;
+}
+
+/**
+ * The analytics configurations aws-cdk-lib's UserPoolClient refuses: `application` together with
+ * the id form, or the id form without all of `applicationId`, `externalId` and `role`.
+ */
+function analyticsProblems(a: AppClientAnalytics): string[] {
+  const idForm = (['applicationId', 'externalId', 'role'] as const).filter((k) => a[k] !== undefined);
+  if (a.application !== undefined && idForm.length) {
+    return [propProblem('analytics.application', 'a Pinpoint CfnApp', 'analytics-exclusive',
+      `${idForm.join(', ')} ${idForm.length === 1 ? 'is' : 'are'} also given; the two configurations are exclusive.`,
+      'Keep only application, or only applicationId with externalId and role.')];
+  }
+  if (a.application === undefined && idForm.length < 3) {
+    const missing = (['applicationId', 'externalId', 'role'] as const).filter((k) => a[k] === undefined);
+    return [propProblem(`analytics.${missing[0]}`, '(absent)', idForm.length ? 'analytics-id-complete' : 'analytics-target-required',
+      `analytics needs either application, or all of applicationId, externalId and role (missing: ${missing.join(', ')}).`,
+      'Give application, or applicationId with externalId and role; or remove analytics (Amazon Pinpoint reached end of support on 2026-10-30).')];
+  }
+  return [];
 }
 
 function analyticsProperties(a: AppClientAnalytics): CfnUserPoolClient.AnalyticsConfigurationProperty | IResolvable {
@@ -612,6 +738,28 @@ function userPoolIdOf(pool: IUserPool): string {
     throw new AppClientError(`userPool = ${String(pool)}: not a user pool (it has no userPoolId) [user-pool-required]. Fix: pass a cognito.UserPool or cognito.UserPool.fromUserPoolId(...).`);
   }
   return id;
+}
+
+/** aws-cdk-lib's public property-injector API (`PropertyInjectors`, aws-cdk-lib 2.196 and later). */
+interface PropertyInjectorsApi {
+  hasPropertyInjectors(x: unknown): boolean;
+  of(scope: IConstruct): { for(uniqueId: string): { inject(props: unknown, context: { scope: Construct; id: string }): unknown } | undefined };
+}
+
+/**
+ * The props with the defaults of the nearest property injector registered for
+ * `AppClient.PROPERTY_INJECTION_ID` in `scope` or above, as aws-cdk-lib applies them to its own
+ * constructs. Only aws-cdk-lib's public API is used; releases without property injectors inject nothing.
+ */
+function injectedProps(scope: Construct, id: string, props: AppClientProps): AppClientProps {
+  const api = (cdk as unknown as { PropertyInjectors?: PropertyInjectorsApi }).PropertyInjectors;
+  if (typeof api?.hasPropertyInjectors !== 'function' || typeof api.of !== 'function') return props;
+  for (let c: IConstruct | undefined = scope; c !== undefined; c = c.node.scope) {
+    if (!api.hasPropertyInjectors(c)) continue;
+    const injector = api.of(c).for(AppClient.PROPERTY_INJECTION_ID);
+    if (injector) return injector.inject(props, { scope, id }) as AppClientProps;
+  }
+  return props;
 }
 
 /** Whether two UserPoolId values designate the same pool (the same token, or the same literal). */

@@ -56,7 +56,8 @@ describe('defaults', () => {
     const p = clientProperties(stack);
     expect(p.AllowedOAuthFlowsUserPoolClient).toBe(true);
     expect(p.AllowedOAuthFlows).toEqual(['code']);
-    expect(p.AllowedOAuthScopes).toEqual(['openid', 'email', 'phone', 'profile']);
+    // aws-cdk-lib's default scopes in its order, without the admin scope
+    expect(p.AllowedOAuthScopes).toEqual(['profile', 'phone', 'email', 'openid']);
     expect(p.AllowedOAuthScopes).not.toContain('aws.cognito.signin.user.admin');
     expect(p.CallbackURLs).toEqual(['https://app.example.org/cb']);
   });
@@ -103,7 +104,8 @@ describe('defaults', () => {
     new AppClient(stack, 'Client', { userPool });
     new cognito.UserPoolIdentityProviderGoogle(stack, 'Google', { userPool, clientId: 'id', clientSecretValue: undefined as any, clientSecret: 'secret' });
     // The provider's name is a Ref, so the client depends on the provider.
-    Template.fromStack(stack).hasResourceProperties(CLIENT, { SupportedIdentityProviders: ['COGNITO', { Ref: Match.stringLikeRegexp('^Google') }] });
+    // aws-cdk-lib's order: the pool's providers, then COGNITO
+    Template.fromStack(stack).hasResourceProperties(CLIENT, { SupportedIdentityProviders: [{ Ref: Match.stringLikeRegexp('^Google') }, 'COGNITO'] });
   });
 });
 
@@ -429,7 +431,7 @@ describe('nothing is lost', () => {
     oAuth: [
       [{ flows: { authorizationCodeGrant: true, implicitCodeGrant: true }, callbackUrls: ['https://a.example.org/cb', 'myapp://cb'], logoutUrls: ['https://a.example.org/'], scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.PHONE], defaultRedirectUri: 'myapp://cb' },
         (p) => {
-          expect(p.AllowedOAuthFlows).toEqual(['code', 'implicit']);
+          expect(p.AllowedOAuthFlows).toEqual(['implicit', 'code']);
           expect(p.CallbackURLs).toEqual(['https://a.example.org/cb', 'myapp://cb']);
           expect(p.LogoutURLs).toEqual(['https://a.example.org/']);
           expect(p.AllowedOAuthScopes).toEqual(['openid', 'phone']);
@@ -455,8 +457,8 @@ describe('nothing is lost', () => {
       [undefined, (p) => expect(p.EnablePropagateAdditionalUserContextData).toBeUndefined()],
     ],
     analytics: [
-      [{ applicationId: 'abcdef0123456789', externalId: 'ext', shareUserData: true },
-        (p) => expect(p.AnalyticsConfiguration).toEqual({ ApplicationId: 'abcdef0123456789', ExternalId: 'ext', UserDataShared: true })],
+      [{ applicationId: 'abcdef0123456789', externalId: 'ext', role: { roleArn: 'arn:aws:iam::111111111111:role/pinpoint' }, shareUserData: true },
+        (p) => expect(p.AnalyticsConfiguration).toEqual({ ApplicationId: 'abcdef0123456789', ExternalId: 'ext', RoleArn: 'arn:aws:iam::111111111111:role/pinpoint', UserDataShared: true })],
       [undefined, (p) => expect(p.AnalyticsConfiguration).toBeUndefined()],
     ],
   };
