@@ -27,7 +27,7 @@ import {
 import { IRole } from 'aws-cdk-lib/aws-iam';
 import { CfnApp } from 'aws-cdk-lib/aws-pinpoint';
 import { Construct, IConstruct } from 'constructs';
-import { KeptRenderingUserPoolClient, cognitoResources, groupByResource, renderTemplate } from './private/cognito-template';
+import { KeptRenderingUserPoolClient, cognitoResources, groupByResource, nestedStackTemplates, renderTemplate } from './private/cognito-template';
 import { AppClientError } from './private/errors';
 import { ClientRules, Severity, TemplateFinding } from './rules';
 
@@ -779,7 +779,9 @@ function stackFindings(client: AppClient): TemplateFinding[] {
   let memo = STACK_FINDINGS.get(stack);
   if (!memo || memo.asked.has(client)) {
     const { template } = renderTemplate(stack, cognitoResources(stack), true);
-    memo = { byResource: groupByResource(ClientRules.checkTemplate(template)), asked: new Set() };
+    // Validation runs once references are resolved, so the nested stacks' templates carry the
+    // pool's id as passed in: resource servers and providers in them count.
+    memo = { byResource: groupByResource(ClientRules.checkTemplate(template, { nestedTemplates: nestedStackTemplates(stack) })), asked: new Set() };
     STACK_FINDINGS.set(stack, memo);
   }
   memo.asked.add(client);

@@ -1,4 +1,4 @@
-import { App, Annotations as CoreAnnotations, Duration, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { App, Annotations as CoreAnnotations, Duration, Lazy, NestedStack, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { AppClient, AppClientProps } from '../src';
@@ -345,6 +345,41 @@ describe('validation at synth', () => {
 });
 
 describe('rules across resources', () => {
+  describe('a resource server in a nested stack', () => {
+    function withNestedServer(scopes: string[], dependOnNested: boolean) {
+      const app = new App();
+      const stack = new Stack(app, 'Main');
+      const userPool = new cognito.UserPool(stack, 'Pool');
+      const nested = new NestedStack(stack, 'Apis');
+      new cognito.CfnUserPoolResourceServer(nested, 'Orders', {
+        userPoolId: userPool.userPoolId, identifier: 'orders-api', name: 'Orders', scopes: [{ scopeName: 'read', scopeDescription: 'Read' }],
+      });
+      const client = new AppClient(stack, 'Worker', {
+        userPool,
+        generateSecret: true,
+        oAuth: { flows: { clientCredentials: true }, scopes: scopes.map((x) => cognito.OAuthScope.custom(x)) },
+      });
+      if (dependOnNested) client.node.addDependency(nested);
+      return { app, stack };
+    }
+
+    test('a scope it defines passes, with the client depending on the nested stack', () => {
+      const { app, stack } = withNestedServer(['orders-api/read'], true);
+      expect(() => app.synth()).not.toThrow();
+      expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('oauth-scope-creation-order'))).toEqual([]);
+    });
+
+    test('fails when the scope is defined nowhere, though the nested stack is seen', () => {
+      const { app } = withNestedServer(['orders-api/read', 'orders-api/write'], true);
+      expect(() => app.synth()).toThrow(/\[oauth-scope-exists\] AllowedOAuthScopes\[1\] = "orders-api\/write"/);
+    });
+
+    test('warns about creation order when the client does not depend on the nested stack', () => {
+      const { stack } = withNestedServer(['orders-api/read'], false);
+      expect(Annotations.fromStack(stack).findWarning('/Main/Worker', Match.stringLikeRegexp('oauth-scope-creation-order'))).toHaveLength(1);
+    });
+  });
+
   test('depends on the identity providers and resource servers it names literally', () => {
     const { app, stack, userPool } = setup();
     const read = new cognito.ResourceServerScope({ scopeName: 'read', scopeDescription: 'Read' });
