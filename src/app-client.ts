@@ -28,6 +28,7 @@ import { IRole } from 'aws-cdk-lib/aws-iam';
 import { CfnApp } from 'aws-cdk-lib/aws-pinpoint';
 import { Construct, IConstruct } from 'constructs';
 import { KeptRenderingUserPoolClient, cognitoResources, groupByResource, nestedStackTemplates, renderTemplate } from './private/cognito-template';
+import { APP_CLIENT_ACK_KEY, findAcknowledgement } from './private/acknowledgements';
 import { AppClientError } from './private/errors';
 import { ClientRules, Severity, TemplateFinding } from './rules';
 
@@ -314,6 +315,9 @@ const TOKEN_VALIDITIES = [
 const UNIT_SECONDS: Array<[string, number]> = [['days', 86400], ['hours', 3600], ['minutes', 60], ['seconds', 1]];
 
 /** aws-cdk-lib's default scopes, in its order, without `aws.cognito.signin.user.admin`. */
+/** The prefix of an AppClient finding's id, in annotations and acknowledgements. */
+const ACK_PREFIX = 'cdk-cognito-app-client:';
+
 const DEFAULT_SCOPES = ['profile', 'phone', 'email', 'openid'];
 
 /**
@@ -340,6 +344,23 @@ export class AppClient extends Resource implements IUserPoolClient {
    * On older aws-cdk-lib releases nothing is injected.
    */
   public static readonly PROPERTY_INJECTION_ID: string = 'cdk-cognito-app-client.AppClient';
+
+  /**
+   * Acknowledges one rule's findings on the app clients at or below `scope`, with a reason: an
+   * acknowledged error no longer fails synth, and an acknowledged warning is no longer reported.
+   * Use it for a finding that is wrong for your case (and tell us); the reason is kept in the
+   * construct metadata for audits. An acknowledgement without a reason is refused: it is itself an
+   * error (`acknowledgement-reason`). Works on every aws-cdk-lib release; on 2.253 and later,
+   * `Validations.of(scope).acknowledge({ id: 'cdk-cognito-app-client:<rule-id>', reason })` does the same.
+   *
+   * @param scope the AppClient, or any construct above the clients it covers
+   * @param ruleId the rule id, e.g. `redirect-uri-https` (or `cdk-cognito-app-client:redirect-uri-https`)
+   * @param reason why the finding is acceptable here
+   */
+  public static acknowledge(scope: IConstruct, ruleId: string, reason: string): void {
+    const id = ruleId.startsWith(ACK_PREFIX) ? ruleId : `${ACK_PREFIX}${ruleId}`;
+    scope.node.addMetadata(APP_CLIENT_ACK_KEY, { [id]: reason });
+  }
 
   /**
    * An existing app client, by its client id (as `UserPoolClient.fromUserPoolClientId`).
@@ -596,10 +617,17 @@ export class AppClient extends Resource implements IUserPoolClient {
    */
   private validateClient(): string[] {
     const errors: string[] = [];
+    const refused = new Set<string>();
     for (const f of stackFindings(this)) {
+      const ack = findAcknowledgement(this, [`${ACK_PREFIX}${f.ruleId}`]);
+      if (ack?.reason) continue;
+      if (ack && !refused.has(ack.id)) {
+        refused.add(ack.id);
+        errors.push(`[acknowledgement-reason] ${ack.id} is acknowledged at ${ack.at} without a reason, so the acknowledgement is refused. Fix: give a reason: AppClient.acknowledge(scope, '${f.ruleId}', 'why this is acceptable').`);
+      }
       const text = `${f.message} Fix: ${f.fix}`;
       if (f.severity === Severity.ERROR) errors.push(text);
-      else Annotations.of(this).addWarningV2(`cdk-cognito-app-client:${f.ruleId}`, text);
+      else Annotations.of(this).addWarningV2(`${ACK_PREFIX}${f.ruleId}`, text);
     }
     return errors;
   }

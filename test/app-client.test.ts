@@ -299,6 +299,55 @@ describe('validation at synth', () => {
     expect(Annotations.fromStack(stack).findWarning('/Stack/Client', Match.stringLikeRegexp('oauth-scope-openid-companion'))).toEqual([]);
   });
 
+  describe('acknowledging a finding (AppClient.acknowledge, with a reason)', () => {
+    function httpClient() {
+      const { app, stack, userPool } = setup();
+      const client = new AppClient(stack, 'Client', { userPool, oAuth: { callbackUrls: ['http://intranet.example.org/cb', 'https://app.example.org/#x'] } });
+      return { app, stack, client };
+    }
+
+    test('an acknowledged error no longer fails synth; the others still do', () => {
+      const { app, client } = httpClient();
+      AppClient.acknowledge(client, 'redirect-uri-https', 'the intranet proxy terminates TLS; ticket NET-12');
+      expect(() => app.synth()).toThrow(/\[redirect-uri-no-fragment\]/);
+      try {
+        app.synth();
+      } catch (e) {
+        expect((e as Error).message).not.toContain('[redirect-uri-https]');
+      }
+    });
+
+    test('an acknowledgement on the stack covers the clients below it, and the reason is kept in the metadata', () => {
+      const { app, stack } = httpClient();
+      AppClient.acknowledge(stack, 'redirect-uri-https', 'the intranet proxy terminates TLS; ticket NET-12');
+      AppClient.acknowledge(stack, 'cdk-cognito-app-client:redirect-uri-no-fragment', 'the SPA router needs it; ticket WEB-3');
+      expect(() => app.synth()).not.toThrow();
+      expect(stack.node.metadata.map((m) => m.data)).toContainEqual({ 'cdk-cognito-app-client:redirect-uri-https': 'the intranet proxy terminates TLS; ticket NET-12' });
+    });
+
+    test("aws-cdk-lib's Validations.of(scope).acknowledge (2.253 and later) is honoured too", () => {
+      const { app, client } = httpClient();
+      // what Validations.of(client).acknowledge({ id: 'cdk-cognito-app-client:...', reason }) records
+      client.node.addMetadata('aws:cdk:acknowledged-rules', { 'annotation::cdk-cognito-app-client:redirect-uri-https': 'intranet, NET-12' });
+      client.node.addMetadata('aws:cdk:acknowledged-rules', { 'cdk-cognito-app-client:redirect-uri-no-fragment': 'router, WEB-3' });
+      expect(() => app.synth()).not.toThrow();
+    });
+
+    test.each([[''], ['   ']])('fails when the acknowledgement has no reason (%p), and the finding stays', (reason) => {
+      const { app, client } = httpClient();
+      AppClient.acknowledge(client, 'redirect-uri-https', reason);
+      expect(() => app.synth()).toThrow(/\[acknowledgement-reason\] cdk-cognito-app-client:redirect-uri-https is acknowledged at Stack\/Client without a reason[\s\S]*\[redirect-uri-https\]/);
+    });
+
+    test('an acknowledged warning is not reported', () => {
+      const { app, stack, userPool } = setup();
+      const client = new AppClient(stack, 'Client', { userPool, oAuth: { callbackUrls: ['https://app.example.org/cb'], scopes: [cognito.OAuthScope.EMAIL] } });
+      AppClient.acknowledge(client, 'oauth-scope-openid-companion', 'the app reads the email claim only');
+      app.synth();
+      expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('oauth-scope-openid-companion'))).toEqual([]);
+    });
+  });
+
   test('a token that resolves to a literal at synth is checked', () => {
     const { app, stack, userPool } = setup();
     new AppClient(stack, 'Client', { userPool, oAuth: { callbackUrls: [Lazy.string({ produce: () => 'http://late.example.org/cb' })] } });

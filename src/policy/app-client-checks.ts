@@ -12,6 +12,7 @@ import {
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ClientPolicy } from './client-policy';
+import { findAcknowledgement } from '../private/acknowledgements';
 import { InstalledCdkNag, loadCdkNag } from './private/cdk-nag';
 import { KeptRenderingUserPoolClient, cognitoResources, groupByResource, renderTemplate } from '../private/cognito-template';
 import { ClientRules } from '../rules/client-rules';
@@ -20,8 +21,6 @@ import { Severity } from '../rules/types';
 
 const PACK_NAME = 'AppClientChecks';
 const CLIENT_TYPE = 'AWS::Cognito::UserPoolClient';
-/** aws-cdk-lib's `Validations.ACKNOWLEDGED_RULES_METADATA_KEY` (2.253 and later), as documented. */
-const ACKNOWLEDGED_RULES_METADATA_KEY = 'aws:cdk:acknowledged-rules';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const VERSION: string = require('../../package.json').version;
 /** The documented service rules: an AppClient reports these itself, so the pack leaves them to it. */
@@ -299,24 +298,9 @@ function appClientOf(node: IConstruct | undefined): IConstruct | undefined {
   return node instanceof KeptRenderingUserPoolClient ? node.node.scope : undefined;
 }
 
-/**
- * The acknowledgement of a rule on the resource or its nearest acknowledging ancestor: the id as
- * written, where it was made, and its reason (empty when none was given).
- */
-function acknowledgement(node: IConstruct, ruleId: string): { id: string; at: string; reason: string } | undefined {
-  const accepted = [`${PACK_NAME}-${ruleId}`, `${PACK_NAME}::${ruleId}`, `${PACK_NAME}::${PACK_NAME}-${ruleId}`];
-  for (let c: IConstruct | undefined = node; c; c = c.node.scope) {
-    for (const entry of c.node.metadata) {
-      if (entry.type !== ACKNOWLEDGED_RULES_METADATA_KEY || !entry.data) continue;
-      for (const [key, reason] of Object.entries(entry.data as { [id: string]: unknown })) {
-        const id = key.replace(/^annotation::/i, '');
-        if (accepted.includes(id)) {
-          return { id, at: c.node.path || '/', reason: typeof reason === 'string' ? reason.trim() : '' };
-        }
-      }
-    }
-  }
-  return undefined;
+/** The acknowledgement of a rule on the resource or its nearest acknowledging ancestor. */
+function acknowledgement(node: IConstruct, ruleId: string) {
+  return findAcknowledgement(node, [`${PACK_NAME}-${ruleId}`, `${PACK_NAME}::${ruleId}`, `${PACK_NAME}::${PACK_NAME}-${ruleId}`]);
 }
 
 /**
