@@ -1,5 +1,7 @@
 import { spawnSync } from 'child_process';
+import { readFileSync } from 'fs';
 import { join } from 'path';
+import { ClientPolicy, ClientRules } from '../src';
 
 // The README's first command runs the example app with the real cdk CLI (aws-cdk, a dev dependency).
 const APP = join(__dirname, '..', 'examples', 'app');
@@ -25,6 +27,22 @@ test('cdk synth prints the template of the example app: four compliant clients',
   // the back office names the corporate IdP: the client depends on it
   expect(stdout).toMatch(/DependsOn:\n\s+- CorpIdp/);
   expect(stderr).not.toMatch(/ERROR|WARNING \[/);
+}, 120_000);
+
+test('two stages, two policies, one cdk synth: each stage is checked by its own pack only', () => {
+  // GIVEN the app's pack (client-policy.json: no loopback URLs) and the Dev stage's own pack
+  // (client-policy.dev.json: loopback allowed), and a Dev web shop with a localhost callback
+  const out = join(APP, 'cdk.out', 'ok');
+  const { status, stderr } = cdkSynth();
+  // THEN one synth passes: the app's pack never saw the Dev client
+  expect({ status, stderr: status === 0 ? '' : stderr }).toEqual({ status: 0, stderr: '' });
+  const devTemplate = JSON.parse(readFileSync(join(out, 'assembly-Dev', 'DevShopAuth8453BE3E.template.json'), 'utf8'));
+  expect(JSON.stringify(devTemplate)).toContain('http://localhost:3000/callback');
+  // and the app's policy would have rejected it, had it seen it; the Dev policy does not
+  const prod = ClientPolicy.fromFile(join(APP, 'client-policy.json'));
+  const dev = ClientPolicy.fromFile(join(APP, 'client-policy.dev.json'));
+  expect(ClientRules.checkTemplate(devTemplate, { policy: prod }).map((f) => f.ruleId)).toContain('policy-no-loopback-in-prod');
+  expect(ClientRules.checkTemplate(devTemplate, { policy: dev }).filter((f) => f.severity === 'error')).toEqual([]);
 }, 120_000);
 
 test('cdk synth of the example with mistakes Cognito would reject fails and prints every one', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { App, Aspects, Aws, CfnCondition, Fn, NestedStack, Stack, Stage } from 'aws-cdk-lib';
-import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { NagSuppressions } from 'cdk-nag';
 import { CALLBACK, compliantClients } from './clients';
@@ -180,6 +180,16 @@ describe('AppClientChecks with cdk-nag 2 (an Aspect)', () => {
     }
     expect(message.match(/\[redirect-uri-https\] CallbackURLs\[0\] = "http:\/\/a\.example\.org\/cb"/g)).toHaveLength(1);
     expect(message).not.toContain('AppClientChecks-redirect-uri-https');
+  });
+
+  test('an AppClient checks itself in a stage synthesized alone and in Template.fromStack, with the pack on the app', () => {
+    const a = new App();
+    Aspects.of(a).add(new AppClientChecks(a, { reports: false }));
+    const stage = new Stage(a, 'Prod');
+    const stack = new Stack(stage, 'Auth');
+    new AppClient(stack, 'Client', { userPool: new cognito.UserPool(stack, 'Pool'), oAuth: { callbackUrls: ['http://a.example.org/cb'] } });
+    expect(() => Template.fromStack(stack)).toThrow(/\[redirect-uri-https\]/);
+    expect(() => stage.synth({ force: true })).toThrow(/\[redirect-uri-https\]/);
   });
 
   describe('suppressions (NagSuppressions, with a reason)', () => {

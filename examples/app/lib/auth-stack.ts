@@ -8,6 +8,8 @@ export interface AuthStackProps extends StackProps {
   readonly broken?: boolean;
   /** Put deliberate breaches of the organisation policy into the clients (each caught by AppClientChecks). */
   readonly brokenPolicy?: boolean;
+  /** A development copy: the web shop also accepts http://localhost:3000/callback, for local testing. */
+  readonly localDevelopment?: boolean;
 }
 
 /**
@@ -50,7 +52,7 @@ export class AuthStack extends Stack {
       oAuth: {
         callbackUrls: broken
           ? ['http://shop.example.org/callback', 'https://shop.example.org/#/signed-in']
-          : ['https://shop.example.org/callback'],
+          : ['https://shop.example.org/callback', ...(props.localDevelopment ? ['http://localhost:3000/callback'] : [])],
         logoutUrls: ['https://shop.example.org/'],
         scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
       },
