@@ -27,8 +27,8 @@ import {
 import { IRole } from 'aws-cdk-lib/aws-iam';
 import { CfnApp } from 'aws-cdk-lib/aws-pinpoint';
 import { Construct, IConstruct } from 'constructs';
-import { KeptRenderingUserPoolClient, cognitoResources, groupByResource, nestedStackTemplates, renderTemplate } from './private/cognito-template';
 import { APP_CLIENT_ACK_KEY, findAcknowledgement } from './private/acknowledgements';
+import { KeptRenderingUserPoolClient, cognitoResources, groupByResource, nestedStackTemplates, renderTemplate } from './private/cognito-template';
 import { AppClientError } from './private/errors';
 import { ClientRules, Severity, TemplateFinding } from './rules';
 
