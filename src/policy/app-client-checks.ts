@@ -163,17 +163,23 @@ export class AppClientChecks implements IAspect, IPolicyValidationPluginBeta1 {
     const tree = new ConstructTree(given.appConstruct ?? this.scope?.node.root);
     const found: PolicyViolationBeta1[] = [];
     const seen = new Set<string>();
-    for (const templatePath of context.templatePaths) this.checkTemplateFile(path.resolve(templatePath), tree, found, seen);
+    // Each template file is read and parsed once, though a nested one is both context of its parent and checked itself.
+    const parsed = new Map<string, any>();
+    const read = (file: string) => {
+      if (!parsed.has(file)) parsed.set(file, JSON.parse(fs.readFileSync(file, 'utf8')));
+      return parsed.get(file);
+    };
+    for (const templatePath of context.templatePaths) this.checkTemplateFile(path.resolve(templatePath), tree, found, seen, read);
     return { success: !found.some((v) => v.severity === Severity.ERROR), violations: found, pluginVersion: VERSION };
   }
 
   /** Checks one synthesized template, then the templates of its nested stacks. */
-  private checkTemplateFile(file: string, tree: ConstructTree, found: PolicyViolationBeta1[], seen: Set<string>): void {
+  private checkTemplateFile(file: string, tree: ConstructTree, found: PolicyViolationBeta1[], seen: Set<string>, read: (file: string) => any): void {
     if (seen.has(file)) return;
     seen.add(file);
-    const template = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const template = read(file);
     const resources: { [id: string]: any } = template?.Resources ?? {};
-    const nested = nestedTemplateFiles(file, template, tree);
+    const nested = nestedTemplateFiles(file, template, tree, read);
     const nestedTemplates: { [path: string]: any } = {};
     for (const [key, n] of nested) nestedTemplates[key] = n.template;
     for (const f of ClientRules.checkTemplate(template, { policy: this.policy, nestedTemplates })) {
@@ -203,7 +209,7 @@ export class AppClientChecks implements IAspect, IPolicyValidationPluginBeta1 {
       });
     }
     // The nested stacks' own clients, each in its own template (direct children only: they recurse).
-    for (const [key, n] of nested) if (!key.includes('/')) this.checkTemplateFile(n.file, tree, found, seen);
+    for (const [key, n] of nested) if (!key.includes('/')) this.checkTemplateFile(n.file, tree, found, seen, read);
   }
 }
 
@@ -274,16 +280,16 @@ class ConstructTree {
  * The template files of the nested stacks below `file`, for `TemplateCheckOptions.nestedTemplates`:
  * keyed by the nested stack's logical id (`Outer/Inner` below that), to a bounded depth.
  */
-function nestedTemplateFiles(file: string, template: any, tree: ConstructTree, prefix = '', depth = 0,
+function nestedTemplateFiles(file: string, template: any, tree: ConstructTree, read: (file: string) => any, prefix = '', depth = 0,
   out = new Map<string, { file: string; template: any }>()): Map<string, { file: string; template: any }> {
   if (depth > 8) return out;
   for (const [logicalId, body] of Object.entries<any>(template?.Resources ?? {})) {
     if (body?.Type !== 'AWS::CloudFormation::Stack') continue;
     const nested = tree.nestedTemplate(file, logicalId, body);
     if (!nested || !fs.existsSync(nested) || [...out.values()].some((n) => n.file === nested)) continue;
-    const t = JSON.parse(fs.readFileSync(nested, 'utf8'));
+    const t = read(nested);
     out.set(`${prefix}${logicalId}`, { file: nested, template: t });
-    nestedTemplateFiles(nested, t, tree, `${prefix}${logicalId}/`, depth + 1, out);
+    nestedTemplateFiles(nested, t, tree, read, `${prefix}${logicalId}/`, depth + 1, out);
   }
   return out;
 }

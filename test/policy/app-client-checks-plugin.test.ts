@@ -3,7 +3,7 @@ import { join } from 'path';
 import { App, CfnResource, IPolicyValidationPluginBeta1, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
-import { compliantClients } from './clients';
+import { compliantClients, nonCompliantL1AndL2 } from './clients';
 import { AppClient, AppClientChecks, ClientPolicy } from '../../src';
 
 // The pack as cdk-nag 3 runs it: a validation plugin handed the synthesized templates. The
@@ -47,14 +47,7 @@ function found(report: { violations: Array<{ ruleName: string; severity?: string
 describe('AppClientChecks with cdk-nag 3 (a validation plugin)', () => {
   test('every client of every kind is reported from the synthesized templates, on its construct path', () => {
     const { stack, userPool, report } = setup(ClientPolicy.recommended());
-    new cognito.CfnUserPoolClient(stack, 'L1', {
-      userPoolId: userPool.userPoolId,
-      allowedOAuthFlowsUserPoolClient: true,
-      allowedOAuthFlows: ['implicit'],
-      allowedOAuthScopes: ['openid'],
-      callbackUrLs: ['http://app.example.org/cb'],
-    });
-    userPool.addClient('L2', { generateSecret: false, oAuth: { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.custom('api/read')] } });
+    nonCompliantL1AndL2(stack, userPool);
     new AppClient(stack, 'L3', { userPool, oAuth: { callbackUrls: ['http://localhost:3000/cb'] }, authFlows: { userPassword: true } });
     const r = report();
     expect(r.success).toBe(false);

@@ -4,7 +4,7 @@ import { App, Aspects, Aws, CfnCondition, Fn, NestedStack, Stack, Stage } from '
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { NagSuppressions } from 'cdk-nag';
-import { CALLBACK, compliantClients } from './clients';
+import { CALLBACK, compliantClients, nonCompliantL1AndL2 } from './clients';
 import { AppClient, AppClientChecks, ClientPolicy } from '../../src';
 
 
@@ -44,14 +44,7 @@ describe('AppClientChecks with cdk-nag 2 (an Aspect)', () => {
     // GIVEN one client of each kind; the AppClient breaks only the policy (its own documented
     // errors would stop synth before the report: the AppClient reports those itself)
     const { stack, userPool } = app(ClientPolicy.recommended());
-    new cognito.CfnUserPoolClient(stack, 'L1', {
-      userPoolId: userPool.userPoolId,
-      allowedOAuthFlowsUserPoolClient: true,
-      allowedOAuthFlows: ['implicit'],
-      allowedOAuthScopes: ['openid'],
-      callbackUrLs: ['http://app.example.org/cb'],
-    });
-    userPool.addClient('L2', { generateSecret: false, oAuth: { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.custom('api/read')] } });
+    nonCompliantL1AndL2(stack, userPool);
     new AppClient(stack, 'L3', {
       userPool,
       oAuth: { callbackUrls: ['http://localhost:3000/cb', 'https://app.example.org/cb'] },

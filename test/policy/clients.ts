@@ -26,3 +26,18 @@ export function compliantClients(scope: Construct, userPool: cognito.UserPool) {
   l2Resource.addPropertyOverride('ExplicitAuthFlows', ['ALLOW_USER_SRP_AUTH']); // what the L2 writes with rotation
   new AppClient(scope, 'L3', { userPool, oAuth: { callbackUrls: [CALLBACK] }, refreshTokenRotation: true });
 }
+
+/**
+ * An L1 client (implicit grant, plain-http callback) and an L2 client (client_credentials without a
+ * secret): documented-rule errors and policy violations, for the pack tests of both cdk-nag versions.
+ */
+export function nonCompliantL1AndL2(scope: Construct, userPool: cognito.UserPool) {
+  new cognito.CfnUserPoolClient(scope, 'L1', {
+    userPoolId: userPool.userPoolId,
+    allowedOAuthFlowsUserPoolClient: true,
+    allowedOAuthFlows: ['implicit'],
+    allowedOAuthScopes: ['openid'],
+    callbackUrLs: ['http://app.example.org/cb'],
+  });
+  userPool.addClient('L2', { generateSecret: false, oAuth: { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.custom('api/read')] } });
+}
