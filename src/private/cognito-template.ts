@@ -83,10 +83,119 @@ export function renderTemplate(stack: Stack, resources: CfnResource[], keep = fa
   return { template, byId };
 }
 
+/** The JSON kind the L1's own validator requires of a property (or a nested property type's fields). */
+export type FieldKind = 'string' | 'number' | 'boolean' | 'list' | { readonly [camel: string]: readonly [string, FieldKind] };
+
+/**
+ * The props of aws-cdk-lib's CfnUserPoolClient (camelCase, as its `cfnProperties` gives them) with
+ * their CloudFormation names and kinds, in the order the L1 renders them (CloudFormation names in
+ * alphabetical order). test/cognito-template.test.ts keeps this in step with the installed L1.
+ */
+export const CLIENT_FIELDS: ReadonlyArray<readonly [string, string, FieldKind, 'required'?]> = [
+  ['accessTokenValidity', 'AccessTokenValidity', 'number'],
+  ['allowedOAuthFlows', 'AllowedOAuthFlows', 'list'],
+  ['allowedOAuthFlowsUserPoolClient', 'AllowedOAuthFlowsUserPoolClient', 'boolean'],
+  ['allowedOAuthScopes', 'AllowedOAuthScopes', 'list'],
+  ['analyticsConfiguration', 'AnalyticsConfiguration', {
+    applicationArn: ['ApplicationArn', 'string'],
+    applicationId: ['ApplicationId', 'string'],
+    externalId: ['ExternalId', 'string'],
+    roleArn: ['RoleArn', 'string'],
+    userDataShared: ['UserDataShared', 'boolean'],
+  }],
+  ['authSessionValidity', 'AuthSessionValidity', 'number'],
+  ['callbackUrLs', 'CallbackURLs', 'list'],
+  ['clientName', 'ClientName', 'string'],
+  ['defaultRedirectUri', 'DefaultRedirectURI', 'string'],
+  ['enablePropagateAdditionalUserContextData', 'EnablePropagateAdditionalUserContextData', 'boolean'],
+  ['enableTokenRevocation', 'EnableTokenRevocation', 'boolean'],
+  ['explicitAuthFlows', 'ExplicitAuthFlows', 'list'],
+  ['generateSecret', 'GenerateSecret', 'boolean'],
+  ['idTokenValidity', 'IdTokenValidity', 'number'],
+  ['logoutUrLs', 'LogoutURLs', 'list'],
+  ['preventUserExistenceErrors', 'PreventUserExistenceErrors', 'string'],
+  ['readAttributes', 'ReadAttributes', 'list'],
+  ['refreshTokenRotation', 'RefreshTokenRotation', {
+    feature: ['Feature', 'string'],
+    retryGracePeriodSeconds: ['RetryGracePeriodSeconds', 'number'],
+  }],
+  ['refreshTokenValidity', 'RefreshTokenValidity', 'number'],
+  ['supportedIdentityProviders', 'SupportedIdentityProviders', 'list'],
+  ['tokenValidityUnits', 'TokenValidityUnits', {
+    accessToken: ['AccessToken', 'string'],
+    idToken: ['IdToken', 'string'],
+    refreshToken: ['RefreshToken', 'string'],
+  }],
+  ['userPoolId', 'UserPoolId', 'string', 'required'],
+  ['writeAttributes', 'WriteAttributes', 'list'],
+];
+const CLIENT_FIELD_NAMES = new Set(CLIENT_FIELDS.map(([camel]) => camel));
+
+/** What the L1 does not look into: null, undefined, an intrinsic (`{ Ref }`, `{ "Fn::…" }`) or a dynamic reference. */
+function opaque(v: unknown): boolean {
+  if (v === null || v === undefined) return true;
+  if (typeof v === 'string') return v.startsWith('{{resolve:') && v.endsWith('}}');
+  if (typeof v !== 'object') return false;
+  let key: string | undefined;
+  for (const k in v) {
+    if (key !== undefined) return false;
+    key = k;
+  }
+  return key === 'Ref' || (key !== undefined && key.startsWith('Fn::'));
+}
+
+const NOT_RENDERED = Symbol('not rendered');
+
+/** The value as the L1 renders it, or NOT_RENDERED when the L1's own validator would reject it (or it has fields this table does not know). */
+function renderField(v: unknown, kind: FieldKind): unknown {
+  if (opaque(v)) return v;
+  if (kind === 'list') {
+    if (!Array.isArray(v)) return NOT_RENDERED;
+    for (const item of v) if (typeof item !== 'string' && !opaque(item)) return NOT_RENDERED;
+    return v.slice();
+  }
+  if (typeof kind === 'string') return typeof v === kind ? v : NOT_RENDERED;
+  if (typeof v !== 'object' || Array.isArray(v)) return NOT_RENDERED;
+  const given = v as { [key: string]: unknown };
+  for (const k in given) if (given[k] !== undefined && !Object.prototype.hasOwnProperty.call(kind, k)) return NOT_RENDERED;
+  const out: { [key: string]: unknown } = {};
+  for (const k in kind) {
+    const [name, fieldKind] = kind[k];
+    const x = renderField(given[k], fieldKind);
+    if (x === NOT_RENDERED) return NOT_RENDERED;
+    if (x !== undefined) out[name] = x;
+  }
+  return out;
+}
+/**
+ * The CloudFormation properties of a CfnUserPoolClient's (resolved) props, as the L1's own renderer
+ * writes them (the same keys in the same order; absent values left out rather than undefined), without
+ * the cost of its generic validator; undefined when the L1 must
+ * render them itself: a value its validator rejects (it then reports that as it always has), or a
+ * prop this table does not know (a newer aws-cdk-lib's).
+ *
+ * @param props the resolved camelCase props (`cfnProperties`)
+ */
+export function renderClientProperties(props: { [key: string]: unknown }): { [key: string]: unknown } | undefined {
+  if (typeof props !== 'object' || props === null || Array.isArray(props) || opaque(props)) return undefined;
+  for (const k in props) if (props[k] !== undefined && !CLIENT_FIELD_NAMES.has(k)) return undefined;
+  const out: { [key: string]: unknown } = {};
+  for (const [camel, name, kind, required] of CLIENT_FIELDS) {
+    if (required && (props[camel] === undefined || props[camel] === null)) return undefined;
+    const x = renderField(props[camel], kind);
+    if (x === NOT_RENDERED) return undefined;
+    if (x !== undefined) out[name] = x;
+  }
+  return out;
+}
+
 /**
  * The CfnUserPoolClient of an AppClient. Its validation renders it (tokens resolved) just before
  * the synthesis renders it again; the synthesis that follows takes that rendering instead of
  * rendering twice. The rendering is kept for one use only, and a validation always renders afresh.
+ * Its props are rendered by `renderClientProperties` (the L1's rendering, without its generic
+ * validator, which costs more than the rest of the rendering), and by the L1 itself whenever that
+ * declines.
  */
 export class KeptRenderingUserPoolClient extends CfnUserPoolClient {
   /**
@@ -98,7 +207,7 @@ export class KeptRenderingUserPoolClient extends CfnUserPoolClient {
   private kept?: object;
 
   protected renderProperties(props: { [key: string]: any }): { [key: string]: any } {
-    const rendered = super.renderProperties(props);
+    const rendered = renderClientProperties(props) ?? super.renderProperties(props);
     const rotation = this.refreshTokenRotationProperty;
     if (rotation === undefined) return rendered;
     const key = 'RefreshTokenRotation';
