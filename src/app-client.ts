@@ -2,6 +2,7 @@ import * as cdk from 'aws-cdk-lib';
 import {
   Annotations,
   Aspects,
+  CfnResource,
   Duration,
   IResolvable,
   Lazy,
@@ -798,20 +799,25 @@ function samePool(a: string, b: string): boolean {
 /**
  * The findings of each stack's clients, computed once per synthesis for the whole stack (so the
  * context rules see the pool, resource servers and identity providers) and shared by its
- * AppClients. A client asking again means a new synthesis: the stack is checked afresh.
+ * AppClients, by resource. A client asking again means a new synthesis: the stack is checked afresh.
  */
-const STACK_FINDINGS = new WeakMap<Stack, { byResource: Map<string, TemplateFinding[]>; asked: Set<AppClient> }>();
+const STACK_FINDINGS = new WeakMap<Stack, { byResource: Map<CfnResource, TemplateFinding[]>; asked: Set<AppClient> }>();
 
 function stackFindings(client: AppClient): TemplateFinding[] {
   const stack = Stack.of(client);
   let memo = STACK_FINDINGS.get(stack);
   if (!memo || memo.asked.has(client)) {
-    const { template } = renderTemplate(stack, cognitoResources(stack), true);
+    const { template, byId } = renderTemplate(stack, cognitoResources(stack), true);
     // Validation runs once references are resolved, so the nested stacks' templates carry the
     // pool's id as passed in: resource servers and providers in them count.
-    memo = { byResource: groupByResource(ClientRules.checkTemplate(template, { nestedTemplates: nestedStackTemplates(stack) })), asked: new Set() };
+    const byResource = new Map<CfnResource, TemplateFinding[]>();
+    for (const [id, findings] of groupByResource(ClientRules.checkTemplate(template, { nestedTemplates: nestedStackTemplates(stack) }))) {
+      const resource = byId.get(id);
+      if (resource) byResource.set(resource, findings);
+    }
+    memo = { byResource, asked: new Set() };
     STACK_FINDINGS.set(stack, memo);
   }
   memo.asked.add(client);
-  return memo.byResource.get(stack.resolve(client.resource.logicalId)) ?? [];
+  return memo.byResource.get(client.resource) ?? [];
 }
