@@ -129,7 +129,21 @@ export const CLIENT_FIELDS: ReadonlyArray<readonly [string, string, FieldKind, '
   ['userPoolId', 'UserPoolId', 'string', 'required'],
   ['writeAttributes', 'WriteAttributes', 'list'],
 ];
-const CLIENT_FIELD_NAMES = new Set(CLIENT_FIELDS.map(([camel]) => camel));
+/** A field of the table, prepared for rendering (index loops, no destructuring: this runs cold, per client). */
+interface Field {
+  readonly camel: string;
+  readonly name: string;
+  /** 'string', 'number' or 'boolean'; 'list'; or 'struct' with `fields`. */
+  readonly kind: string;
+  readonly fields?: ReadonlyArray<Field>;
+  readonly required: boolean;
+}
+
+function prepare(camel: string, name: string, kind: FieldKind, required: boolean): Field {
+  if (typeof kind === 'string') return { camel, name, kind, required };
+  return { camel, name, kind: 'struct', fields: Object.keys(kind).map((k) => prepare(k, kind[k][0], kind[k][1], false)), required };
+}
+const FIELDS: ReadonlyArray<Field> = CLIENT_FIELDS.map((f) => prepare(f[0], f[1], f[2], f[3] === 'required'));
 
 /** What the L1 does not look into: null, undefined, an intrinsic (`{ Ref }`, `{ "Fn::…" }`) or a dynamic reference. */
 function opaque(v: unknown): boolean {
@@ -146,47 +160,62 @@ function opaque(v: unknown): boolean {
 
 const NOT_RENDERED = Symbol('not rendered');
 
-/** The value as the L1 renders it, or NOT_RENDERED when the L1's own validator would reject it (or it has fields this table does not know). */
-function renderField(v: unknown, kind: FieldKind): unknown {
+/**
+ * The value as the L1 renders it, or NOT_RENDERED when the L1's own validator would reject it, or
+ * it has fields this table does not know.
+ */
+function renderField(v: unknown, field: Field): unknown {
+  const kind = field.kind;
+  if (typeof v === kind) return v; // a string, a number or a boolean of the right kind (a string may be a dynamic reference: kept as it is either way)
   if (opaque(v)) return v;
   if (kind === 'list') {
     if (!Array.isArray(v)) return NOT_RENDERED;
-    for (const item of v) if (typeof item !== 'string' && !opaque(item)) return NOT_RENDERED;
+    for (let i = 0; i < v.length; i++) {
+      const item = v[i];
+      if (typeof item !== 'string' && !opaque(item)) return NOT_RENDERED;
+    }
     return v.slice();
   }
-  if (typeof kind === 'string') return typeof v === kind ? v : NOT_RENDERED;
-  if (typeof v !== 'object' || Array.isArray(v)) return NOT_RENDERED;
-  const given = v as { [key: string]: unknown };
-  for (const k in given) if (given[k] !== undefined && !Object.prototype.hasOwnProperty.call(kind, k)) return NOT_RENDERED;
-  const out: { [key: string]: unknown } = {};
-  for (const k in kind) {
-    const [name, fieldKind] = kind[k];
-    const x = renderField(given[k], fieldKind);
-    if (x === NOT_RENDERED) return NOT_RENDERED;
-    if (x !== undefined) out[name] = x;
-  }
-  return out;
+  if (kind !== 'struct' || typeof v !== 'object' || Array.isArray(v)) return NOT_RENDERED;
+  return renderObject(v as { [key: string]: unknown }, field.fields!);
 }
+
+/** An object of known fields, renamed; NOT_RENDERED when a field is unknown or rejected. */
+function renderObject(given: { [key: string]: unknown }, fields: ReadonlyArray<Field>): { [key: string]: unknown } | typeof NOT_RENDERED {
+  let known = 0;
+  const out: { [key: string]: unknown } = {};
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i];
+    const v = given[f.camel];
+    if (v === undefined) {
+      if (f.required) return NOT_RENDERED;
+      continue;
+    }
+    if (f.required && v === null) return NOT_RENDERED;
+    known++;
+    const x = renderField(v, f);
+    if (x === NOT_RENDERED) return NOT_RENDERED;
+    if (x !== undefined) out[f.name] = x;
+  }
+  // Any other field that is set: one this table does not know.
+  let set = 0;
+  for (const k in given) if (given[k] !== undefined) set++;
+  return set === known ? out : NOT_RENDERED;
+}
+
 /**
  * The CloudFormation properties of a CfnUserPoolClient's (resolved) props, as the L1's own renderer
  * writes them (the same keys in the same order; absent values left out rather than undefined), without
- * the cost of its generic validator; undefined when the L1 must
- * render them itself: a value its validator rejects (it then reports that as it always has), or a
- * prop this table does not know (a newer aws-cdk-lib's).
+ * the cost of its generic validator; undefined when the L1 must render them itself: a value its
+ * validator rejects (it then reports that as it always has), or a prop this table does not know (a
+ * newer aws-cdk-lib's).
  *
  * @param props the resolved camelCase props (`cfnProperties`)
  */
 export function renderClientProperties(props: { [key: string]: unknown }): { [key: string]: unknown } | undefined {
   if (typeof props !== 'object' || props === null || Array.isArray(props) || opaque(props)) return undefined;
-  for (const k in props) if (props[k] !== undefined && !CLIENT_FIELD_NAMES.has(k)) return undefined;
-  const out: { [key: string]: unknown } = {};
-  for (const [camel, name, kind, required] of CLIENT_FIELDS) {
-    if (required && (props[camel] === undefined || props[camel] === null)) return undefined;
-    const x = renderField(props[camel], kind);
-    if (x === NOT_RENDERED) return undefined;
-    if (x !== undefined) out[name] = x;
-  }
-  return out;
+  const out = renderObject(props, FIELDS);
+  return out === NOT_RENDERED ? undefined : out;
 }
 
 /**
