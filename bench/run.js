@@ -11,7 +11,7 @@ const path = require('path');
 const { template } = require('./template');
 const hostileTemplate = require('./hostile');
 
-const REPS = Number(process.argv[process.argv.indexOf('--reps') + 1]) || 7;
+const REPS = Number(process.argv[process.argv.indexOf('--reps') + 1]) || 9;
 const SIZES = [50, 150, 450];
 const KINDS = [['l1', 'CfnUserPoolClient (L1)'], ['l2', 'UserPoolClient (L2)'], ['app', 'AppClient']];
 const root = path.join(__dirname, '..');
@@ -97,10 +97,10 @@ print(`## Synth cost: one UserPool and N clients (CDK_VALIDATION=false), whole p
 print();
 print(`The cost per extra client is (t450 − t50) / 400 over the time each process spends building and synthesizing the app (module loading excluded).`);
 print();
-print(`| Kind | N = 50 | N = 150 | N = 450 | ms per extra client | ratio to L1 | peak RSS at 450, MB |`);
-print(`|---|---|---|---|---|---|---|`);
+print(`| Kind | N = 50 | N = 150 | N = 450 | ms per extra client | ratio to L1 | ratio to L2 | peak RSS at 450, MB |`);
+print(`|---|---|---|---|---|---|---|---|`);
 for (const [k, label] of KINDS) {
-  print(`| ${label} | ${SIZES.map((n) => mmm(wall(k, n))).join(' | ')} | ${fmt(perClient(k), 3)} | ${fmt(perClient(k) / perClient('l1'), 2)}× | ${mmm(rss(k))} |`);
+  print(`| ${label} | ${SIZES.map((n) => mmm(wall(k, n))).join(' | ')} | ${fmt(perClient(k), 3)} | ${fmt(perClient(k) / perClient('l1'), 2)}× | ${fmt(perClient(k) / perClient('l2'), 2)}× | ${mmm(rss(k))} |`);
 }
 print();
 print(`With aws-cdk-lib's built-in CloudFormation validation on (N = 150), for context: ` +
@@ -141,7 +141,8 @@ print(`## Targets`);
 print();
 const packCost = (i) => stats(packSamples[i].map((s) => s.wallMs)).median - base;
 const targets = [
-  [`AppClient cost per extra client ≤ 1.2× the L1's`, perClient('app') / perClient('l1') <= 1.2, `${fmt(perClient('app') / perClient('l1'), 2)}×`],
+  [`AppClient cost per extra client ≤ the L2's`, perClient('app') <= perClient('l2'), `${fmt(perClient('app') / perClient('l2'), 2)}× the L2's`],
+  [`AppClient cost per extra client ≤ 1.2× the L1's`, perClient('app') / perClient('l1') <= 1.2, `${fmt(perClient('app') / perClient('l1'), 2)}× the L1's`],
   [`AppClientChecks over the 450-client app costs no more than AwsSolutionsChecks`, packCost(1) <= packCost(2), `${fmt(packCost(1))} ms vs ${fmt(packCost(2))} ms`],
   [`Checker ≥ 50,000 clients per second (read, parse and check)`, tp.median >= 50000, `${fmt(tp.median)} clients/s`],
   [`Checker ≥ 50,000 clients per second (check alone, file already parsed)`, tpCheck.median >= 50000, `${fmt(tpCheck.median)} clients/s`],
