@@ -1,4 +1,4 @@
-import { eachLiteral } from './private/client';
+import { eachLiteralAt, itemPath } from './private/client';
 import { Rule } from './private/rule';
 import { SOURCES } from './private/sources';
 import { codePoints, show } from './private/values';
@@ -23,9 +23,9 @@ export const ATTRIBUTE_RULES: Rule[] = [
     fix: 'Remove empty entries and use attribute names as the pool defines them.',
     check(c, emit) {
       for (const list of ['ReadAttributes', 'WriteAttributes'] as const) {
-        eachLiteral(c, list, (name, path) => {
+        eachLiteralAt(c, list, (name, at) => {
           const n = codePoints(name, 2048);
-          if (n < 1 || n > 2048) emit(path, show(name), `an attribute name is 1 to 2048 characters long; this one is ${n}.`);
+          if (n < 1 || n > 2048) emit(itemPath(list, at), show(name), `an attribute name is 1 to 2048 characters long; this one is ${n}.`);
         });
       }
     },
@@ -37,8 +37,8 @@ export const ATTRIBUTE_RULES: Rule[] = [
     source: SOURCES.DG_ATTRS,
     fix: 'Remove the attribute from WriteAttributes (it can stay in ReadAttributes); verification status is set by Cognito or an admin API call.',
     check(c, emit) {
-      eachLiteral(c, 'WriteAttributes', (name, path) => {
-        if (IMMUTABLE.includes(name)) emit(path, show(name), 'an app client cannot be given write access to it: Cognito answers "Invalid write attributes specified".');
+      eachLiteralAt(c, 'WriteAttributes', (name, at) => {
+        if (IMMUTABLE.includes(name)) emit(itemPath('WriteAttributes', at), show(name), 'an app client cannot be given write access to it: Cognito answers "Invalid write attributes specified".');
       });
     },
   },
@@ -50,11 +50,11 @@ export const ATTRIBUTE_RULES: Rule[] = [
     fix: `Use a standard attribute (${STANDARD_ATTRIBUTES.join(', ')}) or custom:<name> with a name of 1 to 20 characters declared in the pool schema. Names are case-sensitive.`,
     check(c, emit) {
       for (const list of ['ReadAttributes', 'WriteAttributes'] as const) {
-        eachLiteral(c, list, (name, path) => {
+        eachLiteralAt(c, list, (name, at) => {
           if (STANDARD_ATTRIBUTES.includes(name)) return;
           const m = CUSTOM.exec(name);
           if (m && codePoints(m[1], 20) <= 20) return;
-          emit(path, show(name), m
+          emit(itemPath(list, at), show(name), m
             ? 'a custom attribute name is at most 20 characters long, so this attribute cannot exist.'
             : 'it is neither a standard attribute nor custom:<name>, so no pool can have it.');
         });

@@ -143,8 +143,8 @@ function checkSdkCalls(resource: unknown, policy?: ClientPolicy): Finding[] {
  * Checks one client's properties and appends its findings to `out`; with `resource`, each finding
  * is a TemplateFinding of that resource (written once, not copied).
  */
-function checkClient(properties: unknown, policy: ClientPolicy | undefined, context: ClientContext | undefined, before: { [key: string]: any } | undefined,
-  lookup: ResourceLookup | undefined, out: Finding[], resource?: string): void {
+function checkClient(properties: unknown, policy: ClientPolicy | undefined, context: ClientContext | undefined,
+  before: { [key: string]: any } | undefined, lookup: ResourceLookup | undefined, out: Finding[], resource?: string): void {
   const length = out.length;
   try {
     checkReadable(properties, policy, context, before, lookup, out, resource);
@@ -157,8 +157,8 @@ function checkClient(properties: unknown, policy: ClientPolicy | undefined, cont
   }
 }
 
-function checkReadable(properties: unknown, policy: ClientPolicy | undefined, context: ClientContext | undefined, before: { [key: string]: any } | undefined,
-  lookup: ResourceLookup | undefined, out: Finding[], resource: string | undefined): void {
+function checkReadable(properties: unknown, policy: ClientPolicy | undefined, context: ClientContext | undefined,
+  before: { [key: string]: any } | undefined, lookup: ResourceLookup | undefined, out: Finding[], resource: string | undefined): void {
   // The common case: no Fn::If anywhere, so no variant to build (one cheap scan, no allocation).
   const variants = isPlainObject(properties) && hasConditions(properties) ? variantsOf(properties) : NO_VARIANTS;
   const base = evaluate(properties, policy, context, before, lookup);

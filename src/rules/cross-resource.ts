@@ -1,7 +1,7 @@
 import { STANDARD_ATTRIBUTES } from './attributes';
 import { builtinSpelling, idpsDecided } from './identity-providers';
 import { STANDARD_SCOPES } from './oauth';
-import { Client, eachLiteral } from './private/client';
+import { Client, eachLiteralAt, itemPath } from './private/client';
 import { Emit } from './private/rule';
 import { SOURCES } from './private/sources';
 import { ClientContext, ServerInfo } from './private/template-index';
@@ -37,7 +37,9 @@ function serversDecided(ctx: ClientContext): boolean {
 function serverDefining(ctx: ClientContext, scope: string): ServerInfo | undefined {
   return ctx.servers.find((s) => {
     const id = s.identifier;
-    return typeof id === 'string' && !isUnknown(s.scopes) && s.scopes.some((n) => `${id}/${n}` === scope);
+    // `${id}/${n}` === scope, without writing the string
+    return typeof id === 'string' && !isUnknown(s.scopes) && scope.length > id.length && scope.charCodeAt(id.length) === 0x2f && scope.startsWith(id)
+      && s.scopes.some((n) => scope.length === id.length + 1 + n.length && scope.endsWith(n));
   });
 }
 
@@ -62,10 +64,10 @@ function creationOrderRule(spec: {
     source: spec.source,
     fix: spec.fix,
     check(c, ctx, emit) {
-      eachLiteral(c, spec.list, (entry, path) => {
+      eachLiteralAt(c, spec.list, (entry, at) => {
         const match = spec.definer(entry, ctx);
         if (match && !ctx.dependsOn.has(match.anchor)) {
-          emit(path, show(entry), `${definedBy(spec.what, match)} defines it, but the client neither references nor DependsOn ${match.anchor}, so CloudFormation may create the client first, and then Cognito answers "${spec.answer(entry)}" (updates are not affected).`,
+          emit(itemPath(spec.list, at), show(entry), `${definedBy(spec.what, match)} defines it, but the client neither references nor DependsOn ${match.anchor}, so CloudFormation may create the client first, and then Cognito answers "${spec.answer(entry)}" (updates are not affected).`,
             `Add DependsOn: ${match.anchor} to the client.`);
         }
       });
@@ -87,10 +89,10 @@ export const CONTEXT_RULES: ContextRule[] = [
     fix: 'Define the scope on a resource server of the pool, or remove it from AllowedOAuthScopes.',
     check(c, ctx, emit) {
       if (!serversDecided(ctx)) return;
-      eachLiteral(c, 'AllowedOAuthScopes', (scope, path) => {
+      eachLiteralAt(c, 'AllowedOAuthScopes', (scope, at) => {
         if (STANDARD_SCOPES.includes(scope) || !scope.includes('/')) return; // the no-"/" case is a per-client rule
         if (!serverDefining(ctx, scope)) {
-          emit(path, show(scope), `no resource server of ${poolName(ctx)} defines it: Cognito answers "Invalid scope requested: ${scope}".`);
+          emit(itemPath('AllowedOAuthScopes', at), show(scope), `no resource server of ${poolName(ctx)} defines it: Cognito answers "Invalid scope requested: ${scope}".`);
         }
       });
     },
@@ -113,10 +115,10 @@ export const CONTEXT_RULES: ContextRule[] = [
     fix: 'Create the identity provider on the pool (names are case-sensitive: Google, Facebook, SignInWithApple, LoginWithAmazon), or remove it from SupportedIdentityProviders.',
     check(c, ctx, emit) {
       if (!idpsDecided(ctx)) return;
-      eachLiteral(c, 'SupportedIdentityProviders', (name, path) => {
+      eachLiteralAt(c, 'SupportedIdentityProviders', (name, at) => {
         if (name === 'COGNITO' || ctx.idps.some((p) => p.name === name)) return;
         const builtin = builtinSpelling(name);
-        emit(path, show(name), `${poolName(ctx)} has no identity provider named ${name}${builtin ? ` (built-in names are case-sensitive: ${builtin})` : ''}: Cognito answers "The provider ${name} does not exist for User Pool".`,
+        emit(itemPath('SupportedIdentityProviders', at), show(name), `${poolName(ctx)} has no identity provider named ${name}${builtin ? ` (built-in names are case-sensitive: ${builtin})` : ''}: Cognito answers "The provider ${name} does not exist for User Pool".`,
           builtin ? `Write ${builtin}, and create that identity provider on the pool.` : undefined);
       });
     },
@@ -141,12 +143,12 @@ export const CONTEXT_RULES: ContextRule[] = [
       const schema = ctx.pool?.schema;
       if (!schema || isUnknown(schema)) return;
       for (const list of ['ReadAttributes', 'WriteAttributes'] as const) {
-        eachLiteral(c, list, (attr, path) => {
+        eachLiteralAt(c, list, (attr, at) => {
           const m = /^(dev:)?custom:(.{1,20})$/su.exec(attr);
           if (!m) return; // standard attributes always exist; other names are a per-client finding
           const declared = schema.find((a) => a.name === m[2] && !STANDARD_ATTRIBUTES.includes(a.name));
-          if (!declared) emit(path, show(attr), `${poolName(ctx)} declares no custom attribute ${m[2]} in its Schema.`);
-          else if (m[1] && !declared.developerOnly) emit(path, show(attr), `${m[2]} is not a developer-only attribute, so it is custom:${m[2]}, not dev:custom:${m[2]}.`);
+          if (!declared) emit(itemPath(list, at), show(attr), `${poolName(ctx)} declares no custom attribute ${m[2]} in its Schema.`);
+          else if (m[1] && !declared.developerOnly) emit(itemPath(list, at), show(attr), `${m[2]} is not a developer-only attribute, so it is custom:${m[2]}, not dev:custom:${m[2]}.`);
         });
       }
     },
@@ -176,7 +178,7 @@ export const CONTEXT_RULES: ContextRule[] = [
     check(c, ctx, emit) {
       const w = c.WriteAttributes;
       if (!isList(w) || !w.complete || w.items.length === 0) return;
-      eachLiteral(c, 'SupportedIdentityProviders', (name) => {
+      eachLiteralAt(c, 'SupportedIdentityProviders', (name) => {
         const idp = ctx.idps.find((p) => p.name === name);
         if (!idp || isUnknown(idp.mapped)) return;
         // Attributes no client can write (email_verified, sub, ...) and the username mapping are not asked for.

@@ -1,4 +1,4 @@
-import { Client, eachLiteral } from './private/client';
+import { Client, eachLiteralAt, itemPath } from './private/client';
 import { Rule } from './private/rule';
 import { SOURCES } from './private/sources';
 import { PartialString, codePoints, isList, listEmpty, listHas, listLacks, listPresent, present, show } from './private/values';
@@ -26,11 +26,12 @@ export const OAUTH_RULES: Rule[] = [
     check(c, emit) {
       const l = c.AllowedOAuthFlows;
       if (!isList(l)) return;
-      l.items.forEach((v, i) => {
+      for (let i = 0; i < l.items.length; i++) {
+        const v = l.items[i];
         if (typeof v === 'string' && !OAUTH_FLOWS.includes(v)) {
-          emit(`AllowedOAuthFlows[${l.indexes[i]}]`, show(v), 'the allowed OAuth flows are code, implicit and client_credentials.');
+          emit(itemPath('AllowedOAuthFlows', l.indexes[i]), show(v), 'the allowed OAuth flows are code, implicit and client_credentials.');
         }
-      });
+      }
       if (l.certain > 3) emit('AllowedOAuthFlows', `${l.certain} entries`, 'the list holds at most 3 flows.');
     },
   },
@@ -67,8 +68,8 @@ export const OAUTH_RULES: Rule[] = [
     fix: 'Remove the standard scopes; use resource-server scopes such as "orders-api/read".',
     check(c, emit) {
       if (!listHas(c.AllowedOAuthFlows, CC)) return;
-      eachLiteral(c, 'AllowedOAuthScopes', (scope, path) => {
-        if (STANDARD_SCOPES.includes(scope)) emit(path, show(scope), `${scope} is not supported with client_credentials flow, which only allows custom scopes.`);
+      eachLiteralAt(c, 'AllowedOAuthScopes', (scope, at) => {
+        if (STANDARD_SCOPES.includes(scope)) emit(itemPath('AllowedOAuthScopes', at), show(scope), `${scope} is not supported with client_credentials flow, which only allows custom scopes.`);
       });
     },
   },
@@ -124,19 +125,20 @@ export const OAUTH_RULES: Rule[] = [
     check(c, emit) {
       const l = c.AllowedOAuthScopes;
       if (!isList(l)) return;
-      l.items.forEach((v, i) => {
-        const path = `AllowedOAuthScopes[${l.indexes[i]}]`;
+      for (let i = 0; i < l.items.length; i++) {
+        const v = l.items[i];
         if (typeof v === 'string') {
           const n = codePoints(v, 256);
-          if (n < 1 || n > 256) emit(path, show(v), `a scope is 1 to 256 characters long; this one is ${n}.`);
+          if (n < 1 || n > 256) emit(itemPath('AllowedOAuthScopes', l.indexes[i]), show(v), `a scope is 1 to 256 characters long; this one is ${n}.`);
           const bad = SCOPE_BAD_CHAR.exec(v);
-          if (bad) emit(path, show(v), `it contains ${show(bad[0])}; scopes use printable ASCII without space, " or \\.`);
+          if (bad) emit(itemPath('AllowedOAuthScopes', l.indexes[i]), show(v), `it contains ${show(bad[0])}; scopes use printable ASCII without space, " or \\.`);
         } else if (v instanceof PartialString) {
+          const path = itemPath('AllowedOAuthScopes', l.indexes[i]);
           const bad = v.literals().map((p) => SCOPE_BAD_CHAR.exec(p)).find((m) => m);
           if (bad) emit(path, show(v), `it contains ${show(bad[0])}; scopes use printable ASCII without space, " or \\.`);
           else if (v.literalLength() > 256) emit(path, show(v), 'its literal parts alone are longer than 256 characters.');
         }
-      });
+      }
       if (l.certain > 50) emit('AllowedOAuthScopes', `${l.certain} scopes`, 'an app client can have at most 50 scopes (not adjustable).');
     },
   },
@@ -147,9 +149,9 @@ export const OAUTH_RULES: Rule[] = [
     source: SOURCES.DG_OAUTH,
     fix: 'Use a standard scope (openid, email, phone, profile, aws.cognito.signin.user.admin) or a resource-server scope written <resource-server identifier>/<scope name>.',
     check(c, emit) {
-      eachLiteral(c, 'AllowedOAuthScopes', (scope, path) => {
+      eachLiteralAt(c, 'AllowedOAuthScopes', (scope, at) => {
         if (!STANDARD_SCOPES.includes(scope) && !scope.includes('/')) {
-          emit(path, show(scope), 'it is not a standard scope, and without a "/" it cannot name a resource-server scope: Cognito answers "Invalid scope requested".');
+          emit(itemPath('AllowedOAuthScopes', at), show(scope), 'it is not a standard scope, and without a "/" it cannot name a resource-server scope: Cognito answers "Invalid scope requested".');
         }
       });
     },
@@ -163,8 +165,9 @@ export const OAUTH_RULES: Rule[] = [
     check(c, emit) {
       const l = c.AllowedOAuthScopes;
       if (!isList(l)) return;
+      if (!listLacks(l, 'openid')) return; // the common case: openid is there, and no list is built
       const companions = l.items.filter((s): s is string => typeof s === 'string' && OPENID_COMPANIONS.includes(s));
-      if (companions.length && listLacks(l, 'openid')) {
+      if (companions.length) {
         emit('AllowedOAuthScopes', show(l.items), `${companions.join(', ')} can only be requested with the openid scope, which is missing.`);
       }
     },

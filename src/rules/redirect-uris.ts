@@ -1,7 +1,7 @@
 import { Rule } from './private/rule';
 import { Shaped } from './private/shapes';
 import { SOURCES } from './private/sources';
-import { UrlKind, eachUrl, hostWithoutScheme, isLoopbackHost, known, urlParts } from './private/urls';
+import { UrlKind, eachUrl, hostWithoutScheme, isLoopbackHost, urlParts } from './private/urls';
 import { PartialString, codePoints, isList, show } from './private/values';
 import { Severity } from './types';
 
@@ -13,8 +13,15 @@ const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 const SCHEME_SO_FAR = /^[A-Za-z][A-Za-z0-9+.-]*$/;
 const HOST_AS_SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):(\d)/;
 
+/** The first character a redirect URL may not contain, or null. */
+function badUrlChar(part: string): RegExpExecArray | null {
+  return PRINTABLE_ASCII.test(part) ? null : URL_BAD_CHAR.exec(part);
+}
+
 /** The host of a plain-http URL that is not a loopback host, or undefined (not http, loopback, or undecidable). */
 export function plainHttpHost(url: string | PartialString): string | undefined {
+  // A literal whose first ":" is not the fifth character has no "http" scheme (urlParts would say so, at a cost).
+  if (typeof url === 'string' && url.indexOf(':') !== 4) return undefined;
   const parts = urlParts(url);
   if (!parts || parts.scheme !== 'http' || isLoopbackHost(parts.host)) return undefined;
   return parts.host;
@@ -71,13 +78,10 @@ export const REDIRECT_URI_RULES: Rule[] = [
     fix: 'Percent-encode spaces and other separators (e.g. %20), and remove control characters such as tabs and newlines.',
     check(c, emit) {
       eachUrl(c, ['callback', 'logout', 'default'], (url, path) => {
-        const parts = typeof url === 'string' ? [url] : url.literals();
-        for (const part of parts) {
-          const bad = PRINTABLE_ASCII.test(part) ? null : URL_BAD_CHAR.exec(part);
-          if (bad) {
-            emit(path, show(url), `it contains ${show(bad[0])}; the service accepts only letters, marks, symbols, numbers and punctuation ([\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+).`);
-            return;
-          }
+        const bad = typeof url === 'string' ? badUrlChar(url) : url.literals().map(badUrlChar).find((m) => m);
+        if (bad) {
+          emit(path, show(url), `it contains ${show(bad[0])}; the service accepts only letters, marks, symbols, numbers and punctuation ([\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+).`);
+          return;
         }
         if (url === '') emit(path, '""', 'an empty URL does not match the pattern [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+.');
       });
@@ -104,8 +108,13 @@ export const REDIRECT_URI_RULES: Rule[] = [
     fix: 'Write the full URL with its scheme, e.g. https://app.example.org/callback or myapp://callback.',
     check(c, emit) {
       eachUrl(c, ['callback', 'default'], (url, path) => {
-        const { text, complete } = known(url);
-        const noScheme = complete ? !SCHEME.test(text) : (text !== '' && !SCHEME.test(text) && !SCHEME_SO_FAR.test(text)) || hostWithoutScheme(url) !== undefined;
+        let noScheme: boolean;
+        if (typeof url === 'string') {
+          noScheme = !SCHEME.test(url);
+        } else {
+          const text = url.prefix();
+          noScheme = (text !== '' && !SCHEME.test(text) && !SCHEME_SO_FAR.test(text)) || hostWithoutScheme(url) !== undefined;
+        }
         if (noScheme) {
           emit(path, show(url), `a redirect URI must be an absolute URI with a scheme (https:, or a custom scheme such as myapp:)${shapeNote(url)}.`,
             hostWithoutScheme(url) ? `Write the scheme before the host name, e.g. Fn::Sub "https://\${${hostWithoutScheme(url)!.label}}/callback".` : undefined);
@@ -122,16 +131,18 @@ export const REDIRECT_URI_RULES: Rule[] = [
     check(c, emit) {
       eachUrl(c, ['callback', 'logout', 'default'], (url, path) => {
         // A documented host name followed by a port: `${Dist.DomainName}:8443/cb`.
-        const [p0, p1] = typeof url === 'string' ? [] : url.parts;
+        const p0 = typeof url === 'string' ? undefined : url.parts[0];
+        const p1 = typeof url === 'string' ? undefined : url.parts[1];
         if (p0 instanceof Shaped && p0.shape.scheme === undefined && typeof p1 === 'string' && /^:\d/.test(p1)) {
           emit(path, show(url), `it parses as a custom scheme (the host name ${p0.toString()}, which is always ${p0.shape.form}) followed by a port-like number, so the redirect can never reach that host.`,
             `Write the scheme first, e.g. Fn::Sub "https://\${${p0.label}}${p1}".`);
           return;
         }
-        const m = HOST_AS_SCHEME.exec(known(url).text);
+        const text = typeof url === 'string' ? url : url.prefix();
+        const m = HOST_AS_SCHEME.exec(text);
         if (m && (m[1].toLowerCase() === 'localhost' || m[1].includes('.'))) {
           emit(path, show(url), `it parses as the custom scheme "${m[1]}:" followed by a port-like number, so the redirect can never reach ${m[1]}.`,
-            `Write ${show('https://' + known(url).text)} (or http:// for a loopback host).`);
+            `Write ${show('https://' + text)} (or http:// for a loopback host).`);
         }
       });
     },
@@ -144,8 +155,7 @@ export const REDIRECT_URI_RULES: Rule[] = [
     fix: 'Remove the # and everything after it; route on the client with a path or query instead.',
     check(c, emit) {
       eachUrl(c, ['callback', 'default'], (url, path) => {
-        const parts = typeof url === 'string' ? [url] : url.literals();
-        if (parts.some((p) => p.includes('#'))) emit(path, show(url), 'a redirect URI must not include a fragment component.');
+        if (typeof url === 'string' ? url.includes('#') : url.literals().some((p) => p.includes('#'))) emit(path, show(url), 'a redirect URI must not include a fragment component.');
       });
     },
   },

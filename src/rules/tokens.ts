@@ -61,7 +61,7 @@ const DEFAULT_SECONDS = { AccessToken: 3600, IdToken: 3600, RefreshToken: DEFAUL
  * or unit is unresolved or invalid.
  */
 export function lifetimeSeconds(c: Client, token: 'AccessToken' | 'IdToken' | 'RefreshToken'): number | undefined {
-  const t = TOKENS.find((k) => k.unit === token)!;
+  const t = TOKENS[token === 'AccessToken' ? 0 : token === 'IdToken' ? 1 : 2];
   const v = c[t.value];
   if (v === undefined || (token === 'RefreshToken' && v === 0)) return DEFAULT_SECONDS[token];
   const unit = unitOf(c, t);
@@ -130,7 +130,8 @@ export const TOKEN_RULES: Rule[] = [
       const r: Int | undefined = c.RefreshTokenValidity;
       const refreshSeconds = lifetimeSeconds(c, 'RefreshToken');
       if (refreshSeconds === undefined) return;
-      for (const t of TOKENS.slice(0, 2)) {
+      for (let i = 0; i < 2; i++) { // access and ID tokens
+        const t = TOKENS[i];
         const v = c[t.value];
         const unit = unitOf(c, t);
         if (typeof v !== 'number' || unit === undefined) continue;
