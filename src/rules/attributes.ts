@@ -21,6 +21,7 @@ export const ATTRIBUTE_RULES: Rule[] = [
     title: 'ReadAttributes and WriteAttributes entries are 1 to 2048 characters long',
     source: SOURCES.API,
     fix: 'Remove empty entries and use attribute names as the pool defines them.',
+    needs: ['ReadAttributes', 'WriteAttributes'],
     check(c, emit) {
       for (const list of ['ReadAttributes', 'WriteAttributes'] as const) {
         eachLiteralAt(c, list, (name, at) => {
@@ -36,6 +37,7 @@ export const ATTRIBUTE_RULES: Rule[] = [
     title: 'WriteAttributes has no email_verified, phone_number_verified or sub',
     source: SOURCES.DG_ATTRS,
     fix: 'Remove the attribute from WriteAttributes (it can stay in ReadAttributes); verification status is set by Cognito or an admin API call.',
+    needs: ['WriteAttributes'],
     check(c, emit) {
       eachLiteralAt(c, 'WriteAttributes', (name, at) => {
         if (IMMUTABLE.includes(name)) emit(itemPath('WriteAttributes', at), show(name), 'an app client cannot be given write access to it: Cognito answers "Invalid write attributes specified".');
@@ -48,6 +50,7 @@ export const ATTRIBUTE_RULES: Rule[] = [
     title: 'Attribute permissions name standard attributes or custom:<name> attributes',
     source: SOURCES.DG_ATTRS,
     fix: `Use a standard attribute (${STANDARD_ATTRIBUTES.join(', ')}) or custom:<name> with a name of 1 to 20 characters declared in the pool schema. Names are case-sensitive.`,
+    needs: ['ReadAttributes', 'WriteAttributes'],
     check(c, emit) {
       for (const list of ['ReadAttributes', 'WriteAttributes'] as const) {
         eachLiteralAt(c, list, (name, at) => {

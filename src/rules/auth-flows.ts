@@ -36,6 +36,7 @@ export const AUTH_FLOW_RULES: Rule[] = [
     title: 'ExplicitAuthFlows values are known flows',
     source: SOURCES.API,
     fix: `Use only ${ALLOW_AUTH_FLOWS.join(', ')}.`,
+    needs: ['ExplicitAuthFlows'],
     check(c, emit) {
       eachLiteralAt(c, 'ExplicitAuthFlows', (flow, at) => {
         if (!ALLOW_AUTH_FLOWS.includes(flow) && !LEGACY_AUTH_FLOWS.includes(flow)) {
@@ -50,6 +51,7 @@ export const AUTH_FLOW_RULES: Rule[] = [
     title: 'Legacy ExplicitAuthFlows values are not mixed with ALLOW_* values',
     source: SOURCES.API,
     fix: 'Replace the legacy values with their ALLOW_* equivalents (ADMIN_NO_SRP_AUTH → ALLOW_ADMIN_USER_PASSWORD_AUTH, USER_PASSWORD_AUTH → ALLOW_USER_PASSWORD_AUTH, CUSTOM_AUTH_FLOW_ONLY → ALLOW_CUSTOM_AUTH).',
+    needs: ['ExplicitAuthFlows'],
     check(c, emit) {
       const l = c.ExplicitAuthFlows;
       if (!isList(l)) return;
@@ -69,6 +71,7 @@ export const AUTH_FLOW_RULES: Rule[] = [
     title: 'ALLOW_REFRESH_TOKEN_AUTH is in ExplicitAuthFlows unless refresh-token rotation is on',
     source: SOURCES.CDK_7625,
     fix: 'Add ALLOW_REFRESH_TOKEN_AUTH to ExplicitAuthFlows (or enable refresh-token rotation).',
+    needs: ['ExplicitAuthFlows'],
     check(c, emit) {
       const l = c.ExplicitAuthFlows;
       if (!isList(l) || !l.items.some(isAllow)) return;
@@ -83,6 +86,7 @@ export const AUTH_FLOW_RULES: Rule[] = [
     title: 'ALLOW_REFRESH_TOKEN_AUTH is not used with refresh-token rotation',
     source: SOURCES.DG_REFRESH,
     fix: 'Remove ALLOW_REFRESH_TOKEN_AUTH from ExplicitAuthFlows: with rotation, clients refresh through GetTokensFromRefreshToken.',
+    needs: ['ExplicitAuthFlows'],
     check(c, emit) {
       if (c.Feature !== 'ENABLED') return;
       eachLiteralAt(c, 'ExplicitAuthFlows', (flow, at) => {
@@ -108,6 +112,7 @@ export const AUTH_FLOW_RULES: Rule[] = [
     title: 'No legacy ExplicitAuthFlows values',
     source: SOURCES.API,
     fix: 'Use the ALLOW_* values instead (ADMIN_NO_SRP_AUTH → ALLOW_ADMIN_USER_PASSWORD_AUTH, USER_PASSWORD_AUTH → ALLOW_USER_PASSWORD_AUTH, CUSTOM_AUTH_FLOW_ONLY → ALLOW_CUSTOM_AUTH) plus ALLOW_REFRESH_TOKEN_AUTH.',
+    needs: ['ExplicitAuthFlows'],
     check(c, emit) {
       eachLiteralAt(c, 'ExplicitAuthFlows', (flow, at) => {
         if (LEGACY_AUTH_FLOWS.includes(flow)) emit(itemPath('ExplicitAuthFlows', at), show(flow), 'this legacy value is superseded by the ALLOW_* values.');

@@ -1,6 +1,6 @@
 import { Client, readClient } from './private/client';
 import { Branch, Variant, describeBranches, hasConditions, variantsOf } from './private/conditions';
-import { Emit, Rule } from './private/rule';
+import { Emit, Rule, mayReport } from './private/rule';
 import { ResourceLookup } from './private/shapes';
 import { docsLink } from './private/sources';
 import { InvalidTemplateError } from './private/template-error';
@@ -294,6 +294,7 @@ function evaluate(properties: unknown, policy?: ClientPolicy, context?: ClientCo
   sink = findings;
   try {
     for (const rule of CLIENT_RULES) {
+      if (!mayReport(client, rule.needs)) continue;
       current = rule;
       try {
         rule.check(client, emit, context);
@@ -304,6 +305,7 @@ function evaluate(properties: unknown, policy?: ClientPolicy, context?: ClientCo
     }
     if (context) {
       for (const rule of CONTEXT_RULES) {
+        if (!mayReport(client, rule.needs)) continue;
         current = rule;
         try {
           rule.check(client, context, emit);

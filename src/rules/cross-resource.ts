@@ -2,7 +2,7 @@ import { STANDARD_ATTRIBUTES } from './attributes';
 import { builtinSpelling, idpsDecided } from './identity-providers';
 import { STANDARD_SCOPES } from './oauth';
 import { Client, eachLiteralAt, itemPath } from './private/client';
-import { Emit } from './private/rule';
+import { ClientProperty, Emit } from './private/rule';
 import { SOURCES } from './private/sources';
 import { ClientContext, ServerInfo } from './private/template-index';
 import { isList, isUnknown, listHas, show } from './private/values';
@@ -15,6 +15,8 @@ export interface ContextRule {
   readonly title: string;
   readonly source: string;
   readonly fix: string;
+  /** As for per-client rules (`Rule.needs`): the properties without which the rule cannot report. */
+  readonly needs?: ReadonlyArray<ClientProperty>;
   /** Pure: reads the client and its context; decides only what the template shows. */
   readonly check: (c: Client, ctx: ClientContext, emit: Emit) => void;
 }
@@ -63,6 +65,7 @@ function creationOrderRule(spec: {
     title: spec.title,
     source: spec.source,
     fix: spec.fix,
+    needs: [spec.list],
     check(c, ctx, emit) {
       eachLiteralAt(c, spec.list, (entry, at) => {
         const match = spec.definer(entry, ctx);
@@ -87,6 +90,7 @@ export const CONTEXT_RULES: ContextRule[] = [
     title: 'Custom scopes name a resource-server scope (<identifier>/<scope>)',
     source: SOURCES.DG_OAUTH,
     fix: 'Define the scope on a resource server of the pool, or remove it from AllowedOAuthScopes.',
+    needs: ['AllowedOAuthScopes'],
     check(c, ctx, emit) {
       if (!serversDecided(ctx)) return;
       eachLiteralAt(c, 'AllowedOAuthScopes', (scope, at) => {
@@ -113,6 +117,7 @@ export const CONTEXT_RULES: ContextRule[] = [
     title: 'Supported identity providers exist on the pool',
     source: SOURCES.API,
     fix: 'Create the identity provider on the pool (names are case-sensitive: Google, Facebook, SignInWithApple, LoginWithAmazon), or remove it from SupportedIdentityProviders.',
+    needs: ['SupportedIdentityProviders'],
     check(c, ctx, emit) {
       if (!idpsDecided(ctx)) return;
       eachLiteralAt(c, 'SupportedIdentityProviders', (name, at) => {
@@ -139,6 +144,7 @@ export const CONTEXT_RULES: ContextRule[] = [
     title: 'Attribute permissions name standard attributes or custom:<name> attributes',
     source: SOURCES.DG_ATTRS,
     fix: 'Declare the custom attribute in the pool\'s Schema, or remove it from the client\'s attribute permissions.',
+    needs: ['ReadAttributes', 'WriteAttributes'],
     check(c, ctx, emit) {
       const schema = ctx.pool?.schema;
       if (!schema || isUnknown(schema)) return;
@@ -159,6 +165,7 @@ export const CONTEXT_RULES: ContextRule[] = [
     title: 'WriteAttributes includes every required attribute of the pool',
     source: SOURCES.DG_ATTRS,
     fix: 'Add the required attributes to WriteAttributes (or leave WriteAttributes out).',
+    needs: ['WriteAttributes'],
     check(c, ctx, emit) {
       const schema = ctx.pool?.schema;
       const w = c.WriteAttributes;
@@ -175,6 +182,7 @@ export const CONTEXT_RULES: ContextRule[] = [
     title: 'WriteAttributes includes every attribute mapped from the client\'s identity providers',
     source: SOURCES.API,
     fix: 'Add the mapped attributes to WriteAttributes: Cognito updates them at every federated sign-in.',
+    needs: ['WriteAttributes'],
     check(c, ctx, emit) {
       const w = c.WriteAttributes;
       if (!isList(w) || !w.complete || w.items.length === 0) return;
@@ -195,6 +203,7 @@ export const CONTEXT_RULES: ContextRule[] = [
     title: 'ALLOW_USER_AUTH needs a pool on the Essentials tier or higher',
     source: SOURCES.API,
     fix: 'Set the pool\'s UserPoolTier to ESSENTIALS or PLUS, or remove ALLOW_USER_AUTH.',
+    needs: ['ExplicitAuthFlows'],
     check(c, ctx, emit) {
       if (ctx.pool?.tier === 'LITE' && listHas(c.ExplicitAuthFlows, 'ALLOW_USER_AUTH')) {
         emit('ExplicitAuthFlows', show('ALLOW_USER_AUTH'), `${poolName(ctx)} is on the LITE tier; choice-based sign-in needs Essentials or higher (FeatureUnavailableInTierException).`);
@@ -207,6 +216,7 @@ export const CONTEXT_RULES: ContextRule[] = [
     title: 'Refresh-token rotation needs a pool on the Essentials tier or higher',
     source: SOURCES.DG_REFRESH,
     fix: 'Set the pool\'s UserPoolTier to ESSENTIALS or PLUS, or turn rotation off.',
+    needs: ['RefreshTokenRotation'],
     check(c, ctx, emit) {
       if (ctx.pool?.tier === 'LITE' && c.Feature === 'ENABLED') {
         emit('RefreshTokenRotation.Feature', show('ENABLED'), `${poolName(ctx)} is on the LITE tier; refresh-token rotation needs Essentials or higher (FeatureUnavailableInTierException).`);

@@ -40,6 +40,7 @@ export const IDENTITY_PROVIDER_RULES: Rule[] = [
     title: 'SupportedIdentityProviders names are 1 to 32 characters without control characters',
     source: SOURCES.API,
     fix: 'Use the provider name exactly as registered on the pool (COGNITO, Google, Facebook, SignInWithApple, LoginWithAmazon, or your SAML/OIDC provider name, 1 to 32 characters).',
+    needs: ['SupportedIdentityProviders'],
     check(c, emit) {
       const l = c.SupportedIdentityProviders;
       if (!isList(l)) return;
@@ -59,6 +60,7 @@ export const IDENTITY_PROVIDER_RULES: Rule[] = [
     title: 'Built-in identity providers are spelled exactly (Google, Facebook, SignInWithApple, LoginWithAmazon)',
     source: SOURCES.API,
     fix: 'Write the built-in provider name exactly: Google, Facebook, SignInWithApple or LoginWithAmazon.',
+    needs: ['SupportedIdentityProviders'],
     check(c, emit, ctx) {
       // With the pool's providers visible, idp-exists decides.
       if (ctx && idpsDecided(ctx)) return;

@@ -23,6 +23,7 @@ export const OAUTH_RULES: Rule[] = [
     title: 'AllowedOAuthFlows holds at most three of code, implicit and client_credentials',
     source: SOURCES.API,
     fix: 'Use only code, implicit or client_credentials (lower case), each at most once.',
+    needs: ['AllowedOAuthFlows'],
     check(c, emit) {
       const l = c.AllowedOAuthFlows;
       if (!isList(l)) return;
@@ -41,6 +42,7 @@ export const OAUTH_RULES: Rule[] = [
     title: 'client_credentials is the only OAuth flow when it is used',
     source: SOURCES.API,
     fix: 'Use a separate app client for client_credentials (machine-to-machine) and for code/implicit (users).',
+    needs: ['AllowedOAuthFlows'],
     check(c, emit) {
       if (listHas(c.AllowedOAuthFlows, CC) && hasCodeOrImplicit(c)) {
         const l = c.AllowedOAuthFlows;
@@ -66,6 +68,7 @@ export const OAUTH_RULES: Rule[] = [
     title: 'A client_credentials client has only custom (resource-server) scopes',
     source: SOURCES.DG_OAUTH,
     fix: 'Remove the standard scopes; use resource-server scopes such as "orders-api/read".',
+    needs: ['AllowedOAuthScopes'],
     check(c, emit) {
       if (!listHas(c.AllowedOAuthFlows, CC)) return;
       eachLiteralAt(c, 'AllowedOAuthScopes', (scope, at) => {
@@ -122,6 +125,7 @@ export const OAUTH_RULES: Rule[] = [
     title: 'Scopes are 1 to 256 printable ASCII characters without space, " or \\; at most 50',
     source: SOURCES.API,
     fix: 'Use scope names of printable ASCII characters without spaces, quotes or backslashes, and at most 50 scopes per client.',
+    needs: ['AllowedOAuthScopes'],
     check(c, emit) {
       const l = c.AllowedOAuthScopes;
       if (!isList(l)) return;
@@ -148,6 +152,7 @@ export const OAUTH_RULES: Rule[] = [
     title: 'Custom scopes name a resource-server scope (<identifier>/<scope>)',
     source: SOURCES.DG_OAUTH,
     fix: 'Use a standard scope (openid, email, phone, profile, aws.cognito.signin.user.admin) or a resource-server scope written <resource-server identifier>/<scope name>.',
+    needs: ['AllowedOAuthScopes'],
     check(c, emit) {
       eachLiteralAt(c, 'AllowedOAuthScopes', (scope, at) => {
         if (!STANDARD_SCOPES.includes(scope) && !scope.includes('/')) {
@@ -162,6 +167,7 @@ export const OAUTH_RULES: Rule[] = [
     title: 'email, phone and profile come with openid',
     source: SOURCES.DG_OAUTH,
     fix: 'Add openid to AllowedOAuthScopes.',
+    needs: ['AllowedOAuthScopes'],
     check(c, emit) {
       const l = c.AllowedOAuthScopes;
       if (!isList(l)) return;

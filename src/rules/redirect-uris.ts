@@ -33,6 +33,9 @@ function shapeNote(url: string | PartialString): string {
   return shaped ? ` (Fn::GetAtt ${shaped.label} is always ${shaped.shape.form})` : '';
 }
 
+/** The property each kind of URL comes from. */
+const URL_PROPERTY = { callback: 'CallbackURLs', logout: 'LogoutURLs', default: 'DefaultRedirectURI' } as const;
+
 function httpsRule(id: string, kinds: UrlKind[], severity: Severity, what: string, extra: string): Rule {
   return {
     id,
@@ -40,6 +43,7 @@ function httpsRule(id: string, kinds: UrlKind[], severity: Severity, what: strin
     title: `${what} use HTTPS (plain HTTP only for localhost, 127.0.0.1 and [::1])`,
     source: SOURCES.API,
     fix: 'Use https://, or a loopback host (http://localhost, http://127.0.0.1, http://[::1], any port) for local testing.',
+    needs: kinds.map((k) => URL_PROPERTY[k]),
     check(c, emit) {
       eachUrl(c, kinds, (url, path) => {
         const host = plainHttpHost(url);
@@ -59,6 +63,7 @@ export const REDIRECT_URI_RULES: Rule[] = [
     title: 'Callback, logout and default redirect URLs are 1 to 1024 characters long',
     source: SOURCES.API,
     fix: 'Shorten the URL to at most 1024 characters, and remove empty entries.',
+    needs: ['CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI'],
     check(c, emit) {
       eachUrl(c, ['callback', 'logout', 'default'], (url, path) => {
         if (typeof url === 'string') {
@@ -76,6 +81,7 @@ export const REDIRECT_URI_RULES: Rule[] = [
     title: 'Callback, logout and default redirect URLs contain no spaces or control characters',
     source: SOURCES.API,
     fix: 'Percent-encode spaces and other separators (e.g. %20), and remove control characters such as tabs and newlines.',
+    needs: ['CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI'],
     check(c, emit) {
       eachUrl(c, ['callback', 'logout', 'default'], (url, path) => {
         const bad = typeof url === 'string' ? badUrlChar(url) : url.literals().map(badUrlChar).find((m) => m);
@@ -93,6 +99,7 @@ export const REDIRECT_URI_RULES: Rule[] = [
     title: 'At most 100 callback URLs and 100 logout URLs',
     source: SOURCES.DG_LIMITS,
     fix: 'Keep at most 100 URLs in each list (the quota is not adjustable); use several app clients if you need more.',
+    needs: ['CallbackURLs', 'LogoutURLs'],
     check(c, emit) {
       for (const name of ['CallbackURLs', 'LogoutURLs'] as const) {
         const l = c[name];
@@ -106,6 +113,7 @@ export const REDIRECT_URI_RULES: Rule[] = [
     title: 'Callback and default redirect URLs are absolute (they have a scheme)',
     source: SOURCES.DG_OAUTH,
     fix: 'Write the full URL with its scheme, e.g. https://app.example.org/callback or myapp://callback.',
+    needs: ['CallbackURLs', 'DefaultRedirectURI'],
     check(c, emit) {
       eachUrl(c, ['callback', 'default'], (url, path) => {
         let noScheme: boolean;
@@ -128,6 +136,7 @@ export const REDIRECT_URI_RULES: Rule[] = [
     title: 'No host written where the scheme belongs (localhost:3000/cb)',
     source: 'https://www.rfc-editor.org/rfc/rfc3986#section-3.1',
     fix: 'Write the scheme first: http://localhost:3000/cb or https://app.example.org:8443/cb.',
+    needs: ['CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI'],
     check(c, emit) {
       eachUrl(c, ['callback', 'logout', 'default'], (url, path) => {
         // A documented host name followed by a port: `${Dist.DomainName}:8443/cb`.
@@ -153,6 +162,7 @@ export const REDIRECT_URI_RULES: Rule[] = [
     title: 'Callback and default redirect URLs have no fragment (#)',
     source: SOURCES.DG_OAUTH,
     fix: 'Remove the # and everything after it; route on the client with a path or query instead.',
+    needs: ['CallbackURLs', 'DefaultRedirectURI'],
     check(c, emit) {
       eachUrl(c, ['callback', 'default'], (url, path) => {
         if (typeof url === 'string' ? url.includes('#') : url.literals().some((p) => p.includes('#'))) emit(path, show(url), 'a redirect URI must not include a fragment component.');
