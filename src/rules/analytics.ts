@@ -15,6 +15,7 @@ export const ANALYTICS_RULES: Rule[] = [
     title: 'AnalyticsConfiguration uses either ApplicationArn or ApplicationId with RoleArn and ExternalId',
     source: SOURCES.ANALYTICS,
     fix: 'Keep only ApplicationArn, or only ApplicationId with RoleArn and ExternalId.',
+    needs: ['AnalyticsConfiguration'],
     check(c, emit) {
       const a = c.Analytics;
       if (!present(a.ApplicationArn)) return;
@@ -58,6 +59,7 @@ export const ANALYTICS_RULES: Rule[] = [
     title: 'Analytics ids and ARNs are well formed',
     source: SOURCES.ANALYTICS,
     fix: 'Reference the Pinpoint project and IAM role (e.g. Fn::GetAtt) instead of writing ids and ARNs by hand.',
+    needs: ['AnalyticsConfiguration'],
     check(c, emit) {
       const a = c.Analytics;
       if (typeof a.ApplicationId === 'string' && !HEX.test(a.ApplicationId)) {
@@ -81,6 +83,7 @@ export const ANALYTICS_RULES: Rule[] = [
     title: 'The Pinpoint project is in the user pool\'s region',
     source: SOURCES.DG_PINPOINT,
     fix: 'Use a Pinpoint project in the user pool\'s region, or ApplicationId with a supported region mapping.',
+    needs: ['AnalyticsConfiguration'],
     check(c, emit) {
       const arn = c.Analytics.ApplicationArn;
       const pool = c.UserPoolId;
@@ -98,6 +101,7 @@ export const ANALYTICS_RULES: Rule[] = [
     title: 'No AnalyticsConfiguration: Amazon Pinpoint reached end of support on 2026-10-30',
     source: SOURCES.PINPOINT_EOL,
     fix: 'Remove AnalyticsConfiguration and move user-activity analytics to another service.',
+    needs: ['AnalyticsConfiguration'],
     check(c, emit) {
       const ac = c.AnalyticsConfiguration;
       if (present(ac)) emit('AnalyticsConfiguration', show(ac), 'Amazon Pinpoint reached end of support on 2026-10-30; the analytics target is no longer accessible.');

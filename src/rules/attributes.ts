@@ -1,4 +1,4 @@
-import { eachLiteral } from './private/client';
+import { eachLiteralAt, itemPath } from './private/client';
 import { Rule } from './private/rule';
 import { SOURCES } from './private/sources';
 import { codePoints, show } from './private/values';
@@ -21,11 +21,12 @@ export const ATTRIBUTE_RULES: Rule[] = [
     title: 'ReadAttributes and WriteAttributes entries are 1 to 2048 characters long',
     source: SOURCES.API,
     fix: 'Remove empty entries and use attribute names as the pool defines them.',
+    needs: ['ReadAttributes', 'WriteAttributes'],
     check(c, emit) {
       for (const list of ['ReadAttributes', 'WriteAttributes'] as const) {
-        eachLiteral(c, list, (name, path) => {
+        eachLiteralAt(c, list, (name, at) => {
           const n = codePoints(name, 2048);
-          if (n < 1 || n > 2048) emit(path, show(name), `an attribute name is 1 to 2048 characters long; this one is ${n}.`);
+          if (n < 1 || n > 2048) emit(itemPath(list, at), show(name), `an attribute name is 1 to 2048 characters long; this one is ${n}.`);
         });
       }
     },
@@ -36,9 +37,10 @@ export const ATTRIBUTE_RULES: Rule[] = [
     title: 'WriteAttributes has no email_verified, phone_number_verified or sub',
     source: SOURCES.DG_ATTRS,
     fix: 'Remove the attribute from WriteAttributes (it can stay in ReadAttributes); verification status is set by Cognito or an admin API call.',
+    needs: ['WriteAttributes'],
     check(c, emit) {
-      eachLiteral(c, 'WriteAttributes', (name, path) => {
-        if (IMMUTABLE.includes(name)) emit(path, show(name), 'an app client cannot be given write access to it: Cognito answers "Invalid write attributes specified".');
+      eachLiteralAt(c, 'WriteAttributes', (name, at) => {
+        if (IMMUTABLE.includes(name)) emit(itemPath('WriteAttributes', at), show(name), 'an app client cannot be given write access to it: Cognito answers "Invalid write attributes specified".');
       });
     },
   },
@@ -48,13 +50,14 @@ export const ATTRIBUTE_RULES: Rule[] = [
     title: 'Attribute permissions name standard attributes or custom:<name> attributes',
     source: SOURCES.DG_ATTRS,
     fix: `Use a standard attribute (${STANDARD_ATTRIBUTES.join(', ')}) or custom:<name> with a name of 1 to 20 characters declared in the pool schema. Names are case-sensitive.`,
+    needs: ['ReadAttributes', 'WriteAttributes'],
     check(c, emit) {
       for (const list of ['ReadAttributes', 'WriteAttributes'] as const) {
-        eachLiteral(c, list, (name, path) => {
+        eachLiteralAt(c, list, (name, at) => {
           if (STANDARD_ATTRIBUTES.includes(name)) return;
           const m = CUSTOM.exec(name);
           if (m && codePoints(m[1], 20) <= 20) return;
-          emit(path, show(name), m
+          emit(itemPath(list, at), show(name), m
             ? 'a custom attribute name is at most 20 characters long, so this attribute cannot exist.'
             : 'it is neither a standard attribute nor custom:<name>, so no pool can have it.');
         });

@@ -1,4 +1,4 @@
-import { Client, eachLiteral } from './private/client';
+import { Client, eachLiteralAt, itemPath } from './private/client';
 import { Rule } from './private/rule';
 import { SOURCES } from './private/sources';
 import { List, isList, listEmpty, listLacks, show } from './private/values';
@@ -16,6 +16,14 @@ function literalFlows(l: List): string[] {
   return l.items.filter((v): v is string => typeof v === 'string');
 }
 
+function isLegacy(f: unknown): boolean {
+  return typeof f === 'string' && LEGACY_AUTH_FLOWS.includes(f);
+}
+
+function isAllow(f: unknown): boolean {
+  return typeof f === 'string' && f.startsWith('ALLOW_');
+}
+
 /** Rotation surely not enabled: RefreshTokenRotation absent, or Feature absent or a literal other than ENABLED. */
 function rotationSurelyOff(c: Client): boolean {
   return c.Feature === undefined || (typeof c.Feature === 'string' && c.Feature !== 'ENABLED');
@@ -28,10 +36,11 @@ export const AUTH_FLOW_RULES: Rule[] = [
     title: 'ExplicitAuthFlows values are known flows',
     source: SOURCES.API,
     fix: `Use only ${ALLOW_AUTH_FLOWS.join(', ')}.`,
+    needs: ['ExplicitAuthFlows'],
     check(c, emit) {
-      eachLiteral(c, 'ExplicitAuthFlows', (flow, path) => {
+      eachLiteralAt(c, 'ExplicitAuthFlows', (flow, at) => {
         if (!ALLOW_AUTH_FLOWS.includes(flow) && !LEGACY_AUTH_FLOWS.includes(flow)) {
-          emit(path, show(flow), 'this is not an authentication flow Cognito knows (values are case-sensitive).');
+          emit(itemPath('ExplicitAuthFlows', at), show(flow), 'this is not an authentication flow Cognito knows (values are case-sensitive).');
         }
       });
     },
@@ -42,9 +51,12 @@ export const AUTH_FLOW_RULES: Rule[] = [
     title: 'Legacy ExplicitAuthFlows values are not mixed with ALLOW_* values',
     source: SOURCES.API,
     fix: 'Replace the legacy values with their ALLOW_* equivalents (ADMIN_NO_SRP_AUTH → ALLOW_ADMIN_USER_PASSWORD_AUTH, USER_PASSWORD_AUTH → ALLOW_USER_PASSWORD_AUTH, CUSTOM_AUTH_FLOW_ONLY → ALLOW_CUSTOM_AUTH).',
+    needs: ['ExplicitAuthFlows'],
     check(c, emit) {
       const l = c.ExplicitAuthFlows;
       if (!isList(l)) return;
+      // The lists are built only for a finding: first, whether there is a legacy value at all.
+      if (!l.items.some(isLegacy)) return;
       const flows = literalFlows(l);
       const legacy = flows.filter((f) => LEGACY_AUTH_FLOWS.includes(f));
       const allow = flows.filter((f) => f.startsWith('ALLOW_'));
@@ -59,9 +71,10 @@ export const AUTH_FLOW_RULES: Rule[] = [
     title: 'ALLOW_REFRESH_TOKEN_AUTH is in ExplicitAuthFlows unless refresh-token rotation is on',
     source: SOURCES.CDK_7625,
     fix: 'Add ALLOW_REFRESH_TOKEN_AUTH to ExplicitAuthFlows (or enable refresh-token rotation).',
+    needs: ['ExplicitAuthFlows'],
     check(c, emit) {
       const l = c.ExplicitAuthFlows;
-      if (!isList(l) || !l.items.some((f) => typeof f === 'string' && f.startsWith('ALLOW_'))) return;
+      if (!isList(l) || !l.items.some(isAllow)) return;
       if (listLacks(l, REFRESH) && rotationSurelyOff(c)) {
         emit('ExplicitAuthFlows', show(literalFlows(l)), 'without ALLOW_REFRESH_TOKEN_AUTH and without refresh-token rotation the client cannot refresh tokens, so users sign in again whenever the access token expires (Cognito rejected such lists in 2020 with "REFRESH_TOKEN_AUTH should always be allowed.", aws/aws-cdk#7625; a working deployment with one is documented in 2025).');
       }
@@ -73,10 +86,11 @@ export const AUTH_FLOW_RULES: Rule[] = [
     title: 'ALLOW_REFRESH_TOKEN_AUTH is not used with refresh-token rotation',
     source: SOURCES.DG_REFRESH,
     fix: 'Remove ALLOW_REFRESH_TOKEN_AUTH from ExplicitAuthFlows: with rotation, clients refresh through GetTokensFromRefreshToken.',
+    needs: ['ExplicitAuthFlows'],
     check(c, emit) {
       if (c.Feature !== 'ENABLED') return;
-      eachLiteral(c, 'ExplicitAuthFlows', (flow, path) => {
-        if (flow === REFRESH) emit(path, show(flow), 'refresh-token rotation is ENABLED, and rotation is not compatible with the REFRESH_TOKEN_AUTH flow.');
+      eachLiteralAt(c, 'ExplicitAuthFlows', (flow, at) => {
+        if (flow === REFRESH) emit(itemPath('ExplicitAuthFlows', at), show(flow), 'refresh-token rotation is ENABLED, and rotation is not compatible with the REFRESH_TOKEN_AUTH flow.');
       });
     },
   },
@@ -98,9 +112,10 @@ export const AUTH_FLOW_RULES: Rule[] = [
     title: 'No legacy ExplicitAuthFlows values',
     source: SOURCES.API,
     fix: 'Use the ALLOW_* values instead (ADMIN_NO_SRP_AUTH → ALLOW_ADMIN_USER_PASSWORD_AUTH, USER_PASSWORD_AUTH → ALLOW_USER_PASSWORD_AUTH, CUSTOM_AUTH_FLOW_ONLY → ALLOW_CUSTOM_AUTH) plus ALLOW_REFRESH_TOKEN_AUTH.',
+    needs: ['ExplicitAuthFlows'],
     check(c, emit) {
-      eachLiteral(c, 'ExplicitAuthFlows', (flow, path) => {
-        if (LEGACY_AUTH_FLOWS.includes(flow)) emit(path, show(flow), 'this legacy value is superseded by the ALLOW_* values.');
+      eachLiteralAt(c, 'ExplicitAuthFlows', (flow, at) => {
+        if (LEGACY_AUTH_FLOWS.includes(flow)) emit(itemPath('ExplicitAuthFlows', at), show(flow), 'this legacy value is superseded by the ALLOW_* values.');
       });
     },
   },

@@ -1,6 +1,6 @@
 import { Client, readClient } from './private/client';
-import { Branch, describeBranches, variantsOf } from './private/conditions';
-import { Emit, Rule } from './private/rule';
+import { Branch, Variant, describeBranches, hasConditions, variantsOf } from './private/conditions';
+import { Emit, Rule, mayReport } from './private/rule';
 import { ResourceLookup } from './private/shapes';
 import { docsLink } from './private/sources';
 import { InvalidTemplateError } from './private/template-error';
@@ -41,7 +41,9 @@ export class ClientRules {
    * @param policy an organisation policy whose rules run too, with the severities it gives them
    */
   public static check(properties: { [key: string]: any }, policy?: ClientPolicy): Finding[] {
-    return checkClient(properties, policy);
+    const findings: Finding[] = [];
+    checkClient(properties, policy, undefined, undefined, undefined, findings);
+    return findings;
   }
 
   /**
@@ -90,11 +92,10 @@ export class ClientRules {
       if (e instanceof InvalidTemplateError) throw e;
       throw new InvalidTemplateError(`the template cannot be read (${describeError(e)})`);
     }
+    const policy = options?.policy;
     for (const { logicalId, properties, context, before } of work) {
-      const own: Finding[] = properties === undefined
-        ? [missingProperties()]
-        : checkClient(properties, options?.policy, context, before, lookup);
-      for (const f of own) findings.push({ ...f, resource: logicalId });
+      if (properties === undefined) findings.push({ ...missingProperties(), resource: logicalId });
+      else checkClient(properties, policy, context, before, lookup, findings, logicalId);
     }
     return findings;
   }
@@ -131,27 +132,40 @@ function checkSdkCalls(resource: unknown, policy?: ClientPolicy): Finding[] {
       out.push(format({ rule: UNREADABLE_RULE, property: call.property, value: '(an SDK request)', fix: 'Give the request literal values where the rules need them, or check the client after deployment with DescribeUserPoolClient output (cognito-client-check).', why: `this custom resource calls ${call.property === 'Create' ? 'CreateUserPoolClient' : 'UpdateUserPoolClient'}, but ${call.why}, so the client it makes cannot be checked; no other rule ran on it.` }));
       continue;
     }
-    for (const f of checkClient(call.parameters, policy)) out.push({ ...f, property: `${call.property}.parameters.${f.property}` });
+    const own: Finding[] = [];
+    checkClient(call.parameters, policy, undefined, undefined, undefined, own);
+    for (const f of own) out.push({ ...f, property: `${call.property}.parameters.${f.property}` });
   }
   return out;
 }
 
-function checkClient(properties: unknown, policy?: ClientPolicy, context?: ClientContext, before?: { [key: string]: any },
-  lookup?: ResourceLookup): Finding[] {
+/**
+ * Checks one client's properties and appends its findings to `out`; with `resource`, each finding
+ * is a TemplateFinding of that resource (written once, not copied).
+ */
+function checkClient(properties: unknown, policy: ClientPolicy | undefined, context: ClientContext | undefined,
+  before: { [key: string]: any } | undefined, lookup: ResourceLookup | undefined, out: Finding[], resource?: string): void {
+  const length = out.length;
   try {
-    return checkReadable(properties, policy, context, before, lookup);
+    checkReadable(properties, policy, context, before, lookup, out, resource);
   } catch (e) {
     // A getter or Proxy trap that throws: the properties are not JSON data. (Rules that crash are
     // caught one by one in `evaluate`; what reaches here is the reading.)
-    return [unreadableProperties(e)];
+    out.length = length;
+    const f = unreadableProperties(e);
+    out.push(resource === undefined ? f : { ...f, resource } as TemplateFinding);
   }
 }
 
-function checkReadable(properties: unknown, policy?: ClientPolicy, context?: ClientContext, before?: { [key: string]: any },
-  lookup?: ResourceLookup): Finding[] {
-  const variants = isPlainObject(properties) ? variantsOf(properties) : [];
+function checkReadable(properties: unknown, policy: ClientPolicy | undefined, context: ClientContext | undefined,
+  before: { [key: string]: any } | undefined, lookup: ResourceLookup | undefined, out: Finding[], resource: string | undefined): void {
+  // The common case: no Fn::If anywhere, so no variant to build (one cheap scan, no allocation).
+  const variants = isPlainObject(properties) && hasConditions(properties) ? variantsOf(properties) : NO_VARIANTS;
   const base = evaluate(properties, policy, context, before, lookup);
-  if (variants.length === 0) return base.map((r) => format(r));
+  if (variants.length === 0) {
+    for (let i = 0; i < base.length; i++) out.push(format(base[i], undefined, resource));
+    return;
+  }
 
   // Each finding, by its content, with the branches it holds in.
   const seen = new Set(base.map(keyOf));
@@ -165,12 +179,13 @@ function checkReadable(properties: unknown, policy?: ClientPolicy, context?: Cli
       else conditional.set(key, { raw: r, whens: [[...v.when]] });
     }
   }
-  const findings = base.map((r) => format(r));
+  for (const r of base) out.push(format(r, undefined, resource));
   for (const { raw, whens } of conditional.values()) {
-    for (const when of mergeBranches(whens)) findings.push(format(raw, when));
+    for (const when of mergeBranches(whens)) out.push(format(raw, when, resource));
   }
-  return findings;
 }
+
+const NO_VARIANTS: ReadonlyArray<Variant> = [];
 
 /** One finding before its message is written: the message names the branches it holds in, if any. */
 interface Raw {
@@ -187,14 +202,25 @@ function keyOf(r: Raw): string {
   return `${r.rule.id}\u0000${r.rule.severity}\u0000${r.property}\u0000${r.value}\u0000${r.why}\u0000${r.fix}\u0000${r.text ?? ''}`;
 }
 
-function format(r: Raw, when?: ReadonlyArray<Branch>): Finding {
+/** The finding, with its fields in this order: ruleId, severity, property, message, fix, then condition and resource when given. */
+function format(r: Raw, when?: ReadonlyArray<Branch>, resource?: string): Finding {
   const id = r.rule.id;
   const condition = when && when.length ? describeBranches(when) : undefined;
   const message = r.text !== undefined
     ? (condition ? `${r.text} (${condition})` : r.text)
     : `[${id}] ${bounded(r.property)} = ${bounded(r.value)}${condition ? ` ${condition}` : ''}: ${bounded(r.why)} ${docsLink(id)}`;
-  const f: Finding = { ruleId: id, severity: r.rule.severity, property: bounded(r.property), message, fix: bounded(r.fix) };
-  return condition ? { ...f, condition } : f;
+  const ruleId = id;
+  const severity = r.rule.severity;
+  const property = bounded(r.property);
+  const fix = bounded(r.fix);
+  if (condition) {
+    return resource === undefined
+      ? { ruleId, severity, property, message, fix, condition }
+      : { ruleId, severity, property, message, fix, condition, resource } as TemplateFinding;
+  }
+  return resource === undefined
+    ? { ruleId, severity, property, message, fix }
+    : { ruleId, severity, property, message, fix, resource } as TemplateFinding;
 }
 
 /**
@@ -261,48 +287,69 @@ function evaluate(properties: unknown, policy?: ClientPolicy, context?: ClientCo
     return findings;
   }
   const client: Client = readClient(properties, lookup);
-  // One emitter for the whole evaluation, pointed at the rule that runs: no allocation per rule.
-  let current: RuleHead = CLIENT_RULES[0];
-  const emit: Emit = (property, value, why, fix) => {
-    findings.push({ rule: current, property, value, why, fix: fix ?? current.fix });
-  };
-  const guarded = (rule: RuleHead, body: () => void) => {
-    current = rule;
-    try {
-      body();
-    } catch (e) {
-      // A rule that crashes is a bug in that rule, reported as such rather than breaking a synth.
-      findings.push(internalError(rule, e));
-    }
-  };
-  for (const rule of CLIENT_RULES) {
-    current = rule;
-    try {
-      rule.check(client, emit, context);
-    } catch (e) {
-      findings.push(internalError(rule, e));
-    }
-  }
-  if (context) {
-    for (const rule of CONTEXT_RULES) {
+  // One emitter for every evaluation, pointed at the rule that runs and the list it fills: no
+  // allocation per rule or per client.
+  const outer = sink;
+  const outerRule = current;
+  sink = findings;
+  try {
+    for (const rule of CLIENT_RULES) {
+      if (!mayReport(client, rule.needs)) continue;
       current = rule;
       try {
-        rule.check(client, context, emit);
+        rule.check(client, emit, context);
       } catch (e) {
+        // A rule that crashes is a bug in that rule, reported as such rather than breaking a synth.
         findings.push(internalError(rule, e));
       }
     }
-  }
-  if (before) for (const rule of CHANGE_RULES) guarded(rule, () => rule.check(properties, before, emit));
-  if (policy) {
-    const settings = policy._settings();
-    for (const rule of POLICY_RULES) {
-      if (!rule.enabled(settings)) continue;
-      guarded({ id: rule.id, fix: rule.fix, severity: policy.severityOf(rule.id) }, () => rule.check(client, emit, settings));
+    if (context) {
+      for (const rule of CONTEXT_RULES) {
+        if (!mayReport(client, rule.needs)) continue;
+        current = rule;
+        try {
+          rule.check(client, context, emit);
+        } catch (e) {
+          findings.push(internalError(rule, e));
+        }
+      }
     }
+    if (before) {
+      for (const rule of CHANGE_RULES) {
+        current = rule;
+        try {
+          rule.check(properties, before, emit);
+        } catch (e) {
+          findings.push(internalError(rule, e));
+        }
+      }
+    }
+    if (policy) {
+      const settings = policy._settings();
+      for (const rule of POLICY_RULES) {
+        if (!rule.enabled(settings)) continue;
+        const head: RuleHead = { id: rule.id, fix: rule.fix, severity: policy.severityOf(rule.id) };
+        current = head;
+        try {
+          rule.check(client, emit, settings);
+        } catch (e) {
+          findings.push(internalError(head, e));
+        }
+      }
+    }
+  } finally {
+    sink = outer;
+    current = outerRule;
   }
   return findings;
 }
+
+/** Where `emit` writes: the findings of the evaluation that runs, for the rule that runs. */
+let sink: Raw[] = [];
+let current: RuleHead = CLIENT_RULES[0];
+const emit: Emit = (property, value, why, fix) => {
+  sink.push({ rule: current, property, value, why, fix: fix ?? current.fix });
+};
 
 const PROPERTY_TYPE: RuleHead = { id: 'property-type', severity: Severity.ERROR, fix: '' };
 

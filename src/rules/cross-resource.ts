@@ -1,8 +1,8 @@
 import { STANDARD_ATTRIBUTES } from './attributes';
 import { builtinSpelling, idpsDecided } from './identity-providers';
 import { STANDARD_SCOPES } from './oauth';
-import { Client, eachLiteral } from './private/client';
-import { Emit } from './private/rule';
+import { Client, eachLiteralAt, itemPath } from './private/client';
+import { ClientProperty, Emit } from './private/rule';
 import { SOURCES } from './private/sources';
 import { ClientContext, ServerInfo } from './private/template-index';
 import { isList, isUnknown, listHas, show } from './private/values';
@@ -15,6 +15,8 @@ export interface ContextRule {
   readonly title: string;
   readonly source: string;
   readonly fix: string;
+  /** As for per-client rules (`Rule.needs`): the properties without which the rule cannot report. */
+  readonly needs?: ReadonlyArray<ClientProperty>;
   /** Pure: reads the client and its context; decides only what the template shows. */
   readonly check: (c: Client, ctx: ClientContext, emit: Emit) => void;
 }
@@ -37,7 +39,9 @@ function serversDecided(ctx: ClientContext): boolean {
 function serverDefining(ctx: ClientContext, scope: string): ServerInfo | undefined {
   return ctx.servers.find((s) => {
     const id = s.identifier;
-    return typeof id === 'string' && !isUnknown(s.scopes) && s.scopes.some((n) => `${id}/${n}` === scope);
+    // `${id}/${n}` === scope, without writing the string
+    return typeof id === 'string' && !isUnknown(s.scopes) && scope.length > id.length && scope.charCodeAt(id.length) === 0x2f && scope.startsWith(id)
+      && s.scopes.some((n) => scope.length === id.length + 1 + n.length && scope.endsWith(n));
   });
 }
 
@@ -61,11 +65,12 @@ function creationOrderRule(spec: {
     title: spec.title,
     source: spec.source,
     fix: spec.fix,
+    needs: [spec.list],
     check(c, ctx, emit) {
-      eachLiteral(c, spec.list, (entry, path) => {
+      eachLiteralAt(c, spec.list, (entry, at) => {
         const match = spec.definer(entry, ctx);
         if (match && !ctx.dependsOn.has(match.anchor)) {
-          emit(path, show(entry), `${definedBy(spec.what, match)} defines it, but the client neither references nor DependsOn ${match.anchor}, so CloudFormation may create the client first, and then Cognito answers "${spec.answer(entry)}" (updates are not affected).`,
+          emit(itemPath(spec.list, at), show(entry), `${definedBy(spec.what, match)} defines it, but the client neither references nor DependsOn ${match.anchor}, so CloudFormation may create the client first, and then Cognito answers "${spec.answer(entry)}" (updates are not affected).`,
             `Add DependsOn: ${match.anchor} to the client.`);
         }
       });
@@ -85,12 +90,13 @@ export const CONTEXT_RULES: ContextRule[] = [
     title: 'Custom scopes name a resource-server scope (<identifier>/<scope>)',
     source: SOURCES.DG_OAUTH,
     fix: 'Define the scope on a resource server of the pool, or remove it from AllowedOAuthScopes.',
+    needs: ['AllowedOAuthScopes'],
     check(c, ctx, emit) {
       if (!serversDecided(ctx)) return;
-      eachLiteral(c, 'AllowedOAuthScopes', (scope, path) => {
+      eachLiteralAt(c, 'AllowedOAuthScopes', (scope, at) => {
         if (STANDARD_SCOPES.includes(scope) || !scope.includes('/')) return; // the no-"/" case is a per-client rule
         if (!serverDefining(ctx, scope)) {
-          emit(path, show(scope), `no resource server of ${poolName(ctx)} defines it: Cognito answers "Invalid scope requested: ${scope}".`);
+          emit(itemPath('AllowedOAuthScopes', at), show(scope), `no resource server of ${poolName(ctx)} defines it: Cognito answers "Invalid scope requested: ${scope}".`);
         }
       });
     },
@@ -111,12 +117,13 @@ export const CONTEXT_RULES: ContextRule[] = [
     title: 'Supported identity providers exist on the pool',
     source: SOURCES.API,
     fix: 'Create the identity provider on the pool (names are case-sensitive: Google, Facebook, SignInWithApple, LoginWithAmazon), or remove it from SupportedIdentityProviders.',
+    needs: ['SupportedIdentityProviders'],
     check(c, ctx, emit) {
       if (!idpsDecided(ctx)) return;
-      eachLiteral(c, 'SupportedIdentityProviders', (name, path) => {
+      eachLiteralAt(c, 'SupportedIdentityProviders', (name, at) => {
         if (name === 'COGNITO' || ctx.idps.some((p) => p.name === name)) return;
         const builtin = builtinSpelling(name);
-        emit(path, show(name), `${poolName(ctx)} has no identity provider named ${name}${builtin ? ` (built-in names are case-sensitive: ${builtin})` : ''}: Cognito answers "The provider ${name} does not exist for User Pool".`,
+        emit(itemPath('SupportedIdentityProviders', at), show(name), `${poolName(ctx)} has no identity provider named ${name}${builtin ? ` (built-in names are case-sensitive: ${builtin})` : ''}: Cognito answers "The provider ${name} does not exist for User Pool".`,
           builtin ? `Write ${builtin}, and create that identity provider on the pool.` : undefined);
       });
     },
@@ -137,16 +144,17 @@ export const CONTEXT_RULES: ContextRule[] = [
     title: 'Attribute permissions name standard attributes or custom:<name> attributes',
     source: SOURCES.DG_ATTRS,
     fix: 'Declare the custom attribute in the pool\'s Schema, or remove it from the client\'s attribute permissions.',
+    needs: ['ReadAttributes', 'WriteAttributes'],
     check(c, ctx, emit) {
       const schema = ctx.pool?.schema;
       if (!schema || isUnknown(schema)) return;
       for (const list of ['ReadAttributes', 'WriteAttributes'] as const) {
-        eachLiteral(c, list, (attr, path) => {
+        eachLiteralAt(c, list, (attr, at) => {
           const m = /^(dev:)?custom:(.{1,20})$/su.exec(attr);
           if (!m) return; // standard attributes always exist; other names are a per-client finding
           const declared = schema.find((a) => a.name === m[2] && !STANDARD_ATTRIBUTES.includes(a.name));
-          if (!declared) emit(path, show(attr), `${poolName(ctx)} declares no custom attribute ${m[2]} in its Schema.`);
-          else if (m[1] && !declared.developerOnly) emit(path, show(attr), `${m[2]} is not a developer-only attribute, so it is custom:${m[2]}, not dev:custom:${m[2]}.`);
+          if (!declared) emit(itemPath(list, at), show(attr), `${poolName(ctx)} declares no custom attribute ${m[2]} in its Schema.`);
+          else if (m[1] && !declared.developerOnly) emit(itemPath(list, at), show(attr), `${m[2]} is not a developer-only attribute, so it is custom:${m[2]}, not dev:custom:${m[2]}.`);
         });
       }
     },
@@ -157,6 +165,7 @@ export const CONTEXT_RULES: ContextRule[] = [
     title: 'WriteAttributes includes every required attribute of the pool',
     source: SOURCES.DG_ATTRS,
     fix: 'Add the required attributes to WriteAttributes (or leave WriteAttributes out).',
+    needs: ['WriteAttributes'],
     check(c, ctx, emit) {
       const schema = ctx.pool?.schema;
       const w = c.WriteAttributes;
@@ -173,10 +182,11 @@ export const CONTEXT_RULES: ContextRule[] = [
     title: 'WriteAttributes includes every attribute mapped from the client\'s identity providers',
     source: SOURCES.API,
     fix: 'Add the mapped attributes to WriteAttributes: Cognito updates them at every federated sign-in.',
+    needs: ['WriteAttributes'],
     check(c, ctx, emit) {
       const w = c.WriteAttributes;
       if (!isList(w) || !w.complete || w.items.length === 0) return;
-      eachLiteral(c, 'SupportedIdentityProviders', (name) => {
+      eachLiteralAt(c, 'SupportedIdentityProviders', (name) => {
         const idp = ctx.idps.find((p) => p.name === name);
         if (!idp || isUnknown(idp.mapped)) return;
         // Attributes no client can write (email_verified, sub, ...) and the username mapping are not asked for.
@@ -193,6 +203,7 @@ export const CONTEXT_RULES: ContextRule[] = [
     title: 'ALLOW_USER_AUTH needs a pool on the Essentials tier or higher',
     source: SOURCES.API,
     fix: 'Set the pool\'s UserPoolTier to ESSENTIALS or PLUS, or remove ALLOW_USER_AUTH.',
+    needs: ['ExplicitAuthFlows'],
     check(c, ctx, emit) {
       if (ctx.pool?.tier === 'LITE' && listHas(c.ExplicitAuthFlows, 'ALLOW_USER_AUTH')) {
         emit('ExplicitAuthFlows', show('ALLOW_USER_AUTH'), `${poolName(ctx)} is on the LITE tier; choice-based sign-in needs Essentials or higher (FeatureUnavailableInTierException).`);
@@ -205,6 +216,7 @@ export const CONTEXT_RULES: ContextRule[] = [
     title: 'Refresh-token rotation needs a pool on the Essentials tier or higher',
     source: SOURCES.DG_REFRESH,
     fix: 'Set the pool\'s UserPoolTier to ESSENTIALS or PLUS, or turn rotation off.',
+    needs: ['RefreshTokenRotation'],
     check(c, ctx, emit) {
       if (ctx.pool?.tier === 'LITE' && c.Feature === 'ENABLED') {
         emit('RefreshTokenRotation.Feature', show('ENABLED'), `${poolName(ctx)} is on the LITE tier; refresh-token rotation needs Essentials or higher (FeatureUnavailableInTierException).`);

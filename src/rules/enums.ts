@@ -10,6 +10,7 @@ export const ENUM_RULES: Rule[] = [
     title: 'PreventUserExistenceErrors is ENABLED or LEGACY',
     source: SOURCES.API,
     fix: 'Set PreventUserExistenceErrors to ENABLED (recommended) or LEGACY.',
+    needs: ['PreventUserExistenceErrors'],
     check(c, emit) {
       const v = c.PreventUserExistenceErrors;
       if (typeof v === 'string' && v !== 'ENABLED' && v !== 'LEGACY') {

@@ -1,4 +1,4 @@
-import { eachLiteral } from './private/client';
+import { eachLiteralAt, itemPath } from './private/client';
 import { Rule } from './private/rule';
 import { SOURCES } from './private/sources';
 import { ClientContext } from './private/template-index';
@@ -20,6 +20,7 @@ const BUILTIN_BY_LOWER_CASE: { readonly [lower: string]: string } = {
 
 /** The built-in provider name `name` is a misspelling of (`GOOGLE` → `Google`), or undefined. */
 export function builtinSpelling(name: string): string | undefined {
+  if (name === 'COGNITO') return undefined; // the common case, without a lower-case copy
   const builtin = BUILTIN_BY_LOWER_CASE[name.toLowerCase()];
   return builtin !== undefined && builtin !== name ? builtin : undefined;
 }
@@ -39,17 +40,18 @@ export const IDENTITY_PROVIDER_RULES: Rule[] = [
     title: 'SupportedIdentityProviders names are 1 to 32 characters without control characters',
     source: SOURCES.API,
     fix: 'Use the provider name exactly as registered on the pool (COGNITO, Google, Facebook, SignInWithApple, LoginWithAmazon, or your SAML/OIDC provider name, 1 to 32 characters).',
+    needs: ['SupportedIdentityProviders'],
     check(c, emit) {
       const l = c.SupportedIdentityProviders;
       if (!isList(l)) return;
-      l.items.forEach((v, i) => {
-        if (typeof v !== 'string') return;
-        const path = `SupportedIdentityProviders[${l.indexes[i]}]`;
+      for (let i = 0; i < l.items.length; i++) {
+        const v = l.items[i];
+        if (typeof v !== 'string') continue;
         const n = codePoints(v, 32);
-        if (n < 1 || n > 32) emit(path, show(v), `a provider name is 1 to 32 characters long; this one is ${n}.`);
+        if (n < 1 || n > 32) emit(itemPath('SupportedIdentityProviders', l.indexes[i]), show(v), `a provider name is 1 to 32 characters long; this one is ${n}.`);
         const bad = IDP_BAD_CHAR.exec(v);
-        if (bad) emit(path, show(v), `it contains ${show(bad[0])}, which a provider name cannot contain.`);
-      });
+        if (bad) emit(itemPath('SupportedIdentityProviders', l.indexes[i]), show(v), `it contains ${show(bad[0])}, which a provider name cannot contain.`);
+      }
     },
   },
   {
@@ -58,13 +60,14 @@ export const IDENTITY_PROVIDER_RULES: Rule[] = [
     title: 'Built-in identity providers are spelled exactly (Google, Facebook, SignInWithApple, LoginWithAmazon)',
     source: SOURCES.API,
     fix: 'Write the built-in provider name exactly: Google, Facebook, SignInWithApple or LoginWithAmazon.',
+    needs: ['SupportedIdentityProviders'],
     check(c, emit, ctx) {
       // With the pool's providers visible, idp-exists decides.
       if (ctx && idpsDecided(ctx)) return;
-      eachLiteral(c, 'SupportedIdentityProviders', (name, path) => {
+      eachLiteralAt(c, 'SupportedIdentityProviders', (name, at) => {
         const builtin = builtinSpelling(name);
         if (builtin === undefined || ctx?.idps.some((p) => p.name === name)) return;
-        emit(path, show(name), `built-in provider names are case-sensitive, and ${name} is not one: unless the pool has a provider named exactly ${name}, Cognito answers "The provider ${name} does not exist for User Pool".`,
+        emit(itemPath('SupportedIdentityProviders', at), show(name), `built-in provider names are case-sensitive, and ${name} is not one: unless the pool has a provider named exactly ${name}, Cognito answers "The provider ${name} does not exist for User Pool".`,
           `Write ${builtin}.`);
       });
     },

@@ -14,6 +14,7 @@ export const NAME_RULES: Rule[] = [
     title: 'ClientName is 1 to 128 characters long',
     source: SOURCES.API,
     fix: 'Give the client a name of 1 to 128 characters, or leave ClientName out to let CloudFormation generate one.',
+    needs: ['ClientName'],
     check(c, emit) {
       const v = c.ClientName;
       if (typeof v === 'string') {
@@ -30,6 +31,7 @@ export const NAME_RULES: Rule[] = [
     title: 'ClientName uses only ASCII letters, digits, whitespace and _+=,.@-',
     source: SOURCES.API,
     fix: 'Use only ASCII letters, digits, spaces and the characters _ + = , . @ - in the client name.',
+    needs: ['ClientName'],
     check(c, emit) {
       const v = c.ClientName;
       if (typeof v === 'string') {
@@ -53,6 +55,7 @@ export const NAME_RULES: Rule[] = [
     title: 'UserPoolId looks like <region>_<id>',
     source: SOURCES.API,
     fix: 'Reference the user pool (for example `{"Ref": "MyUserPool"}` or `userPool.userPoolId`) instead of writing its id by hand; a pool id looks like us-east-1_AbCdEf123.',
+    needs: ['UserPoolId'],
     check(c, emit) {
       const v = c.UserPoolId;
       if (typeof v !== 'string') return;

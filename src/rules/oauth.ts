@@ -1,4 +1,4 @@
-import { Client, eachLiteral } from './private/client';
+import { Client, eachLiteralAt, itemPath } from './private/client';
 import { Rule } from './private/rule';
 import { SOURCES } from './private/sources';
 import { PartialString, codePoints, isList, listEmpty, listHas, listLacks, listPresent, present, show } from './private/values';
@@ -23,14 +23,16 @@ export const OAUTH_RULES: Rule[] = [
     title: 'AllowedOAuthFlows holds at most three of code, implicit and client_credentials',
     source: SOURCES.API,
     fix: 'Use only code, implicit or client_credentials (lower case), each at most once.',
+    needs: ['AllowedOAuthFlows'],
     check(c, emit) {
       const l = c.AllowedOAuthFlows;
       if (!isList(l)) return;
-      l.items.forEach((v, i) => {
+      for (let i = 0; i < l.items.length; i++) {
+        const v = l.items[i];
         if (typeof v === 'string' && !OAUTH_FLOWS.includes(v)) {
-          emit(`AllowedOAuthFlows[${l.indexes[i]}]`, show(v), 'the allowed OAuth flows are code, implicit and client_credentials.');
+          emit(itemPath('AllowedOAuthFlows', l.indexes[i]), show(v), 'the allowed OAuth flows are code, implicit and client_credentials.');
         }
-      });
+      }
       if (l.certain > 3) emit('AllowedOAuthFlows', `${l.certain} entries`, 'the list holds at most 3 flows.');
     },
   },
@@ -40,6 +42,7 @@ export const OAUTH_RULES: Rule[] = [
     title: 'client_credentials is the only OAuth flow when it is used',
     source: SOURCES.API,
     fix: 'Use a separate app client for client_credentials (machine-to-machine) and for code/implicit (users).',
+    needs: ['AllowedOAuthFlows'],
     check(c, emit) {
       if (listHas(c.AllowedOAuthFlows, CC) && hasCodeOrImplicit(c)) {
         const l = c.AllowedOAuthFlows;
@@ -65,10 +68,11 @@ export const OAUTH_RULES: Rule[] = [
     title: 'A client_credentials client has only custom (resource-server) scopes',
     source: SOURCES.DG_OAUTH,
     fix: 'Remove the standard scopes; use resource-server scopes such as "orders-api/read".',
+    needs: ['AllowedOAuthScopes'],
     check(c, emit) {
       if (!listHas(c.AllowedOAuthFlows, CC)) return;
-      eachLiteral(c, 'AllowedOAuthScopes', (scope, path) => {
-        if (STANDARD_SCOPES.includes(scope)) emit(path, show(scope), `${scope} is not supported with client_credentials flow, which only allows custom scopes.`);
+      eachLiteralAt(c, 'AllowedOAuthScopes', (scope, at) => {
+        if (STANDARD_SCOPES.includes(scope)) emit(itemPath('AllowedOAuthScopes', at), show(scope), `${scope} is not supported with client_credentials flow, which only allows custom scopes.`);
       });
     },
   },
@@ -121,22 +125,24 @@ export const OAUTH_RULES: Rule[] = [
     title: 'Scopes are 1 to 256 printable ASCII characters without space, " or \\; at most 50',
     source: SOURCES.API,
     fix: 'Use scope names of printable ASCII characters without spaces, quotes or backslashes, and at most 50 scopes per client.',
+    needs: ['AllowedOAuthScopes'],
     check(c, emit) {
       const l = c.AllowedOAuthScopes;
       if (!isList(l)) return;
-      l.items.forEach((v, i) => {
-        const path = `AllowedOAuthScopes[${l.indexes[i]}]`;
+      for (let i = 0; i < l.items.length; i++) {
+        const v = l.items[i];
         if (typeof v === 'string') {
           const n = codePoints(v, 256);
-          if (n < 1 || n > 256) emit(path, show(v), `a scope is 1 to 256 characters long; this one is ${n}.`);
+          if (n < 1 || n > 256) emit(itemPath('AllowedOAuthScopes', l.indexes[i]), show(v), `a scope is 1 to 256 characters long; this one is ${n}.`);
           const bad = SCOPE_BAD_CHAR.exec(v);
-          if (bad) emit(path, show(v), `it contains ${show(bad[0])}; scopes use printable ASCII without space, " or \\.`);
+          if (bad) emit(itemPath('AllowedOAuthScopes', l.indexes[i]), show(v), `it contains ${show(bad[0])}; scopes use printable ASCII without space, " or \\.`);
         } else if (v instanceof PartialString) {
+          const path = itemPath('AllowedOAuthScopes', l.indexes[i]);
           const bad = v.literals().map((p) => SCOPE_BAD_CHAR.exec(p)).find((m) => m);
           if (bad) emit(path, show(v), `it contains ${show(bad[0])}; scopes use printable ASCII without space, " or \\.`);
           else if (v.literalLength() > 256) emit(path, show(v), 'its literal parts alone are longer than 256 characters.');
         }
-      });
+      }
       if (l.certain > 50) emit('AllowedOAuthScopes', `${l.certain} scopes`, 'an app client can have at most 50 scopes (not adjustable).');
     },
   },
@@ -146,10 +152,11 @@ export const OAUTH_RULES: Rule[] = [
     title: 'Custom scopes name a resource-server scope (<identifier>/<scope>)',
     source: SOURCES.DG_OAUTH,
     fix: 'Use a standard scope (openid, email, phone, profile, aws.cognito.signin.user.admin) or a resource-server scope written <resource-server identifier>/<scope name>.',
+    needs: ['AllowedOAuthScopes'],
     check(c, emit) {
-      eachLiteral(c, 'AllowedOAuthScopes', (scope, path) => {
+      eachLiteralAt(c, 'AllowedOAuthScopes', (scope, at) => {
         if (!STANDARD_SCOPES.includes(scope) && !scope.includes('/')) {
-          emit(path, show(scope), 'it is not a standard scope, and without a "/" it cannot name a resource-server scope: Cognito answers "Invalid scope requested".');
+          emit(itemPath('AllowedOAuthScopes', at), show(scope), 'it is not a standard scope, and without a "/" it cannot name a resource-server scope: Cognito answers "Invalid scope requested".');
         }
       });
     },
@@ -160,11 +167,13 @@ export const OAUTH_RULES: Rule[] = [
     title: 'email, phone and profile come with openid',
     source: SOURCES.DG_OAUTH,
     fix: 'Add openid to AllowedOAuthScopes.',
+    needs: ['AllowedOAuthScopes'],
     check(c, emit) {
       const l = c.AllowedOAuthScopes;
       if (!isList(l)) return;
+      if (!listLacks(l, 'openid')) return; // the common case: openid is there, and no list is built
       const companions = l.items.filter((s): s is string => typeof s === 'string' && OPENID_COMPANIONS.includes(s));
-      if (companions.length && listLacks(l, 'openid')) {
+      if (companions.length) {
         emit('AllowedOAuthScopes', show(l.items), `${companions.join(', ')} can only be requested with the openid scope, which is missing.`);
       }
     },

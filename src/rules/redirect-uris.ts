@@ -1,7 +1,7 @@
 import { Rule } from './private/rule';
 import { Shaped } from './private/shapes';
 import { SOURCES } from './private/sources';
-import { UrlKind, eachUrl, hostWithoutScheme, isLoopbackHost, known, urlParts } from './private/urls';
+import { UrlKind, eachUrl, hostWithoutScheme, isLoopbackHost, urlParts } from './private/urls';
 import { PartialString, codePoints, isList, show } from './private/values';
 import { Severity } from './types';
 
@@ -13,8 +13,15 @@ const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 const SCHEME_SO_FAR = /^[A-Za-z][A-Za-z0-9+.-]*$/;
 const HOST_AS_SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):(\d)/;
 
+/** The first character a redirect URL may not contain, or null. */
+function badUrlChar(part: string): RegExpExecArray | null {
+  return PRINTABLE_ASCII.test(part) ? null : URL_BAD_CHAR.exec(part);
+}
+
 /** The host of a plain-http URL that is not a loopback host, or undefined (not http, loopback, or undecidable). */
 export function plainHttpHost(url: string | PartialString): string | undefined {
+  // A literal whose first ":" is not the fifth character has no "http" scheme (urlParts would say so, at a cost).
+  if (typeof url === 'string' && url.indexOf(':') !== 4) return undefined;
   const parts = urlParts(url);
   if (!parts || parts.scheme !== 'http' || isLoopbackHost(parts.host)) return undefined;
   return parts.host;
@@ -26,6 +33,9 @@ function shapeNote(url: string | PartialString): string {
   return shaped ? ` (Fn::GetAtt ${shaped.label} is always ${shaped.shape.form})` : '';
 }
 
+/** The property each kind of URL comes from. */
+const URL_PROPERTY = { callback: 'CallbackURLs', logout: 'LogoutURLs', default: 'DefaultRedirectURI' } as const;
+
 function httpsRule(id: string, kinds: UrlKind[], severity: Severity, what: string, extra: string): Rule {
   return {
     id,
@@ -33,6 +43,7 @@ function httpsRule(id: string, kinds: UrlKind[], severity: Severity, what: strin
     title: `${what} use HTTPS (plain HTTP only for localhost, 127.0.0.1 and [::1])`,
     source: SOURCES.API,
     fix: 'Use https://, or a loopback host (http://localhost, http://127.0.0.1, http://[::1], any port) for local testing.',
+    needs: kinds.map((k) => URL_PROPERTY[k]),
     check(c, emit) {
       eachUrl(c, kinds, (url, path) => {
         const host = plainHttpHost(url);
@@ -52,6 +63,7 @@ export const REDIRECT_URI_RULES: Rule[] = [
     title: 'Callback, logout and default redirect URLs are 1 to 1024 characters long',
     source: SOURCES.API,
     fix: 'Shorten the URL to at most 1024 characters, and remove empty entries.',
+    needs: ['CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI'],
     check(c, emit) {
       eachUrl(c, ['callback', 'logout', 'default'], (url, path) => {
         if (typeof url === 'string') {
@@ -69,15 +81,13 @@ export const REDIRECT_URI_RULES: Rule[] = [
     title: 'Callback, logout and default redirect URLs contain no spaces or control characters',
     source: SOURCES.API,
     fix: 'Percent-encode spaces and other separators (e.g. %20), and remove control characters such as tabs and newlines.',
+    needs: ['CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI'],
     check(c, emit) {
       eachUrl(c, ['callback', 'logout', 'default'], (url, path) => {
-        const parts = typeof url === 'string' ? [url] : url.literals();
-        for (const part of parts) {
-          const bad = PRINTABLE_ASCII.test(part) ? null : URL_BAD_CHAR.exec(part);
-          if (bad) {
-            emit(path, show(url), `it contains ${show(bad[0])}; the service accepts only letters, marks, symbols, numbers and punctuation ([\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+).`);
-            return;
-          }
+        const bad = typeof url === 'string' ? badUrlChar(url) : url.literals().map(badUrlChar).find((m) => m);
+        if (bad) {
+          emit(path, show(url), `it contains ${show(bad[0])}; the service accepts only letters, marks, symbols, numbers and punctuation ([\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+).`);
+          return;
         }
         if (url === '') emit(path, '""', 'an empty URL does not match the pattern [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+.');
       });
@@ -89,6 +99,7 @@ export const REDIRECT_URI_RULES: Rule[] = [
     title: 'At most 100 callback URLs and 100 logout URLs',
     source: SOURCES.DG_LIMITS,
     fix: 'Keep at most 100 URLs in each list (the quota is not adjustable); use several app clients if you need more.',
+    needs: ['CallbackURLs', 'LogoutURLs'],
     check(c, emit) {
       for (const name of ['CallbackURLs', 'LogoutURLs'] as const) {
         const l = c[name];
@@ -102,10 +113,16 @@ export const REDIRECT_URI_RULES: Rule[] = [
     title: 'Callback and default redirect URLs are absolute (they have a scheme)',
     source: SOURCES.DG_OAUTH,
     fix: 'Write the full URL with its scheme, e.g. https://app.example.org/callback or myapp://callback.',
+    needs: ['CallbackURLs', 'DefaultRedirectURI'],
     check(c, emit) {
       eachUrl(c, ['callback', 'default'], (url, path) => {
-        const { text, complete } = known(url);
-        const noScheme = complete ? !SCHEME.test(text) : (text !== '' && !SCHEME.test(text) && !SCHEME_SO_FAR.test(text)) || hostWithoutScheme(url) !== undefined;
+        let noScheme: boolean;
+        if (typeof url === 'string') {
+          noScheme = !SCHEME.test(url);
+        } else {
+          const text = url.prefix();
+          noScheme = (text !== '' && !SCHEME.test(text) && !SCHEME_SO_FAR.test(text)) || hostWithoutScheme(url) !== undefined;
+        }
         if (noScheme) {
           emit(path, show(url), `a redirect URI must be an absolute URI with a scheme (https:, or a custom scheme such as myapp:)${shapeNote(url)}.`,
             hostWithoutScheme(url) ? `Write the scheme before the host name, e.g. Fn::Sub "https://\${${hostWithoutScheme(url)!.label}}/callback".` : undefined);
@@ -119,19 +136,22 @@ export const REDIRECT_URI_RULES: Rule[] = [
     title: 'No host written where the scheme belongs (localhost:3000/cb)',
     source: 'https://www.rfc-editor.org/rfc/rfc3986#section-3.1',
     fix: 'Write the scheme first: http://localhost:3000/cb or https://app.example.org:8443/cb.',
+    needs: ['CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI'],
     check(c, emit) {
       eachUrl(c, ['callback', 'logout', 'default'], (url, path) => {
         // A documented host name followed by a port: `${Dist.DomainName}:8443/cb`.
-        const [p0, p1] = typeof url === 'string' ? [] : url.parts;
+        const p0 = typeof url === 'string' ? undefined : url.parts[0];
+        const p1 = typeof url === 'string' ? undefined : url.parts[1];
         if (p0 instanceof Shaped && p0.shape.scheme === undefined && typeof p1 === 'string' && /^:\d/.test(p1)) {
           emit(path, show(url), `it parses as a custom scheme (the host name ${p0.toString()}, which is always ${p0.shape.form}) followed by a port-like number, so the redirect can never reach that host.`,
             `Write the scheme first, e.g. Fn::Sub "https://\${${p0.label}}${p1}".`);
           return;
         }
-        const m = HOST_AS_SCHEME.exec(known(url).text);
+        const text = typeof url === 'string' ? url : url.prefix();
+        const m = HOST_AS_SCHEME.exec(text);
         if (m && (m[1].toLowerCase() === 'localhost' || m[1].includes('.'))) {
           emit(path, show(url), `it parses as the custom scheme "${m[1]}:" followed by a port-like number, so the redirect can never reach ${m[1]}.`,
-            `Write ${show('https://' + known(url).text)} (or http:// for a loopback host).`);
+            `Write ${show('https://' + text)} (or http:// for a loopback host).`);
         }
       });
     },
@@ -142,10 +162,10 @@ export const REDIRECT_URI_RULES: Rule[] = [
     title: 'Callback and default redirect URLs have no fragment (#)',
     source: SOURCES.DG_OAUTH,
     fix: 'Remove the # and everything after it; route on the client with a path or query instead.',
+    needs: ['CallbackURLs', 'DefaultRedirectURI'],
     check(c, emit) {
       eachUrl(c, ['callback', 'default'], (url, path) => {
-        const parts = typeof url === 'string' ? [url] : url.literals();
-        if (parts.some((p) => p.includes('#'))) emit(path, show(url), 'a redirect URI must not include a fragment component.');
+        if (typeof url === 'string' ? url.includes('#') : url.literals().some((p) => p.includes('#'))) emit(path, show(url), 'a redirect URI must not include a fragment component.');
       });
     },
   },

@@ -10,6 +10,7 @@ export const REFRESH_ROTATION_RULES: Rule[] = [
     title: 'RefreshTokenRotation.Feature is ENABLED or DISABLED',
     source: SOURCES.RTR,
     fix: 'Set RefreshTokenRotation.Feature to ENABLED or DISABLED (upper case).',
+    needs: ['RefreshTokenRotation'],
     check(c, emit) {
       const f = c.Feature;
       if (typeof f === 'string' && f !== 'ENABLED' && f !== 'DISABLED') {
@@ -36,6 +37,7 @@ export const REFRESH_ROTATION_RULES: Rule[] = [
     title: 'RefreshTokenRotation.RetryGracePeriodSeconds is 0 to 60',
     source: SOURCES.RTR,
     fix: 'Set RetryGracePeriodSeconds to a whole number of seconds from 0 to 60.',
+    needs: ['RefreshTokenRotation'],
     check(c, emit) {
       const g = c.RetryGracePeriodSeconds;
       if (typeof g === 'number' && (g < 0 || g > 60)) {
@@ -49,6 +51,7 @@ export const REFRESH_ROTATION_RULES: Rule[] = [
     title: 'No grace period is set while rotation is disabled',
     source: SOURCES.TF_45646,
     fix: 'Remove RetryGracePeriodSeconds, or enable rotation with Feature: ENABLED.',
+    needs: ['RefreshTokenRotation'],
     check(c, emit) {
       const g = c.RetryGracePeriodSeconds;
       if (c.Feature === 'DISABLED' && typeof g === 'number' && g > 0) {

@@ -12,6 +12,7 @@ export const SECRET_RULES: Rule[] = [
     title: 'EnablePropagateAdditionalUserContextData needs a client secret',
     source: SOURCES.DG_ADAPTIVE,
     fix: 'Set GenerateSecret: true, or turn EnablePropagateAdditionalUserContextData off.',
+    needs: ['EnablePropagateAdditionalUserContextData'],
     check(c, emit) {
       if (c.EnablePropagateAdditionalUserContextData === true && c.hasSecret === false) {
         emit('EnablePropagateAdditionalUserContextData', 'true', 'you can only activate it in an app client that has a client secret, and this client has none.');
@@ -24,6 +25,7 @@ export const SECRET_RULES: Rule[] = [
     title: 'A custom ClientSecret is not combined with GenerateSecret: true (API only)',
     source: SOURCES.API,
     fix: 'Either set GenerateSecret: true, or provide ClientSecret, not both.',
+    needs: ['ClientSecret'],
     check(c, emit) {
       if (c.GenerateSecret === true && present(c.ClientSecret)) {
         emit('ClientSecret', '(a secret value)', 'you cannot specify both GenerateSecret as true and provide a ClientSecret value.');
@@ -36,6 +38,7 @@ export const SECRET_RULES: Rule[] = [
     title: 'A custom ClientSecret is 24 to 64 characters of letters, digits, _ and + (API only)',
     source: SOURCES.API,
     fix: 'Use a secret of 24 to 64 characters made of ASCII letters, digits, _ and +.',
+    needs: ['ClientSecret'],
     check(c, emit) {
       const s = c.ClientSecret;
       if (typeof s !== 'string') return;

@@ -61,7 +61,7 @@ const DEFAULT_SECONDS = { AccessToken: 3600, IdToken: 3600, RefreshToken: DEFAUL
  * or unit is unresolved or invalid.
  */
 export function lifetimeSeconds(c: Client, token: 'AccessToken' | 'IdToken' | 'RefreshToken'): number | undefined {
-  const t = TOKENS.find((k) => k.unit === token)!;
+  const t = TOKENS[token === 'AccessToken' ? 0 : token === 'IdToken' ? 1 : 2];
   const v = c[t.value];
   if (v === undefined || (token === 'RefreshToken' && v === 0)) return DEFAULT_SECONDS[token];
   const unit = unitOf(c, t);
@@ -75,6 +75,7 @@ export const TOKEN_RULES: Rule[] = [
     title: 'Token lifetimes are within the service limits (access and ID: 5 minutes to 1 day; refresh: 60 minutes to 10 years)',
     source: SOURCES.TVU,
     fix: 'Choose a lifetime within the limits; set the value and its TokenValidityUnits entry together.',
+    needs: ['AccessTokenValidity', 'IdTokenValidity', 'RefreshTokenValidity'],
     check(c, emit) {
       for (const t of TOKENS) {
         const v = c[t.value];
@@ -99,6 +100,7 @@ export const TOKEN_RULES: Rule[] = [
     title: 'Token validity numbers are integers within the API bounds (access and ID 1..86400, refresh 0..315360000)',
     source: SOURCES.API,
     fix: 'Use a positive integer within the bounds, together with the matching TokenValidityUnits entry.',
+    needs: ['AccessTokenValidity', 'IdTokenValidity', 'RefreshTokenValidity'],
     check(c, emit) {
       for (const t of TOKENS) {
         const v = c[t.value];
@@ -114,6 +116,7 @@ export const TOKEN_RULES: Rule[] = [
     title: 'RefreshTokenValidity 0 is silently replaced by the default of 30 days',
     source: SOURCES.API,
     fix: 'Set the refresh token lifetime you want (60 minutes to 10 years), e.g. 30 with TokenValidityUnits.RefreshToken "days".',
+    needs: ['RefreshTokenValidity'],
     check(c, emit) {
       if (c.RefreshTokenValidity === 0) {
         emit('RefreshTokenValidity', '0', 'Cognito does not accept 0 as "no expiry": it silently uses the default of 30 days instead (and the CloudFormation schema sets a minimum of 1).');
@@ -126,11 +129,13 @@ export const TOKEN_RULES: Rule[] = [
     title: 'Access and ID tokens do not outlive the refresh token',
     source: SOURCES.DG_REFRESH,
     fix: 'Make the access and ID token lifetimes shorter than or equal to the refresh token lifetime.',
+    needs: ['AccessTokenValidity', 'IdTokenValidity'],
     check(c, emit) {
       const r: Int | undefined = c.RefreshTokenValidity;
       const refreshSeconds = lifetimeSeconds(c, 'RefreshToken');
       if (refreshSeconds === undefined) return;
-      for (const t of TOKENS.slice(0, 2)) {
+      for (let i = 0; i < 2; i++) { // access and ID tokens
+        const t = TOKENS[i];
         const v = c[t.value];
         const unit = unitOf(c, t);
         if (typeof v !== 'number' || unit === undefined) continue;
@@ -148,6 +153,7 @@ export const TOKEN_RULES: Rule[] = [
     title: 'TokenValidityUnits values are seconds, minutes, hours or days',
     source: SOURCES.TVU,
     fix: 'Use one of seconds, minutes, hours or days (lower case).',
+    needs: ['TokenValidityUnits'],
     check(c, emit) {
       for (const t of TOKENS) {
         const u = c.Units[t.unit];
@@ -192,6 +198,7 @@ export const TOKEN_RULES: Rule[] = [
     title: 'AuthSessionValidity is 3 to 15 minutes',
     source: SOURCES.API,
     fix: 'Set AuthSessionValidity to a whole number of minutes from 3 to 15.',
+    needs: ['AuthSessionValidity'],
     check(c, emit) {
       const v = c.AuthSessionValidity;
       if (typeof v === 'number' && (v < 3 || v > 15)) {

@@ -129,10 +129,23 @@ export type ListName = 'ExplicitAuthFlows' | 'AllowedOAuthFlows' | 'AllowedOAuth
 
 /** Each literal item of one of the client's lists, with its path (e.g. `AllowedOAuthScopes[2]`). */
 export function eachLiteral(c: Client, name: ListName, visit: (item: string, path: string) => void): void {
+  eachLiteralAt(c, name, (item, at) => visit(item, itemPath(name, at)));
+}
+
+/**
+ * Each literal item of one of the client's lists, with its position in the raw list: the hot rules
+ * build the path (`itemPath`) only for a finding.
+ */
+export function eachLiteralAt(c: Client, name: ListName, visit: (item: string, at: number) => void): void {
   const l = c[name];
   if (!isList(l)) return;
   for (let i = 0; i < l.items.length; i++) {
     const v = l.items[i];
-    if (typeof v === 'string') visit(v, `${name}[${l.indexes[i]}]`);
+    if (typeof v === 'string') visit(v, l.indexes[i]);
   }
+}
+
+/** The path of the item at position `at` of a list property, e.g. `AllowedOAuthScopes[2]`. */
+export function itemPath(name: string, at: number): string {
+  return `${name}[${at}]`;
 }

@@ -54,6 +54,24 @@ export function outerConditions(v: unknown, into: string[] = [], depth = 0): str
   return into;
 }
 
+/**
+ * Whether `v` holds an `Fn::If` that `outerConditions` would find (the same walk, stopping at the
+ * first): one scan without allocation, so properties without conditions skip `variantsOf`.
+ */
+export function hasConditions(v: unknown, depth = 0): boolean {
+  if (depth > MAX_DEPTH || typeof v !== 'object' || v === null) return false;
+  if (Array.isArray(v)) {
+    for (const x of v) if (typeof x === 'object' && x !== null && hasConditions(x, depth + 1)) return true;
+    return false;
+  }
+  if ((v as { [key: string]: unknown })['Fn::If'] !== undefined && ifArgs(v)) return true;
+  for (const key in v) {
+    const x = (v as { [key: string]: unknown })[key];
+    if (typeof x === 'object' && x !== null && hasConditions(x, depth + 1)) return true;
+  }
+  return false;
+}
+
 /** `v` with every `Fn::If` on `condition` replaced by its branch for `value` (other values are shared, never modified). */
 export function substitute(v: unknown, condition: string, value: boolean, depth = 0): unknown {
   if (depth > MAX_DEPTH || typeof v !== 'object' || v === null) return v;
