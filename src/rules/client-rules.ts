@@ -1,6 +1,6 @@
 import { Client, readClient } from './private/client';
 import { Branch, Variant, describeBranches, hasConditions, variantsOf } from './private/conditions';
-import { Emit, Rule, mayReport } from './private/rule';
+import { Emit, Rule, RuleSelector } from './private/rule';
 import { ResourceLookup } from './private/shapes';
 import { docsLink } from './private/sources';
 import { InvalidTemplateError } from './private/template-error';
@@ -260,6 +260,10 @@ function mergeBranches(whens: Branch[][]): Branch[][] {
   return out.some((w) => w.length === 0) ? [[]] : out;
 }
 
+/** The rules that may report on a client, by the properties it has (see `Rule.needs`). */
+const CLIENT_SELECTOR = new RuleSelector(CLIENT_RULES);
+const CONTEXT_SELECTOR = new RuleSelector(CONTEXT_RULES);
+
 /** Every finding of one reading of the properties, before its message is written. */
 function evaluate(properties: unknown, policy?: ClientPolicy, context?: ClientContext, before?: { [key: string]: any },
   lookup?: ResourceLookup): Raw[] {
@@ -293,8 +297,9 @@ function evaluate(properties: unknown, policy?: ClientPolicy, context?: ClientCo
   const outerRule = current;
   sink = findings;
   try {
-    for (const rule of CLIENT_RULES) {
-      if (!mayReport(client, rule.needs)) continue;
+    const rules = CLIENT_SELECTOR.select(client);
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i];
       current = rule;
       try {
         rule.check(client, emit, context);
@@ -304,8 +309,9 @@ function evaluate(properties: unknown, policy?: ClientPolicy, context?: ClientCo
       }
     }
     if (context) {
-      for (const rule of CONTEXT_RULES) {
-        if (!mayReport(client, rule.needs)) continue;
+      const contextRules = CONTEXT_SELECTOR.select(client);
+      for (let i = 0; i < contextRules.length; i++) {
+        const rule = contextRules[i];
         current = rule;
         try {
           rule.check(client, context, emit);

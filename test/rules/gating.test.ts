@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { REAL_WORLD_CLIENTS } from './real-world-clients';
 import { Client, readClient } from '../../src/rules/private/client';
-import { ClientProperty, Emit } from '../../src/rules/private/rule';
+import { ClientProperty, Emit, RuleSelector, mayReport } from '../../src/rules/private/rule';
 import { ClientContext, TemplateIndex } from '../../src/rules/private/template-index';
 import { CLIENT_RULES, CONTEXT_RULES } from '../../src/rules/registry';
 
@@ -171,5 +171,25 @@ describe('rules that declare the properties they need', () => {
     fc.assert(fc.property(properties, fc.boolean(), (p, noValue) => {
       expectSilentWithout(p, noValue);
     }), { numRuns: 400, seed: 20261201 });
+  });
+
+  test('the engine\'s rule selection is mayReport, in registry order, for every combination of present properties', () => {
+    const clientSelector = new RuleSelector(CLIENT_RULES);
+    const contextSelector = new RuleSelector(CONTEXT_RULES);
+    const check = (p: { [key: string]: unknown }) => {
+      const c = readClient(p);
+      expect(clientSelector.select(c).map((r) => r.id)).toEqual(CLIENT_RULES.filter((r) => mayReport(c, r.needs)).map((r) => r.id));
+      expect(contextSelector.select(c).map((r) => r.id)).toEqual(CONTEXT_RULES.filter((r) => mayReport(c, r.needs)).map((r) => r.id));
+    };
+    for (const p of NOISY) check(p);
+    for (const c of REAL_WORLD_CLIENTS) check(c.properties);
+    // More combinations than the selector keeps lists for: the ones it does not keep are still right.
+    fc.assert(fc.property(properties, (p) => check(p)), { numRuns: 600, seed: 20261202 });
+    check({});
+  });
+
+  test('a selector refuses more needed properties than its masks hold', () => {
+    const rules = Array.from({ length: 31 }, (_, i) => ({ needs: [`P${i}` as ClientProperty] }));
+    expect(() => new RuleSelector(rules)).toThrow(/31 properties/);
   });
 });

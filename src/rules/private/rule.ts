@@ -16,6 +16,51 @@ export function mayReport(c: Client, needs: ReadonlyArray<ClientProperty> | unde
   return false;
 }
 
+/** At most this many combinations of present properties keep their rule list (a hostile template cannot grow it further). */
+const MAX_SELECTIONS = 256;
+
+/**
+ * The rules of a list that may report on a client (`mayReport`), in the list's order: one test per
+ * property some rule needs, then a rule list shared by every client with the same properties present.
+ */
+export class RuleSelector<R extends { readonly needs?: ReadonlyArray<ClientProperty> }> {
+  /** Every property some rule of the list needs; bit i of a mask stands for names[i]. */
+  private readonly names: ClientProperty[] = [];
+  /** Each rule's needs as a mask; -1 for a rule that always runs. */
+  private readonly masks: number[];
+  private readonly selections = new Map<number, ReadonlyArray<R>>();
+
+  constructor(private readonly rules: ReadonlyArray<R>) {
+    this.masks = rules.map((r) => {
+      if (r.needs === undefined) return -1;
+      let mask = 0;
+      for (const name of r.needs) {
+        let bit = this.names.indexOf(name);
+        if (bit < 0) bit = this.names.push(name) - 1;
+        // eslint-disable-next-line no-bitwise
+        mask |= 1 << bit;
+      }
+      return mask;
+    });
+    if (this.names.length > 30) throw new Error(`RuleSelector: rules need ${this.names.length} properties; a mask holds 30`);
+  }
+
+  /** The rules to run on this client. */
+  public select(c: Client): ReadonlyArray<R> {
+    const names = this.names;
+    let present = 0;
+    // eslint-disable-next-line no-bitwise
+    for (let i = 0; i < names.length; i++) if (c[names[i]] !== undefined) present |= 1 << i;
+    let list = this.selections.get(present);
+    if (list === undefined) {
+      // eslint-disable-next-line no-bitwise
+      list = this.rules.filter((_r, i) => this.masks[i] === -1 || (this.masks[i] & present) !== 0);
+      if (this.selections.size < MAX_SELECTIONS) this.selections.set(present, list);
+    }
+    return list;
+  }
+}
+
 export type Emit = (property: string, value: string, why: string, fix?: string) => void;
 
 /**
