@@ -31,6 +31,7 @@ export const ANALYTICS_RULES: Rule[] = [
     title: 'ApplicationId comes with RoleArn and ExternalId',
     source: SOURCES.ANALYTICS,
     fix: 'Add RoleArn and ExternalId, or use ApplicationArn instead of ApplicationId.',
+    needs: ['AnalyticsConfiguration'],
     check(c, emit) {
       const a = c.Analytics;
       if (!present(a.ApplicationId)) return;
@@ -45,6 +46,7 @@ export const ANALYTICS_RULES: Rule[] = [
     title: 'AnalyticsConfiguration names a Pinpoint project',
     source: SOURCES.ANALYTICS,
     fix: 'Give ApplicationArn, or ApplicationId with RoleArn and ExternalId, or remove AnalyticsConfiguration.',
+    needs: ['AnalyticsConfiguration'],
     check(c, emit) {
       const ac = c.AnalyticsConfiguration;
       if (ac === undefined || isUnknown(ac)) return;
@@ -68,7 +70,7 @@ export const ANALYTICS_RULES: Rule[] = [
       for (const k of ['ApplicationArn', 'RoleArn'] as const) {
         const v = a[k];
         if (typeof v !== 'string') continue;
-        const n = codePoints(v, 2048);
+        const n = codePoints(v);
         if (n < 20 || n > 2048) emit(`AnalyticsConfiguration.${k}`, show(v), `an ARN is 20 to 2048 characters long; this one is ${n}.`);
         else if (!ARN.test(v)) emit(`AnalyticsConfiguration.${k}`, show(v), 'it is not an ARN (arn:partition:service:region:account:resource).');
       }

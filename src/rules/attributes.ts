@@ -1,7 +1,7 @@
 import { eachLiteralAt, itemPath } from './private/client';
 import { Rule } from './private/rule';
 import { SOURCES } from './private/sources';
-import { codePoints, show } from './private/values';
+import { lengthOutside, show } from './private/values';
 import { Severity } from './types';
 
 /** Standard attributes a client can be given permissions on. */
@@ -25,8 +25,8 @@ export const ATTRIBUTE_RULES: Rule[] = [
     check(c, emit) {
       for (const list of ['ReadAttributes', 'WriteAttributes'] as const) {
         eachLiteralAt(c, list, (name, at) => {
-          const n = codePoints(name, 2048);
-          if (n < 1 || n > 2048) emit(itemPath(list, at), show(name), `an attribute name is 1 to 2048 characters long; this one is ${n}.`);
+          const n = lengthOutside(name, 1, 2048);
+          if (n !== undefined) emit(itemPath(list, at), show(name), `an attribute name is 1 to 2048 characters long; this one is ${n}.`);
         });
       }
     },
@@ -56,7 +56,7 @@ export const ATTRIBUTE_RULES: Rule[] = [
         eachLiteralAt(c, list, (name, at) => {
           if (STANDARD_ATTRIBUTES.includes(name)) return;
           const m = CUSTOM.exec(name);
-          if (m && codePoints(m[1], 20) <= 20) return;
+          if (m && lengthOutside(m[1], 0, 20) === undefined) return;
           emit(itemPath(list, at), show(name), m
             ? 'a custom attribute name is at most 20 characters long, so this attribute cannot exist.'
             : 'it is neither a standard attribute nor custom:<name>, so no pool can have it.');

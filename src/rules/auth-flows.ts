@@ -38,11 +38,14 @@ export const AUTH_FLOW_RULES: Rule[] = [
     fix: `Use only ${ALLOW_AUTH_FLOWS.join(', ')}.`,
     needs: ['ExplicitAuthFlows'],
     check(c, emit) {
-      eachLiteralAt(c, 'ExplicitAuthFlows', (flow, at) => {
-        if (!ALLOW_AUTH_FLOWS.includes(flow) && !LEGACY_AUTH_FLOWS.includes(flow)) {
-          emit(itemPath('ExplicitAuthFlows', at), show(flow), 'this is not an authentication flow Cognito knows (values are case-sensitive).');
+      const l = c.ExplicitAuthFlows;
+      if (!isList(l)) return;
+      for (let i = 0; i < l.items.length; i++) {
+        const flow = l.items[i];
+        if (typeof flow === 'string' && !ALLOW_AUTH_FLOWS.includes(flow) && !LEGACY_AUTH_FLOWS.includes(flow)) {
+          emit(itemPath('ExplicitAuthFlows', l.indexes[i]), show(flow), 'this is not an authentication flow Cognito knows (values are case-sensitive).');
         }
-      });
+      }
     },
   },
   {
@@ -100,6 +103,7 @@ export const AUTH_FLOW_RULES: Rule[] = [
     title: 'ExplicitAuthFlows is given when refresh-token rotation is on',
     source: SOURCES.DG_REFRESH,
     fix: 'List the flows the client needs in ExplicitAuthFlows, without ALLOW_REFRESH_TOKEN_AUTH (e.g. ["ALLOW_USER_SRP_AUTH"]).',
+    needs: ['RefreshTokenRotation'],
     check(c, emit) {
       if (c.Feature === 'ENABLED' && listEmpty(c.ExplicitAuthFlows)) {
         emit('ExplicitAuthFlows', '(absent)', 'rotation is ENABLED, but without ExplicitAuthFlows the default set applies, and it includes ALLOW_REFRESH_TOKEN_AUTH, which rotation does not allow.');
@@ -114,9 +118,12 @@ export const AUTH_FLOW_RULES: Rule[] = [
     fix: 'Use the ALLOW_* values instead (ADMIN_NO_SRP_AUTH → ALLOW_ADMIN_USER_PASSWORD_AUTH, USER_PASSWORD_AUTH → ALLOW_USER_PASSWORD_AUTH, CUSTOM_AUTH_FLOW_ONLY → ALLOW_CUSTOM_AUTH) plus ALLOW_REFRESH_TOKEN_AUTH.',
     needs: ['ExplicitAuthFlows'],
     check(c, emit) {
-      eachLiteralAt(c, 'ExplicitAuthFlows', (flow, at) => {
-        if (LEGACY_AUTH_FLOWS.includes(flow)) emit(itemPath('ExplicitAuthFlows', at), show(flow), 'this legacy value is superseded by the ALLOW_* values.');
-      });
+      const l = c.ExplicitAuthFlows;
+      if (!isList(l)) return;
+      for (let i = 0; i < l.items.length; i++) {
+        const flow = l.items[i];
+        if (isLegacy(flow)) emit(itemPath('ExplicitAuthFlows', l.indexes[i]), show(flow), 'this legacy value is superseded by the ALLOW_* values.');
+      }
     },
   },
 ];

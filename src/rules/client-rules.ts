@@ -65,16 +65,19 @@ export class ClientRules {
    */
   public static checkTemplate(template: { [key: string]: any }, options?: TemplateCheckOptions): TemplateFinding[] {
     let resources: { [key: string]: any };
-    const work: Array<{ logicalId: string; properties: unknown; context: ClientContext; before?: { [key: string]: any } }> = [];
+    // The clients to check, read first (a template that cannot be read fails as a whole); each
+    // client's context is made only when it is checked, so that it dies young.
+    const work: Array<{ logicalId: string; properties: unknown; before?: { [key: string]: any } }> = [];
     const findings: TemplateFinding[] = [];
     let lookup: ResourceLookup;
+    let index: TemplateIndex;
     try {
       resources = template?.Resources;
       if (typeof resources !== 'object' || resources === null || Array.isArray(resources)) {
         throw new InvalidTemplateError(`Resources is ${resources === undefined ? 'missing' : `not an object (${Array.isArray(resources) ? 'a list' : resources === null ? 'null' : typeof resources})`}`);
       }
       const previous: unknown = options?.previous?.Resources;
-      const index = new TemplateIndex(resources, template, options?.nestedTemplates);
+      index = new TemplateIndex(resources, template, options?.nestedTemplates);
       const all = resources;
       lookup = (id) => (isPlainObject(all[id]) ? all[id] : undefined);
       for (const logicalId in resources) {
@@ -86,16 +89,17 @@ export class ClientRules {
         const properties = r.Properties;
         const was = typeof previous === 'object' && previous !== null ? (previous as { [key: string]: any })[logicalId] : undefined;
         const before = was?.Type === CLIENT_TYPE && isPlainObject(was.Properties) && isPlainObject(properties) ? was.Properties : undefined;
-        work.push({ logicalId, properties, context: index.contextOf(logicalId), before });
+        work.push({ logicalId, properties, before });
       }
     } catch (e) {
       if (e instanceof InvalidTemplateError) throw e;
       throw new InvalidTemplateError(`the template cannot be read (${describeError(e)})`);
     }
     const policy = options?.policy;
-    for (const { logicalId, properties, context, before } of work) {
-      if (properties === undefined) findings.push({ ...missingProperties(), resource: logicalId });
-      else checkClient(properties, policy, context, before, lookup, findings, logicalId);
+    for (let i = 0; i < work.length; i++) {
+      const w = work[i];
+      if (w.properties === undefined) findings.push({ ...missingProperties(), resource: w.logicalId });
+      else checkClient(w.properties, policy, index.contextOf(w.logicalId), w.before, lookup, findings, w.logicalId);
     }
     return findings;
   }

@@ -31,7 +31,11 @@ function poolName(ctx: ClientContext): string {
 
 /** The pool is visible, and so is every resource server that could be on it, each with a literal identifier and scopes. */
 function serversDecided(ctx: ClientContext): boolean {
-  return ctx.pool !== undefined && ctx.complete && ctx.servers.every((s) => typeof s.identifier === 'string' && !isUnknown(s.scopes));
+  return ctx.pool !== undefined && ctx.complete && ctx.servers.every(serverDecided);
+}
+
+function serverDecided(s: ServerInfo): boolean {
+  return typeof s.identifier === 'string' && !isUnknown(s.scopes);
 }
 
 
@@ -67,13 +71,17 @@ function creationOrderRule(spec: {
     fix: spec.fix,
     needs: [spec.list],
     check(c, ctx, emit) {
-      eachLiteralAt(c, spec.list, (entry, at) => {
+      const l = c[spec.list];
+      if (!isList(l)) return;
+      for (let i = 0; i < l.items.length; i++) {
+        const entry = l.items[i];
+        if (typeof entry !== 'string') continue;
         const match = spec.definer(entry, ctx);
         if (match && !ctx.dependsOn.has(match.anchor)) {
-          emit(itemPath(spec.list, at), show(entry), `${definedBy(spec.what, match)} defines it, but the client neither references nor DependsOn ${match.anchor}, so CloudFormation may create the client first, and then Cognito answers "${spec.answer(entry)}" (updates are not affected).`,
+          emit(itemPath(spec.list, l.indexes[i]), show(entry), `${definedBy(spec.what, match)} defines it, but the client neither references nor DependsOn ${match.anchor}, so CloudFormation may create the client first, and then Cognito answers "${spec.answer(entry)}" (updates are not affected).`,
             `Add DependsOn: ${match.anchor} to the client.`);
         }
-      });
+      }
     },
   };
 }
@@ -92,13 +100,16 @@ export const CONTEXT_RULES: ContextRule[] = [
     fix: 'Define the scope on a resource server of the pool, or remove it from AllowedOAuthScopes.',
     needs: ['AllowedOAuthScopes'],
     check(c, ctx, emit) {
-      if (!serversDecided(ctx)) return;
-      eachLiteralAt(c, 'AllowedOAuthScopes', (scope, at) => {
-        if (STANDARD_SCOPES.includes(scope) || !scope.includes('/')) return; // the no-"/" case is a per-client rule
+      const l = c.AllowedOAuthScopes;
+      if (!isList(l) || !serversDecided(ctx)) return;
+      for (let i = 0; i < l.items.length; i++) {
+        const scope = l.items[i];
+        // The no-"/" case is a per-client rule.
+        if (typeof scope !== 'string' || STANDARD_SCOPES.includes(scope) || !scope.includes('/')) continue;
         if (!serverDefining(ctx, scope)) {
-          emit(itemPath('AllowedOAuthScopes', at), show(scope), `no resource server of ${poolName(ctx)} defines it: Cognito answers "Invalid scope requested: ${scope}".`);
+          emit(itemPath('AllowedOAuthScopes', l.indexes[i]), show(scope), `no resource server of ${poolName(ctx)} defines it: Cognito answers "Invalid scope requested: ${scope}".`);
         }
-      });
+      }
     },
   },
   creationOrderRule({
@@ -119,13 +130,15 @@ export const CONTEXT_RULES: ContextRule[] = [
     fix: 'Create the identity provider on the pool (names are case-sensitive: Google, Facebook, SignInWithApple, LoginWithAmazon), or remove it from SupportedIdentityProviders.',
     needs: ['SupportedIdentityProviders'],
     check(c, ctx, emit) {
-      if (!idpsDecided(ctx)) return;
-      eachLiteralAt(c, 'SupportedIdentityProviders', (name, at) => {
-        if (name === 'COGNITO' || ctx.idps.some((p) => p.name === name)) return;
+      const l = c.SupportedIdentityProviders;
+      if (!isList(l) || !idpsDecided(ctx)) return;
+      for (let i = 0; i < l.items.length; i++) {
+        const name = l.items[i];
+        if (typeof name !== 'string' || name === 'COGNITO' || ctx.idps.some((p) => p.name === name)) continue;
         const builtin = builtinSpelling(name);
-        emit(itemPath('SupportedIdentityProviders', at), show(name), `${poolName(ctx)} has no identity provider named ${name}${builtin ? ` (built-in names are case-sensitive: ${builtin})` : ''}: Cognito answers "The provider ${name} does not exist for User Pool".`,
+        emit(itemPath('SupportedIdentityProviders', l.indexes[i]), show(name), `${poolName(ctx)} has no identity provider named ${name}${builtin ? ` (built-in names are case-sensitive: ${builtin})` : ''}: Cognito answers "The provider ${name} does not exist for User Pool".`,
           builtin ? `Write ${builtin}, and create that identity provider on the pool.` : undefined);
-      });
+      }
     },
   },
   creationOrderRule({

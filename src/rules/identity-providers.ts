@@ -1,8 +1,8 @@
 import { eachLiteralAt, itemPath } from './private/client';
 import { Rule } from './private/rule';
 import { SOURCES } from './private/sources';
-import { ClientContext } from './private/template-index';
-import { codePoints, isList, show } from './private/values';
+import { ClientContext, IdpInfo } from './private/template-index';
+import { isList, lengthOutside, show } from './private/values';
 import { Severity } from './types';
 
 /**
@@ -27,7 +27,11 @@ export function builtinSpelling(name: string): string | undefined {
 
 /** The pool is visible, and so is every identity provider that could be on it, each with a literal name. */
 export function idpsDecided(ctx: ClientContext): boolean {
-  return ctx.pool !== undefined && ctx.complete && ctx.idps.every((p) => typeof p.name === 'string');
+  return ctx.pool !== undefined && ctx.complete && ctx.idps.every(idpNamed);
+}
+
+function idpNamed(p: IdpInfo): boolean {
+  return typeof p.name === 'string';
 }
 
 /** A character outside `[\p{L}\p{M}\p{S}\p{N}\p{P}\p{Z}]`: control and format characters. */
@@ -47,8 +51,8 @@ export const IDENTITY_PROVIDER_RULES: Rule[] = [
       for (let i = 0; i < l.items.length; i++) {
         const v = l.items[i];
         if (typeof v !== 'string') continue;
-        const n = codePoints(v, 32);
-        if (n < 1 || n > 32) emit(itemPath('SupportedIdentityProviders', l.indexes[i]), show(v), `a provider name is 1 to 32 characters long; this one is ${n}.`);
+        const n = lengthOutside(v, 1, 32);
+        if (n !== undefined) emit(itemPath('SupportedIdentityProviders', l.indexes[i]), show(v), `a provider name is 1 to 32 characters long; this one is ${n}.`);
         const bad = IDP_BAD_CHAR.exec(v);
         if (bad) emit(itemPath('SupportedIdentityProviders', l.indexes[i]), show(v), `it contains ${show(bad[0])}, which a provider name cannot contain.`);
       }

@@ -1,6 +1,6 @@
 import { Rule } from './private/rule';
 import { SOURCES } from './private/sources';
-import { PartialString, codePoints, show } from './private/values';
+import { PartialString, lengthOutside, show } from './private/values';
 import { Severity } from './types';
 
 /** A character outside `[\w\s+=,.@-]` with Java's ASCII `\w` and `\s`. */
@@ -18,8 +18,8 @@ export const NAME_RULES: Rule[] = [
     check(c, emit) {
       const v = c.ClientName;
       if (typeof v === 'string') {
-        const n = codePoints(v, 128);
-        if (n < 1 || n > 128) emit('ClientName', show(v), `the name is ${n} characters long; Cognito accepts 1 to 128.`);
+        const n = lengthOutside(v, 1, 128);
+        if (n !== undefined) emit('ClientName', show(v), `the name is ${n} characters long; Cognito accepts 1 to 128.`);
       } else if (v instanceof PartialString && v.literalLength() > 128) {
         emit('ClientName', show(v), `its literal parts alone are ${v.literalLength()} characters long; Cognito accepts at most 128.`);
       }
@@ -59,8 +59,8 @@ export const NAME_RULES: Rule[] = [
     check(c, emit) {
       const v = c.UserPoolId;
       if (typeof v !== 'string') return;
-      const n = codePoints(v, 55);
-      if (n < 1 || n > 55) emit('UserPoolId', show(v), `a user pool id is 1 to 55 characters long; this one is ${n}.`);
+      const n = lengthOutside(v, 1, 55);
+      if (n !== undefined) emit('UserPoolId', show(v), `a user pool id is 1 to 55 characters long; this one is ${n}.`);
       else if (!POOL_ID.test(v)) emit('UserPoolId', show(v), 'a user pool id has the form <region>_<id> (pattern [\\w-]+_[0-9a-zA-Z]+).');
     },
   },

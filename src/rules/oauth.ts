@@ -1,7 +1,7 @@
 import { Client, eachLiteralAt, itemPath } from './private/client';
 import { Rule } from './private/rule';
 import { SOURCES } from './private/sources';
-import { PartialString, codePoints, isList, listEmpty, listHas, listLacks, listPresent, present, show } from './private/values';
+import { PartialString, isList, lengthOutside, listEmpty, listHas, listLacks, listPresent, present, show } from './private/values';
 import { Severity } from './types';
 
 const OAUTH_FLOWS = ['code', 'implicit', 'client_credentials'];
@@ -56,6 +56,7 @@ export const OAUTH_RULES: Rule[] = [
     title: 'A client_credentials client has a client secret',
     source: SOURCES.DG_CLIENTS,
     fix: 'Set GenerateSecret: true (it replaces an existing client, so do it before the first deployment).',
+    needs: ['AllowedOAuthFlows'],
     check(c, emit) {
       if (listHas(c.AllowedOAuthFlows, CC) && c.hasSecret === false) {
         emit('GenerateSecret', show(c.GenerateSecret), 'client_credentials flow can not be selected if client does not have a client secret.');
@@ -82,6 +83,7 @@ export const OAUTH_RULES: Rule[] = [
     title: 'The code and implicit flows have at least one callback URL',
     source: SOURCES.DG_OAUTH,
     fix: 'Add the URL users return to after sign-in to CallbackURLs.',
+    needs: ['AllowedOAuthFlows'],
     check(c, emit) {
       if (hasCodeOrImplicit(c) && listEmpty(c.CallbackURLs)) {
         emit('CallbackURLs', show(c.CallbackURLs), 'CallbackUrls can not be empty when code flow or implicit flow is selected.');
@@ -94,13 +96,12 @@ export const OAUTH_RULES: Rule[] = [
     title: 'An OAuth-enabled client lists its flows and scopes',
     source: SOURCES.API,
     fix: 'Set AllowedOAuthFlows and AllowedOAuthScopes, or set AllowedOAuthFlowsUserPoolClient to false.',
+    needs: ['AllowedOAuthFlowsUserPoolClient'],
     check(c, emit) {
       if (c.AllowedOAuthFlowsUserPoolClient !== true) return;
-      for (const p of ['AllowedOAuthFlows', 'AllowedOAuthScopes'] as const) {
-        if (listEmpty(c[p])) {
-          emit(p, show(c[p]), 'AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows.');
-        }
-      }
+      const why = 'AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows.';
+      if (listEmpty(c.AllowedOAuthFlows)) emit('AllowedOAuthFlows', show(c.AllowedOAuthFlows), why);
+      if (listEmpty(c.AllowedOAuthScopes)) emit('AllowedOAuthScopes', show(c.AllowedOAuthScopes), why);
     },
   },
   {
@@ -109,6 +110,7 @@ export const OAUTH_RULES: Rule[] = [
     title: 'OAuth settings come with AllowedOAuthFlowsUserPoolClient: true',
     source: SOURCES.API,
     fix: 'Set AllowedOAuthFlowsUserPoolClient: true, or remove the OAuth settings.',
+    needs: ['AllowedOAuthFlows', 'AllowedOAuthScopes', 'CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI'],
     check(c, emit) {
       const flag = c.AllowedOAuthFlowsUserPoolClient;
       if (flag !== undefined && flag !== false) return;
@@ -132,8 +134,8 @@ export const OAUTH_RULES: Rule[] = [
       for (let i = 0; i < l.items.length; i++) {
         const v = l.items[i];
         if (typeof v === 'string') {
-          const n = codePoints(v, 256);
-          if (n < 1 || n > 256) emit(itemPath('AllowedOAuthScopes', l.indexes[i]), show(v), `a scope is 1 to 256 characters long; this one is ${n}.`);
+          const n = lengthOutside(v, 1, 256);
+          if (n !== undefined) emit(itemPath('AllowedOAuthScopes', l.indexes[i]), show(v), `a scope is 1 to 256 characters long; this one is ${n}.`);
           const bad = SCOPE_BAD_CHAR.exec(v);
           if (bad) emit(itemPath('AllowedOAuthScopes', l.indexes[i]), show(v), `it contains ${show(bad[0])}; scopes use printable ASCII without space, " or \\.`);
         } else if (v instanceof PartialString) {
@@ -154,11 +156,14 @@ export const OAUTH_RULES: Rule[] = [
     fix: 'Use a standard scope (openid, email, phone, profile, aws.cognito.signin.user.admin) or a resource-server scope written <resource-server identifier>/<scope name>.',
     needs: ['AllowedOAuthScopes'],
     check(c, emit) {
-      eachLiteralAt(c, 'AllowedOAuthScopes', (scope, at) => {
-        if (!STANDARD_SCOPES.includes(scope) && !scope.includes('/')) {
-          emit(itemPath('AllowedOAuthScopes', at), show(scope), 'it is not a standard scope, and without a "/" it cannot name a resource-server scope: Cognito answers "Invalid scope requested".');
+      const l = c.AllowedOAuthScopes;
+      if (!isList(l)) return;
+      for (let i = 0; i < l.items.length; i++) {
+        const scope = l.items[i];
+        if (typeof scope === 'string' && !STANDARD_SCOPES.includes(scope) && !scope.includes('/')) {
+          emit(itemPath('AllowedOAuthScopes', l.indexes[i]), show(scope), 'it is not a standard scope, and without a "/" it cannot name a resource-server scope: Cognito answers "Invalid scope requested".');
         }
-      });
+      }
     },
   },
   {

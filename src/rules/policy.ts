@@ -2,7 +2,7 @@ import { Client, eachLiteral } from './private/client';
 import { Matcher, linearMatcher } from './private/linear-match';
 import { Emit } from './private/rule';
 import { SOURCES } from './private/sources';
-import { eachUrl, isLoopbackHost, urlParts } from './private/urls';
+import { ALL_URLS, CALLBACK, DEFAULT, LOGOUT, eachUrl, isLoopbackHost, urlParts } from './private/urls';
 import { PartialString, isList, listEmpty, show } from './private/values';
 import { lifetimeSeconds } from './tokens';
 import { Severity } from './types';
@@ -167,7 +167,7 @@ function maxLifetimeRule(id: string, token: 'AccessToken' | 'IdToken' | 'Refresh
   };
 }
 
-function allowedUrlsRule(id: string, kinds: Array<'callback' | 'default' | 'logout'>, what: string,
+function allowedUrlsRule(id: string, kinds: number, what: string,
   setting: 'allowedCallbackUrls' | 'allowedLogoutUrls'): PolicyRule {
   return {
     id,
@@ -273,7 +273,7 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     fix: 'Give the real callback and logout URLs of the application.',
     enabled: (p) => p.forbidExampleUrls === true,
     check(c, emit) {
-      eachUrl(c, ['callback', 'logout', 'default'], (url, path) => {
+      eachUrl(c, ALL_URLS, (url, path) => {
         const host = urlParts(url)?.host;
         if (host !== undefined && EXAMPLE_HOSTS.includes(host)) emit(path, show(url), 'example.com is the placeholder aws-cdk-lib\'s UserPoolClient invents, not a real application URL.');
       });
@@ -287,7 +287,7 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     fix: 'Remove loopback URLs from production clients; keep them in a separate development client or stage.',
     enabled: (p) => p.allowLoopbackUrls === false,
     check(c, emit) {
-      eachUrl(c, ['callback', 'logout', 'default'], (url, path) => {
+      eachUrl(c, ALL_URLS, (url, path) => {
         const host = urlParts(url)?.host;
         if (host !== undefined && isLoopbackHost(host)) emit(path, show(url), 'loopback redirect URLs are for testing only, and this policy does not allow them.');
       });
@@ -339,8 +339,9 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
       });
     },
   },
-  allowedUrlsRule('policy-callback-urls-allowed', ['callback', 'default'], 'Callback URLs and DefaultRedirectURI', 'allowedCallbackUrls'),
-  allowedUrlsRule('policy-logout-urls-allowed', ['logout'], 'Logout URLs', 'allowedLogoutUrls'),
+  // eslint-disable-next-line no-bitwise
+  allowedUrlsRule('policy-callback-urls-allowed', CALLBACK | DEFAULT, 'Callback URLs and DefaultRedirectURI', 'allowedCallbackUrls'),
+  allowedUrlsRule('policy-logout-urls-allowed', LOGOUT, 'Logout URLs', 'allowedLogoutUrls'),
   {
     id: 'policy-scopes-allowed',
     defaultSeverity: Severity.ERROR,

@@ -28,7 +28,9 @@ export const PROPERTY_TYPE_RULES: Rule[] = [
     source: SOURCES.CFN,
     fix: 'Give the property the type the resource schema declares.',
     check(c, emit) {
-      for (const p of c.problems) {
+      const problems = c.problems;
+      for (let i = 0; i < problems.length; i++) {
+        const p = problems[i];
         emit(p.path, show(p.value), `it is ${jsonType(p.value)}, but CloudFormation expects ${EXPECTED[p.expected]}.`,
           `Give ${p.path} as ${EXPECTED[p.expected]}.`);
       }

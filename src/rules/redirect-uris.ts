@@ -1,16 +1,34 @@
-import { Rule } from './private/rule';
+import { ClientProperty, Rule } from './private/rule';
 import { Shaped } from './private/shapes';
 import { SOURCES } from './private/sources';
-import { UrlKind, eachUrl, hostWithoutScheme, isLoopbackHost, urlParts } from './private/urls';
-import { PartialString, codePoints, isList, show } from './private/values';
+import { CALLBACK, DEFAULT, LOGOUT, hostWithoutScheme, isLoopbackHost, urlEntries, urlParts, urlPath } from './private/urls';
+import { PartialString, isList, lengthOutside, show } from './private/values';
 import { Severity } from './types';
 
 /** A character outside `[\p{L}\p{M}\p{S}\p{N}\p{P}]`: separators (spaces), control characters. */
 const URL_BAD_CHAR = /[^\p{L}\p{M}\p{S}\p{N}\p{P}]/u;
 /** Printable ASCII without space: all letters, digits, punctuation and symbols, so the Unicode test can be skipped. */
 const PRINTABLE_ASCII = /^[\x21-\x7e]*$/;
-const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
-const SCHEME_SO_FAR = /^[A-Za-z][A-Za-z0-9+.-]*$/;
+/** ASCII letters. */
+function isAlpha(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/**
+ * How `text` starts, by RFC 3986's `scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )`: 'scheme'
+ * when a scheme and its ":" begin it, 'partial' when all of it could still be the start of one (''
+ * included), 'none' otherwise. A scan rather than a regular expression: it runs on every URL.
+ */
+function schemeStart(text: string): 'scheme' | 'partial' | 'none' {
+  if (text.length === 0) return 'partial';
+  if (!isAlpha(text.charCodeAt(0))) return 'none';
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a /* : */) return 'scheme';
+    if (!(isAlpha(c) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e)) return 'none';
+  }
+  return 'partial';
+}
 const HOST_AS_SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):(\d)/;
 
 /** The first character a redirect URL may not contain, or null. */
@@ -33,25 +51,39 @@ function shapeNote(url: string | PartialString): string {
   return shaped ? ` (Fn::GetAtt ${shaped.label} is always ${shaped.shape.form})` : '';
 }
 
-/** The property each kind of URL comes from. */
-const URL_PROPERTY = { callback: 'CallbackURLs', logout: 'LogoutURLs', default: 'DefaultRedirectURI' } as const;
+/** The properties the URLs of these kinds (bits) come from. */
+function urlProperties(kinds: number): ClientProperty[] {
+  const out: ClientProperty[] = [];
+  // eslint-disable-next-line no-bitwise
+  if (kinds & CALLBACK) out.push('CallbackURLs');
+  // eslint-disable-next-line no-bitwise
+  if (kinds & LOGOUT) out.push('LogoutURLs');
+  // eslint-disable-next-line no-bitwise
+  if (kinds & DEFAULT) out.push('DefaultRedirectURI');
+  return out;
+}
 
-function httpsRule(id: string, kinds: UrlKind[], severity: Severity, what: string, extra: string): Rule {
+function httpsRule(id: string, kinds: number, severity: Severity, what: string, extra: string): Rule {
   return {
     id,
     severity,
     title: `${what} use HTTPS (plain HTTP only for localhost, 127.0.0.1 and [::1])`,
     source: SOURCES.API,
     fix: 'Use https://, or a loopback host (http://localhost, http://127.0.0.1, http://[::1], any port) for local testing.',
-    needs: kinds.map((k) => URL_PROPERTY[k]),
+    needs: urlProperties(kinds),
     check(c, emit) {
-      eachUrl(c, kinds, (url, path) => {
+      const urls = urlEntries(c);
+      for (let i = 0; i < urls.length; i++) {
+        const e = urls[i];
+        // eslint-disable-next-line no-bitwise
+        if ((e.kind & kinds) === 0) continue;
+        const url = e.url;
         const host = plainHttpHost(url);
         if (host !== undefined) {
-          emit(path, show(url), `it uses the HTTP protocol with host ${show(host)}${shapeNote(url)}; ${extra}`,
+          emit(urlPath(e), show(url), `it uses the HTTP protocol with host ${show(host)}${shapeNote(url)}; ${extra}`,
             typeof url === 'string' ? `Use ${show(url.replace(/^http:/i, 'https:'))}, or a loopback host for local testing.` : undefined);
         }
-      });
+      }
     },
   };
 }
@@ -65,14 +97,16 @@ export const REDIRECT_URI_RULES: Rule[] = [
     fix: 'Shorten the URL to at most 1024 characters, and remove empty entries.',
     needs: ['CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI'],
     check(c, emit) {
-      eachUrl(c, ['callback', 'logout', 'default'], (url, path) => {
+      const urls = urlEntries(c);
+      for (let i = 0; i < urls.length; i++) {
+        const url = urls[i].url;
         if (typeof url === 'string') {
-          const n = codePoints(url, 1024);
-          if (n < 1 || n > 1024) emit(path, show(url), `a redirect URL is 1 to 1024 characters long; this one is ${n}.`);
+          const n = lengthOutside(url, 1, 1024);
+          if (n !== undefined) emit(urlPath(urls[i]), show(url), `a redirect URL is 1 to 1024 characters long; this one is ${n}.`);
         } else if (url.literalLength() > 1024) {
-          emit(path, show(url), 'its literal parts alone are longer than 1024 characters.');
+          emit(urlPath(urls[i]), show(url), 'its literal parts alone are longer than 1024 characters.');
         }
-      });
+      }
     },
   },
   {
@@ -83,14 +117,16 @@ export const REDIRECT_URI_RULES: Rule[] = [
     fix: 'Percent-encode spaces and other separators (e.g. %20), and remove control characters such as tabs and newlines.',
     needs: ['CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI'],
     check(c, emit) {
-      eachUrl(c, ['callback', 'logout', 'default'], (url, path) => {
+      const urls = urlEntries(c);
+      for (let i = 0; i < urls.length; i++) {
+        const url = urls[i].url;
         const bad = typeof url === 'string' ? badUrlChar(url) : url.literals().map(badUrlChar).find((m) => m);
         if (bad) {
-          emit(path, show(url), `it contains ${show(bad[0])}; the service accepts only letters, marks, symbols, numbers and punctuation ([\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+).`);
-          return;
+          emit(urlPath(urls[i]), show(url), `it contains ${show(bad[0])}; the service accepts only letters, marks, symbols, numbers and punctuation ([\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+).`);
+        } else if (url === '') {
+          emit(urlPath(urls[i]), '""', 'an empty URL does not match the pattern [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+.');
         }
-        if (url === '') emit(path, '""', 'an empty URL does not match the pattern [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+.');
-      });
+      }
     },
   },
   {
@@ -101,10 +137,10 @@ export const REDIRECT_URI_RULES: Rule[] = [
     fix: 'Keep at most 100 URLs in each list (the quota is not adjustable); use several app clients if you need more.',
     needs: ['CallbackURLs', 'LogoutURLs'],
     check(c, emit) {
-      for (const name of ['CallbackURLs', 'LogoutURLs'] as const) {
-        const l = c[name];
-        if (isList(l) && l.certain > 100) emit(name, `${l.certain} URLs`, 'an app client can have at most 100.');
-      }
+      const callbacks = c.CallbackURLs;
+      if (isList(callbacks) && callbacks.certain > 100) emit('CallbackURLs', `${callbacks.certain} URLs`, 'an app client can have at most 100.');
+      const logouts = c.LogoutURLs;
+      if (isList(logouts) && logouts.certain > 100) emit('LogoutURLs', `${logouts.certain} URLs`, 'an app client can have at most 100.');
     },
   },
   {
@@ -115,19 +151,23 @@ export const REDIRECT_URI_RULES: Rule[] = [
     fix: 'Write the full URL with its scheme, e.g. https://app.example.org/callback or myapp://callback.',
     needs: ['CallbackURLs', 'DefaultRedirectURI'],
     check(c, emit) {
-      eachUrl(c, ['callback', 'default'], (url, path) => {
+      const urls = urlEntries(c);
+      for (let i = 0; i < urls.length; i++) {
+        // eslint-disable-next-line no-bitwise
+        if ((urls[i].kind & (CALLBACK | DEFAULT)) === 0) continue;
+        const url = urls[i].url;
         let noScheme: boolean;
         if (typeof url === 'string') {
-          noScheme = !SCHEME.test(url);
+          noScheme = schemeStart(url) !== 'scheme';
         } else {
           const text = url.prefix();
-          noScheme = (text !== '' && !SCHEME.test(text) && !SCHEME_SO_FAR.test(text)) || hostWithoutScheme(url) !== undefined;
+          noScheme = schemeStart(text) === 'none' || hostWithoutScheme(url) !== undefined;
         }
         if (noScheme) {
-          emit(path, show(url), `a redirect URI must be an absolute URI with a scheme (https:, or a custom scheme such as myapp:)${shapeNote(url)}.`,
+          emit(urlPath(urls[i]), show(url), `a redirect URI must be an absolute URI with a scheme (https:, or a custom scheme such as myapp:)${shapeNote(url)}.`,
             hostWithoutScheme(url) ? `Write the scheme before the host name, e.g. Fn::Sub "https://\${${hostWithoutScheme(url)!.label}}/callback".` : undefined);
         }
-      });
+      }
     },
   },
   {
@@ -138,22 +178,24 @@ export const REDIRECT_URI_RULES: Rule[] = [
     fix: 'Write the scheme first: http://localhost:3000/cb or https://app.example.org:8443/cb.',
     needs: ['CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI'],
     check(c, emit) {
-      eachUrl(c, ['callback', 'logout', 'default'], (url, path) => {
+      const urls = urlEntries(c);
+      for (let i = 0; i < urls.length; i++) {
+        const url = urls[i].url;
         // A documented host name followed by a port: `${Dist.DomainName}:8443/cb`.
         const p0 = typeof url === 'string' ? undefined : url.parts[0];
         const p1 = typeof url === 'string' ? undefined : url.parts[1];
         if (p0 instanceof Shaped && p0.shape.scheme === undefined && typeof p1 === 'string' && /^:\d/.test(p1)) {
-          emit(path, show(url), `it parses as a custom scheme (the host name ${p0.toString()}, which is always ${p0.shape.form}) followed by a port-like number, so the redirect can never reach that host.`,
+          emit(urlPath(urls[i]), show(url), `it parses as a custom scheme (the host name ${p0.toString()}, which is always ${p0.shape.form}) followed by a port-like number, so the redirect can never reach that host.`,
             `Write the scheme first, e.g. Fn::Sub "https://\${${p0.label}}${p1}".`);
-          return;
+          continue;
         }
         const text = typeof url === 'string' ? url : url.prefix();
         const m = HOST_AS_SCHEME.exec(text);
         if (m && (m[1].toLowerCase() === 'localhost' || m[1].includes('.'))) {
-          emit(path, show(url), `it parses as the custom scheme "${m[1]}:" followed by a port-like number, so the redirect can never reach ${m[1]}.`,
+          emit(urlPath(urls[i]), show(url), `it parses as the custom scheme "${m[1]}:" followed by a port-like number, so the redirect can never reach ${m[1]}.`,
             `Write ${show('https://' + text)} (or http:// for a loopback host).`);
         }
-      });
+      }
     },
   },
   {
@@ -164,14 +206,19 @@ export const REDIRECT_URI_RULES: Rule[] = [
     fix: 'Remove the # and everything after it; route on the client with a path or query instead.',
     needs: ['CallbackURLs', 'DefaultRedirectURI'],
     check(c, emit) {
-      eachUrl(c, ['callback', 'default'], (url, path) => {
-        if (typeof url === 'string' ? url.includes('#') : url.literals().some((p) => p.includes('#'))) emit(path, show(url), 'a redirect URI must not include a fragment component.');
-      });
+      const urls = urlEntries(c);
+      for (let i = 0; i < urls.length; i++) {
+        // eslint-disable-next-line no-bitwise
+        if ((urls[i].kind & (CALLBACK | DEFAULT)) === 0) continue;
+        const url = urls[i].url;
+        if (typeof url === 'string' ? url.includes('#') : url.literals().some((p) => p.includes('#'))) emit(urlPath(urls[i]), show(url), 'a redirect URI must not include a fragment component.');
+      }
     },
   },
-  httpsRule('redirect-uri-https', ['callback', 'default'], Severity.ERROR, 'Callback and default redirect URLs',
+  // eslint-disable-next-line no-bitwise
+  httpsRule('redirect-uri-https', CALLBACK | DEFAULT, Severity.ERROR, 'Callback and default redirect URLs',
     'Cognito rejects it ("cannot use the HTTP protocol").'),
-  httpsRule('logout-uri-https', ['logout'], Severity.WARNING, 'Logout URLs',
+  httpsRule('logout-uri-https', LOGOUT, Severity.WARNING, 'Logout URLs',
     'AWS documents the HTTPS rule for callback URLs, and plain-HTTP sign-out URLs are reported rejected too.'),
   {
     id: 'default-redirect-in-callbacks',
@@ -179,6 +226,7 @@ export const REDIRECT_URI_RULES: Rule[] = [
     title: 'DefaultRedirectURI is one of the CallbackURLs',
     source: SOURCES.API,
     fix: 'Add the DefaultRedirectURI to CallbackURLs, spelled exactly the same.',
+    needs: ['DefaultRedirectURI'],
     check(c, emit) {
       const d = c.DefaultRedirectURI;
       const l = c.CallbackURLs;

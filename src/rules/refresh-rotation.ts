@@ -24,6 +24,7 @@ export const REFRESH_ROTATION_RULES: Rule[] = [
     title: 'RefreshTokenRotation has a Feature',
     source: SOURCES.RTR,
     fix: 'Add Feature: ENABLED (or DISABLED) to RefreshTokenRotation, or remove RefreshTokenRotation.',
+    needs: ['RefreshTokenRotation'],
     check(c, emit) {
       const r = c.RefreshTokenRotation;
       if (r !== undefined && !isUnknown(r) && c.Feature === undefined) {

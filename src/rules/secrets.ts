@@ -42,7 +42,7 @@ export const SECRET_RULES: Rule[] = [
     check(c, emit) {
       const s = c.ClientSecret;
       if (typeof s !== 'string') return;
-      const n = codePoints(s, 64);
+      const n = codePoints(s);
       // The secret itself is never echoed in the message.
       if (n < 24 || n > 64) emit('ClientSecret', `(${n} characters)`, 'a client secret is 24 to 64 characters long.');
       else if (!CLIENT_SECRET.test(s)) emit('ClientSecret', `(${n} characters)`, 'a client secret may contain only ASCII letters, digits, _ and + (pattern [\\w+]+).');

@@ -77,7 +77,8 @@ export const TOKEN_RULES: Rule[] = [
     fix: 'Choose a lifetime within the limits; set the value and its TokenValidityUnits entry together.',
     needs: ['AccessTokenValidity', 'IdTokenValidity', 'RefreshTokenValidity'],
     check(c, emit) {
-      for (const t of TOKENS) {
+      for (let i = 0; i < TOKENS.length; i++) {
+        const t = TOKENS[i];
         const v = c[t.value];
         if (typeof v !== 'number' || (t.unit === 'RefreshToken' && v === 0)) continue;
         const unit = unitOf(c, t);
@@ -102,7 +103,8 @@ export const TOKEN_RULES: Rule[] = [
     fix: 'Use a positive integer within the bounds, together with the matching TokenValidityUnits entry.',
     needs: ['AccessTokenValidity', 'IdTokenValidity', 'RefreshTokenValidity'],
     check(c, emit) {
-      for (const t of TOKENS) {
+      for (let i = 0; i < TOKENS.length; i++) {
+        const t = TOKENS[i];
         const v = c[t.value];
         if (typeof v === 'number' && (v < t.rawMin || v > t.rawMax)) {
           emit(t.value, show(v), `the API accepts ${t.rawMin} to ${t.rawMax} for ${t.value}.`);
@@ -155,7 +157,8 @@ export const TOKEN_RULES: Rule[] = [
     fix: 'Use one of seconds, minutes, hours or days (lower case).',
     needs: ['TokenValidityUnits'],
     check(c, emit) {
-      for (const t of TOKENS) {
+      for (let i = 0; i < TOKENS.length; i++) {
+        const t = TOKENS[i];
         const u = c.Units[t.unit];
         if (typeof u === 'string' && !UNITS.includes(u)) {
           emit(`TokenValidityUnits.${t.unit}`, show(u), 'the allowed values are seconds, minutes, hours and days, in lower case.');
@@ -169,8 +172,10 @@ export const TOKEN_RULES: Rule[] = [
     title: 'Each token validity and its unit are set together',
     source: SOURCES.TVU,
     fix: 'Set each *TokenValidity together with its TokenValidityUnits entry.',
+    needs: ['TokenValidityUnits', 'AccessTokenValidity', 'IdTokenValidity', 'RefreshTokenValidity'],
     check(c, emit) {
-      for (const t of TOKENS) {
+      for (let i = 0; i < TOKENS.length; i++) {
+        const t = TOKENS[i];
         const u = c.Units[t.unit];
         const v = c[t.value];
         if (present(u) && v === undefined) {

@@ -142,6 +142,18 @@ const NOISY: ReadonlyArray<{ [key: string]: unknown }> = [
     ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'],
   },
   { ...NOISY_1, UserPoolId: { Ref: 'UserPool' }, RefreshTokenRotation: { Feature: 'ENABLED' }, ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'] },
+  // Absences that are wrong only beside another property: a unit without its value, rotation without
+  // Feature, the code flow without callback URLs, OAuth on without scopes, an incomplete analytics target.
+  {
+    ...NOISY_1,
+    AccessTokenValidity: undefined,
+    RefreshTokenRotation: {},
+    AllowedOAuthFlowsUserPoolClient: true,
+    AllowedOAuthScopes: undefined,
+    CallbackURLs: undefined,
+    AnalyticsConfiguration: { ApplicationId: 'abc' },
+  },
+  { ...NOISY_1, RefreshTokenRotation: { Feature: 'ENABLED' }, ExplicitAuthFlows: undefined, AnalyticsConfiguration: { UserDataShared: true } },
 ];
 
 describe('rules that declare the properties they need', () => {

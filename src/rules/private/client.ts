@@ -50,13 +50,25 @@ export interface Client {
   readonly problems: ReadonlyArray<TypeProblem>;
 }
 
-/**
- * A nested field. When the parent object is unresolved, the field may or may not be there: MAYBE.
- */
-function field<T>(parent: Obj, read: (v: unknown) => T | undefined, name: string): T | Unknown | undefined {
+/** A nested string field (`path` names it for a problem). When the parent object is unresolved, the field may or may not be there: MAYBE. */
+function nestedStr(r: Reader, parent: Obj, name: string, path: string): Str | undefined {
   if (parent === undefined) return undefined;
   if (isUnknown(parent)) return MAYBE;
-  return read(parent[name]);
+  return r.str(parent[name], path);
+}
+
+/** A nested integer field, as `nestedStr`. */
+function nestedInt(r: Reader, parent: Obj, name: string, path: string): Int | undefined {
+  if (parent === undefined) return undefined;
+  if (isUnknown(parent)) return MAYBE;
+  return r.int(parent[name], path);
+}
+
+/** A nested boolean field, as `nestedStr`. */
+function nestedBool(r: Reader, parent: Obj, name: string, path: string): Bool | undefined {
+  if (parent === undefined) return undefined;
+  if (isUnknown(parent)) return MAYBE;
+  return r.bool(parent[name], path);
 }
 
 const NO_PROBLEMS: ReadonlyArray<TypeProblem> = [];
@@ -65,16 +77,15 @@ const NO_ANALYTICS: Client['Analytics'] = {};
 
 /**
  * Reads the raw CloudFormation properties of one client; `lookup` gives the template's resources,
- * whose documented attributes (a bucket's WebsiteURL, …) are then read as their shape.
+ * whose documented attributes (a bucket's WebsiteURL, …) are then read as their shape. It runs
+ * once per client, cold on a large template: no closure, and nested objects are read only when
+ * they are there.
  */
 export function readClient(p: { [key: string]: unknown }, lookup?: ResourceLookup): Client {
   const r = new Reader(lookup);
   const tvu = r.object(p.TokenValidityUnits, 'TokenValidityUnits');
   const rtr = r.object(p.RefreshTokenRotation, 'RefreshTokenRotation');
   const ac = r.object(p.AnalyticsConfiguration, 'AnalyticsConfiguration');
-  // Nested fields are read only when their object is there (the common case has none).
-  const unit = (name: string) => (tvu === undefined ? undefined : field(tvu, (v) => r.str(v, `TokenValidityUnits.${name}`), name));
-  const analyticsStr = (name: string) => (ac === undefined ? undefined : field(ac, (v) => r.str(v, `AnalyticsConfiguration.${name}`), name));
 
   const GenerateSecret = r.bool(p.GenerateSecret, 'GenerateSecret');
   const ClientSecret = r.str(p.ClientSecret, 'ClientSecret');
@@ -93,10 +104,14 @@ export function readClient(p: { [key: string]: unknown }, lookup?: ResourceLooku
     RefreshTokenValidity: r.int(p.RefreshTokenValidity, 'RefreshTokenValidity'),
     AuthSessionValidity: r.int(p.AuthSessionValidity, 'AuthSessionValidity'),
     TokenValidityUnits: tvu,
-    Units: tvu === undefined ? NO_UNITS : { AccessToken: unit('AccessToken'), IdToken: unit('IdToken'), RefreshToken: unit('RefreshToken') },
+    Units: tvu === undefined ? NO_UNITS : {
+      AccessToken: nestedStr(r, tvu, 'AccessToken', 'TokenValidityUnits.AccessToken'),
+      IdToken: nestedStr(r, tvu, 'IdToken', 'TokenValidityUnits.IdToken'),
+      RefreshToken: nestedStr(r, tvu, 'RefreshToken', 'TokenValidityUnits.RefreshToken'),
+    },
     RefreshTokenRotation: rtr,
-    Feature: field(rtr, (v) => r.str(v, 'RefreshTokenRotation.Feature'), 'Feature'),
-    RetryGracePeriodSeconds: field(rtr, (v) => r.int(v, 'RefreshTokenRotation.RetryGracePeriodSeconds'), 'RetryGracePeriodSeconds'),
+    Feature: nestedStr(r, rtr, 'Feature', 'RefreshTokenRotation.Feature'),
+    RetryGracePeriodSeconds: nestedInt(r, rtr, 'RetryGracePeriodSeconds', 'RefreshTokenRotation.RetryGracePeriodSeconds'),
     ExplicitAuthFlows: r.list(p.ExplicitAuthFlows, 'ExplicitAuthFlows'),
     AllowedOAuthFlows: r.list(p.AllowedOAuthFlows, 'AllowedOAuthFlows'),
     AllowedOAuthScopes: r.list(p.AllowedOAuthScopes, 'AllowedOAuthScopes'),
@@ -112,11 +127,11 @@ export function readClient(p: { [key: string]: unknown }, lookup?: ResourceLooku
     EnablePropagateAdditionalUserContextData: r.bool(p.EnablePropagateAdditionalUserContextData, 'EnablePropagateAdditionalUserContextData'),
     AnalyticsConfiguration: ac,
     Analytics: ac === undefined ? NO_ANALYTICS : {
-      ApplicationArn: analyticsStr('ApplicationArn'),
-      ApplicationId: analyticsStr('ApplicationId'),
-      ExternalId: analyticsStr('ExternalId'),
-      RoleArn: analyticsStr('RoleArn'),
-      UserDataShared: field(ac, (v) => r.bool(v, 'AnalyticsConfiguration.UserDataShared'), 'UserDataShared'),
+      ApplicationArn: nestedStr(r, ac, 'ApplicationArn', 'AnalyticsConfiguration.ApplicationArn'),
+      ApplicationId: nestedStr(r, ac, 'ApplicationId', 'AnalyticsConfiguration.ApplicationId'),
+      ExternalId: nestedStr(r, ac, 'ExternalId', 'AnalyticsConfiguration.ExternalId'),
+      RoleArn: nestedStr(r, ac, 'RoleArn', 'AnalyticsConfiguration.RoleArn'),
+      UserDataShared: nestedBool(r, ac, 'UserDataShared', 'AnalyticsConfiguration.UserDataShared'),
     },
     hasSecret,
     problems: r.problems ?? NO_PROBLEMS,

@@ -61,7 +61,10 @@ export function outerConditions(v: unknown, into: string[] = [], depth = 0): str
 export function hasConditions(v: unknown, depth = 0): boolean {
   if (depth > MAX_DEPTH || typeof v !== 'object' || v === null) return false;
   if (Array.isArray(v)) {
-    for (const x of v) if (typeof x === 'object' && x !== null && hasConditions(x, depth + 1)) return true;
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (typeof x === 'object' && x !== null && hasConditions(x, depth + 1)) return true;
+    }
     return false;
   }
   if ((v as { [key: string]: unknown })['Fn::If'] !== undefined && ifArgs(v)) return true;

@@ -77,8 +77,10 @@ export interface Rule {
   readonly fix: string;
   /**
    * The properties the rule reads to find anything: it cannot report when none of them is present,
-   * so the engine skips it then (see `mayReport`). Only for rules that never report an absence;
-   * test/rules/gating.test.ts checks each rule that declares them. Absent: the rule always runs.
+   * so the engine skips it then (see `mayReport`). A rule that reports an absence may declare the
+   * properties without which it cannot (oauth-callback-required needs AllowedOAuthFlows, since only
+   * a code or implicit flow makes a missing callback URL wrong). test/rules/gating.test.ts checks
+   * each rule that declares them. Absent: the rule always runs.
    */
   readonly needs?: ReadonlyArray<ClientProperty>;
   /**

@@ -1,43 +1,74 @@
 import { Client } from './client';
 import { Shaped } from './shapes';
-import { Part, PartialString, Str, isList } from './values';
+import { List, Part, PartialString, Str, isList } from './values';
 
 /** Which URL lists an entry comes from: URLS of the catalog is all three. */
 export type UrlKind = 'callback' | 'logout' | 'default';
 
+/** The kinds of URL as bits, so that a rule names the kinds it reads once (`CALLBACK | DEFAULT`). */
+export const CALLBACK = 1;
+export const LOGOUT = 2;
+export const DEFAULT = 4;
+// eslint-disable-next-line no-bitwise
+export const ALL_URLS = CALLBACK | LOGOUT | DEFAULT;
+
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
 
-/** One URL of a client, with its path and the list it comes from. */
-interface UrlEntry {
+/**
+ * One URL of a client: its value, the property it comes from, its position in the raw list (-1 for
+ * DefaultRedirectURI) and its kind as a bit. The path (`CallbackURLs[2]`) is written only for a
+ * finding (`urlPath`).
+ */
+export interface UrlEntry {
   readonly url: string | PartialString;
-  readonly path: string;
-  readonly kind: UrlKind;
+  readonly property: 'CallbackURLs' | 'LogoutURLs' | 'DefaultRedirectURI';
+  readonly at: number;
+  readonly kind: number;
 }
 
-/** Each client's URLs, read once (kept on the client) and shared by every rule that visits them. */
-function urlsOf(c: Client): UrlEntry[] {
-  const cache = c as { urlEntries?: UrlEntry[] };
+/** The path of a URL entry, e.g. `CallbackURLs[2]` or `DefaultRedirectURI`. */
+export function urlPath(e: UrlEntry): string {
+  return e.at < 0 ? e.property : `${e.property}[${e.at}]`;
+}
+
+/** The name of a URL kind bit. */
+function kindName(kind: number): UrlKind {
+  return kind === CALLBACK ? 'callback' : kind === LOGOUT ? 'logout' : 'default';
+}
+
+const NO_URLS: ReadonlyArray<UrlEntry> = [];
+
+/** Each client's URLs, read once (kept on the client) and shared by every rule that reads them, in a plain loop. */
+export function urlEntries(c: Client): ReadonlyArray<UrlEntry> {
+  const cache = c as { urlEntries?: ReadonlyArray<UrlEntry> };
   if (cache.urlEntries) return cache.urlEntries;
-  const entries: UrlEntry[] = [];
-  for (const name of ['CallbackURLs', 'LogoutURLs'] as const) {
-    const l = c[name];
-    if (!isList(l)) continue;
-    const kind: UrlKind = name === 'CallbackURLs' ? 'callback' : 'logout';
-    for (let i = 0; i < l.items.length; i++) {
-      const v = l.items[i];
-      if (typeof v === 'string' || v instanceof PartialString) entries.push({ url: v, path: `${name}[${l.indexes[i]}]`, kind });
-    }
-  }
+  let entries: UrlEntry[] | undefined;
+  const callbacks = c.CallbackURLs;
+  if (isList(callbacks)) entries = listEntries(callbacks, 'CallbackURLs', CALLBACK, entries);
+  const logouts = c.LogoutURLs;
+  if (isList(logouts)) entries = listEntries(logouts, 'LogoutURLs', LOGOUT, entries);
   const d: Str | undefined = c.DefaultRedirectURI;
-  if (typeof d === 'string' || d instanceof PartialString) entries.push({ url: d, path: 'DefaultRedirectURI', kind: 'default' });
-  cache.urlEntries = entries;
+  if (typeof d === 'string' || d instanceof PartialString) (entries ??= []).push({ url: d, property: 'DefaultRedirectURI', at: -1, kind: DEFAULT });
+  cache.urlEntries = entries ?? NO_URLS;
+  return cache.urlEntries;
+}
+
+function listEntries(l: List, property: 'CallbackURLs' | 'LogoutURLs', kind: number, entries: UrlEntry[] | undefined): UrlEntry[] | undefined {
+  const items = l.items;
+  for (let i = 0; i < items.length; i++) {
+    const v = items[i];
+    if (typeof v === 'string' || v instanceof PartialString) (entries ??= []).push({ url: v, property, at: l.indexes[i], kind });
+  }
   return entries;
 }
 
-/** Every entry of CallbackURLs, LogoutURLs and DefaultRedirectURI of the given kinds that has a value worth reading. */
-export function eachUrl(c: Client, kinds: UrlKind[], visit: (url: string | PartialString, path: string, kind: UrlKind) => void): void {
-  for (const e of urlsOf(c)) {
-    if (kinds.includes(e.kind)) visit(e.url, e.path, e.kind);
+/** Every entry of CallbackURLs, LogoutURLs and DefaultRedirectURI of the given kinds (bits) that has a value worth reading. */
+export function eachUrl(c: Client, kinds: number, visit: (url: string | PartialString, path: string, kind: UrlKind) => void): void {
+  const entries = urlEntries(c);
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    // eslint-disable-next-line no-bitwise
+    if ((e.kind & kinds) !== 0) visit(e.url, urlPath(e), kindName(e.kind));
   }
 }
 

@@ -551,17 +551,36 @@ class Shown {
 }
 
 /**
- * Length in Unicode code points, as the service's length constraints count. Always the true
- * length, so that a message about a value past a limit states how long the value really is.
+ * Length in Unicode code points, as the service's length constraints count: every UTF-16 unit but
+ * the high surrogates. Always the true length, so that a message about a value past a limit states
+ * how long the value really is.
  *
  * @param s the string
- * @param _limit the bound the caller compares the length with (kept for the callers; the count is exact whatever it is)
  */
-export function codePoints(s: string, _limit?: number): number {
+export function codePoints(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0xd800 || c > 0xdbff) n++;
   }
   return n;
+}
+
+/**
+ * The length of `s` in code points (`codePoints`) when it is outside `min`..`max`; undefined when it
+ * is within. The common case is decided without counting: a string of at most `max` units has at
+ * most `max` code points, and one whose last unit is not a high surrogate has at least one.
+ *
+ * @param s the string
+ * @param min the least length allowed
+ * @param max the greatest length allowed
+ */
+export function lengthOutside(s: string, min: number, max: number): number | undefined {
+  const units = s.length;
+  if (units <= max && min <= 1 && units >= 1) {
+    const last = s.charCodeAt(units - 1);
+    if (last < 0xd800 || last > 0xdbff) return undefined;
+  }
+  const n = codePoints(s);
+  return n < min || n > max ? n : undefined;
 }
