@@ -89,7 +89,8 @@ export const AUTH_FLOW_RULES: Rule[] = [
     title: 'ALLOW_REFRESH_TOKEN_AUTH is not used with refresh-token rotation',
     source: SOURCES.DG_REFRESH,
     fix: 'Remove ALLOW_REFRESH_TOKEN_AUTH from ExplicitAuthFlows: with rotation, clients refresh through GetTokensFromRefreshToken.',
-    needs: ['ExplicitAuthFlows'],
+    // It reports only with Feature ENABLED: gated on the rarer of the two properties it reads.
+    needs: ['RefreshTokenRotation'],
     check(c, emit) {
       if (c.Feature !== 'ENABLED') return;
       eachLiteralAt(c, 'ExplicitAuthFlows', (flow, at) => {

@@ -1,3 +1,5 @@
+import { ContextRule } from './cross-resource';
+import { PolicyRule, PolicySettings } from './policy';
 import { Client, readClient } from './private/client';
 import { Branch, Variant, describeBranches, hasConditions, variantsOf } from './private/conditions';
 import { Emit, Rule, RuleSelector } from './private/rule';
@@ -82,10 +84,14 @@ export class ClientRules {
       lookup = (id) => (isPlainObject(all[id]) ? all[id] : undefined);
       for (const logicalId in resources) {
         const r = resources[logicalId];
-        if (typeof r === 'object' && r !== null && typeof r.Type === 'string' && r.Type.startsWith('Custom::')) {
-          for (const f of checkSdkCalls(r, options?.policy)) findings.push({ ...f, resource: logicalId });
+        if (typeof r !== 'object' || r === null) continue;
+        const type = r.Type;
+        if (type !== CLIENT_TYPE) {
+          if (typeof type === 'string' && type.startsWith('Custom::')) {
+            for (const f of checkSdkCalls(r, options?.policy)) findings.push({ ...f, resource: logicalId });
+          }
+          continue;
         }
-        if (typeof r !== 'object' || r === null || r.Type !== CLIENT_TYPE) continue;
         const properties = r.Properties;
         const was = typeof previous === 'object' && previous !== null ? (previous as { [key: string]: any })[logicalId] : undefined;
         const before = was?.Type === CLIENT_TYPE && isPlainObject(was.Properties) && isPlainObject(properties) ? was.Properties : undefined;
@@ -266,7 +272,7 @@ function mergeBranches(whens: Branch[][]): Branch[][] {
 
 /** The rules that may report on a client, by the properties it has (see `Rule.needs`). */
 const CLIENT_SELECTOR = new RuleSelector(CLIENT_RULES);
-const CONTEXT_SELECTOR = new RuleSelector(CONTEXT_RULES);
+const CONTEXT_SELECTOR = new RuleSelector(CONTEXT_RULES, CLIENT_SELECTOR.bits);
 
 /** Every finding of one reading of the properties, before its message is written. */
 function evaluate(properties: unknown, policy?: ClientPolicy, context?: ClientContext, before?: { [key: string]: any },
@@ -301,57 +307,88 @@ function evaluate(properties: unknown, policy?: ClientPolicy, context?: ClientCo
   const outerRule = current;
   sink = findings;
   try {
-    const rules = CLIENT_SELECTOR.select(client);
-    for (let i = 0; i < rules.length; i++) {
-      const rule = rules[i];
-      current = rule;
-      try {
-        rule.check(client, emit, context);
-      } catch (e) {
-        // A rule that crashes is a bug in that rule, reported as such rather than breaking a synth.
-        findings.push(internalError(rule, e));
-      }
-    }
-    if (context) {
-      const contextRules = CONTEXT_SELECTOR.select(client);
-      for (let i = 0; i < contextRules.length; i++) {
-        const rule = contextRules[i];
-        current = rule;
-        try {
-          rule.check(client, context, emit);
-        } catch (e) {
-          findings.push(internalError(rule, e));
-        }
-      }
-    }
-    if (before) {
-      for (const rule of CHANGE_RULES) {
-        current = rule;
-        try {
-          rule.check(properties, before, emit);
-        } catch (e) {
-          findings.push(internalError(rule, e));
-        }
-      }
-    }
-    if (policy) {
-      const settings = policy._settings();
-      for (const rule of POLICY_RULES) {
-        if (!rule.enabled(settings)) continue;
-        const head: RuleHead = { id: rule.id, fix: rule.fix, severity: policy.severityOf(rule.id) };
-        current = head;
-        try {
-          rule.check(client, emit, settings);
-        } catch (e) {
-          findings.push(internalError(head, e));
-        }
-      }
-    }
+    const present = CLIENT_SELECTOR.bits.maskOf(client);
+    runClientRules(CLIENT_SELECTOR.selectPresent(present), client, context, findings);
+    if (context) runContextRules(CONTEXT_SELECTOR.selectPresent(present), client, context, findings);
+    if (before) runChangeRules(properties, before, findings);
+    if (policy) runPolicyRules(policyPlan(policy), client, findings);
   } finally {
     sink = outer;
     current = outerRule;
   }
   return findings;
+}
+
+// Each kind of rule runs in its own small loop: a loop the engine runs per client is optimized on
+// its own, early, whatever else `evaluate` holds. A rule that crashes is a bug in that rule,
+// reported as such rather than breaking a synth.
+
+function runClientRules(rules: ReadonlyArray<Rule>, client: Client, context: ClientContext | undefined, findings: Raw[]): void {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i];
+    current = rule;
+    try {
+      rule.check(client, emit, context);
+    } catch (e) {
+      findings.push(internalError(rule, e));
+    }
+  }
+}
+
+function runContextRules(rules: ReadonlyArray<ContextRule>, client: Client, context: ClientContext, findings: Raw[]): void {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i];
+    current = rule;
+    try {
+      rule.check(client, context, emit);
+    } catch (e) {
+      findings.push(internalError(rule, e));
+    }
+  }
+}
+
+function runChangeRules(properties: { [key: string]: any }, before: { [key: string]: any }, findings: Raw[]): void {
+  for (let i = 0; i < CHANGE_RULES.length; i++) {
+    const rule = CHANGE_RULES[i];
+    current = rule;
+    try {
+      rule.check(properties, before, emit);
+    } catch (e) {
+      findings.push(internalError(rule, e));
+    }
+  }
+}
+
+/** The policy rules a policy turns on, each with the severity it gives them: worked out once per policy (a policy never changes). */
+interface PolicyPlan {
+  readonly settings: PolicySettings;
+  readonly rules: ReadonlyArray<{ readonly rule: PolicyRule; readonly head: RuleHead }>;
+}
+
+const POLICY_PLANS = new WeakMap<ClientPolicy, PolicyPlan>();
+
+function policyPlan(policy: ClientPolicy): PolicyPlan {
+  let plan = POLICY_PLANS.get(policy);
+  if (plan === undefined) {
+    const settings = policy._settings();
+    const rules = POLICY_RULES.filter((r) => r.enabled(settings))
+      .map((rule) => ({ rule, head: { id: rule.id, fix: rule.fix, severity: policy.severityOf(rule.id) } }));
+    plan = { settings, rules };
+    POLICY_PLANS.set(policy, plan);
+  }
+  return plan;
+}
+
+function runPolicyRules(plan: PolicyPlan, client: Client, findings: Raw[]): void {
+  for (let i = 0; i < plan.rules.length; i++) {
+    const { rule, head } = plan.rules[i];
+    current = head;
+    try {
+      rule.check(client, emit, plan.settings);
+    } catch (e) {
+      findings.push(internalError(head, e));
+    }
+  }
 }
 
 /** Where `emit` writes: the findings of the evaluation that runs, for the rule that runs. */

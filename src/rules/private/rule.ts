@@ -20,37 +20,62 @@ export function mayReport(c: Client, needs: ReadonlyArray<ClientProperty> | unde
 const MAX_SELECTIONS = 256;
 
 /**
- * The rules of a list that may report on a client (`mayReport`), in the list's order: one test per
- * property some rule needs, then a rule list shared by every client with the same properties present.
+ * The properties some rule needs, one bit each: a client's presence mask is read once and serves
+ * every selector built on the same bits (the engine's per-client and context rules).
  */
-export class RuleSelector<R extends { readonly needs?: ReadonlyArray<ClientProperty> }> {
-  /** Every property some rule of the list needs; bit i of a mask stands for names[i]. */
+export class PropertyBits {
+  /** Bit i of a mask stands for names[i]. */
   private readonly names: ClientProperty[] = [];
-  /** Each rule's needs as a mask; -1 for a rule that always runs. */
-  private readonly masks: number[];
-  private readonly selections = new Map<number, ReadonlyArray<R>>();
 
-  constructor(private readonly rules: ReadonlyArray<R>) {
-    this.masks = rules.map((r) => {
-      if (r.needs === undefined) return -1;
-      let mask = 0;
-      for (const name of r.needs) {
-        let bit = this.names.indexOf(name);
-        if (bit < 0) bit = this.names.push(name) - 1;
-        // eslint-disable-next-line no-bitwise
-        mask |= 1 << bit;
-      }
-      return mask;
-    });
+  /** The bit of a property, given on first use; more properties than a mask holds are refused. */
+  public bit(name: ClientProperty): number {
+    let bit = this.names.indexOf(name);
+    if (bit < 0) bit = this.names.push(name) - 1;
     if (this.names.length > 30) throw new Error(`RuleSelector: rules need ${this.names.length} properties; a mask holds 30`);
+    // eslint-disable-next-line no-bitwise
+    return 1 << bit;
   }
 
-  /** The rules to run on this client. */
-  public select(c: Client): ReadonlyArray<R> {
+  /** Which of the properties are present on this client. */
+  public maskOf(c: Client): number {
     const names = this.names;
     let present = 0;
     // eslint-disable-next-line no-bitwise
     for (let i = 0; i < names.length; i++) if (c[names[i]] !== undefined) present |= 1 << i;
+    return present;
+  }
+}
+
+/**
+ * The rules of a list that may report on a client (`mayReport`), in the list's order: one test per
+ * property some rule needs, then a rule list shared by every client with the same properties present.
+ */
+export class RuleSelector<R extends { readonly needs?: ReadonlyArray<ClientProperty> }> {
+  /** Each rule's needs as a mask; -1 for a rule that always runs. */
+  private readonly masks: number[];
+  private readonly selections = new Map<number, ReadonlyArray<R>>();
+
+  /**
+   * @param rules the rules, in the order they run
+   * @param bits the property bits, shared with other selectors so that a client's mask is read once
+   */
+  constructor(private readonly rules: ReadonlyArray<R>, public readonly bits: PropertyBits = new PropertyBits()) {
+    this.masks = rules.map((r) => {
+      if (r.needs === undefined) return -1;
+      let mask = 0;
+      // eslint-disable-next-line no-bitwise
+      for (const name of r.needs) mask |= bits.bit(name);
+      return mask;
+    });
+  }
+
+  /** The rules to run on this client. */
+  public select(c: Client): ReadonlyArray<R> {
+    return this.selectPresent(this.bits.maskOf(c));
+  }
+
+  /** The rules to run on a client whose presence mask (`bits.maskOf`) is `present`. */
+  public selectPresent(present: number): ReadonlyArray<R> {
     let list = this.selections.get(present);
     if (list === undefined) {
       // eslint-disable-next-line no-bitwise

@@ -148,12 +148,13 @@ export type NestedTemplates = { readonly [path: string]: unknown };
  * nested stacks whose templates are given count as resources of the same app.
  */
 export class TemplateIndex {
-  private readonly pools = new Map<string, PoolInfo>();
-  private readonly servers = new Map<string, ServerInfo[]>();
-  private readonly idps = new Map<string, IdpInfo[]>();
-  private readonly clients = new Map<string, string[]>();
-  private readonly clientPool = new Map<string, string | undefined>();
+  /** What the template holds on each pool, by pool key (see `poolKey`). */
+  private readonly onPool = new Map<string, OnPool>();
+  /** Each client of the checked template: what is on its pool (undefined when its pool is unknown), and its position among the pool's clients. */
+  private readonly clientPool = new Map<string, OnPool | undefined>();
   private readonly clientIndex = new Map<string, number>();
+  /** The pool key of a client's `{ "Ref": X }`, by X: clients on one pool share one key string. */
+  private readonly refKeys = new Map<string, string | undefined>();
   /** False when resources may exist that no given template shows. */
   private complete = true;
 
@@ -173,23 +174,28 @@ export class TemplateIndex {
       const logicalId = scope.path + id;
       const at = top ? id : anchor;
       if (r.Type === POOL) {
-        this.pools.set(`pool:${logicalId}`, poolInfo(logicalId, props));
+        this.slot(`pool:${logicalId}`).pool = poolInfo(logicalId, props);
       } else if (r.Type === SERVER) {
         const key = poolKey(props?.UserPoolId, scope);
         if (key === undefined) continue;
         const scopes = Array.isArray(props?.Scopes) && props!.Scopes.every((x: any) => isPlainObject(x) && typeof x.ScopeName === 'string')
           ? props!.Scopes.map((x: any) => x.ScopeName as string) : (props?.Scopes === undefined ? [] : UNKNOWN);
-        push(this.servers, key, { logicalId, anchor: at, identifier: literalString(props?.Identifier), scopes });
+        this.slot(key).servers.push({ logicalId, anchor: at, identifier: literalString(props?.Identifier), scopes });
       } else if (r.Type === IDP) {
         const key = poolKey(props?.UserPoolId, scope);
         if (key === undefined) continue;
         const mapping = props?.AttributeMapping;
         const mapped = mapping === undefined ? [] : isPlainObject(mapping) && intrinsicName(mapping) === undefined ? Object.keys(mapping) : UNKNOWN;
-        push(this.idps, key, { logicalId, anchor: at, name: literalString(props?.ProviderName), mapped });
+        this.slot(key).idps.push({ logicalId, anchor: at, name: literalString(props?.ProviderName), mapped });
       } else if (r.Type === CLIENT && top) {
-        const key = poolKey(clientPoolId(r.Properties), scope);
-        this.clientPool.set(id, key);
-        if (key !== undefined) this.clientIndex.set(id, push(this.clients, key, id));
+        const key = this.clientKey(clientPoolId(r.Properties), scope);
+        if (key === undefined) {
+          this.clientPool.set(id, undefined);
+        } else {
+          const slot = this.slot(key);
+          this.clientPool.set(id, slot);
+          this.clientIndex.set(id, slot.clients++);
+        }
       } else if (NESTED_TYPES.includes(r.Type)) {
         const given = nested?.[logicalId];
         const inner = isPlainObject(given) ? given.Resources : undefined;
@@ -203,20 +209,48 @@ export class TemplateIndex {
     }
   }
 
+  /** What is on the pool with this key, made on first use. */
+  private slot(key: string): OnPool {
+    let slot = this.onPool.get(key);
+    if (slot === undefined) {
+      slot = { pool: undefined, servers: [], idps: [], clients: 0 };
+      this.onPool.set(key, slot);
+    }
+    return slot;
+  }
+
+  /** `poolKey` of a client's UserPoolId in the checked template, computed once per `Ref` target. */
+  private clientKey(v: unknown, scope: Scope): string | undefined {
+    const target = isPlainObject(v) && typeof v.Ref === 'string' && intrinsicName(v) === 'Ref' ? v.Ref as string : undefined;
+    if (target === undefined) return poolKey(v, scope);
+    if (this.refKeys.has(target)) return this.refKeys.get(target);
+    const key = poolKey(v, scope);
+    this.refKeys.set(target, key);
+    return key;
+  }
+
   /** The context of one client of the template. */
   public contextOf(logicalId: string): ClientContext {
-    const key = this.clientPool.get(logicalId);
+    const slot = this.clientPool.get(logicalId);
     return new Context(
       logicalId,
       this.resources,
-      key !== undefined ? this.pools.get(key) : undefined,
-      key !== undefined ? this.servers.get(key) ?? NONE : NONE,
-      key !== undefined ? this.idps.get(key) ?? NONE : NONE,
+      slot?.pool,
+      slot !== undefined ? slot.servers : NONE,
+      slot !== undefined ? slot.idps : NONE,
       this.complete,
-      key !== undefined ? this.clients.get(key)?.length ?? 0 : 0,
+      slot !== undefined ? slot.clients : 0,
       this.clientIndex.get(logicalId) ?? -1,
     );
   }
+}
+
+/** What the template holds on one pool: the pool itself when it is visible, its resource servers and identity providers, and how many clients. */
+interface OnPool {
+  pool: PoolInfo | undefined;
+  readonly servers: ServerInfo[];
+  readonly idps: IdpInfo[];
+  clients: number;
 }
 
 /**
@@ -225,7 +259,8 @@ export class TemplateIndex {
  */
 function clientPoolId(p: unknown, depth = 0): unknown {
   if (!isPlainObject(p)) return undefined;
-  if (intrinsicName(p) !== 'Fn::If') return p.UserPoolId;
+  // Without an `Fn::If` key, the properties are no `Fn::If` (the common case, without a key walk).
+  if (p['Fn::If'] === undefined || intrinsicName(p) !== 'Fn::If') return p.UserPoolId;
   const args = p['Fn::If'];
   if (!Array.isArray(args) || args.length !== 3 || depth > 8) return undefined;
   const ids = [args[1], args[2]].filter(isPlainObject).map((b) => clientPoolId(b, depth + 1));
@@ -285,12 +320,4 @@ function dependenciesOf(r: any): Set<string> {
   else if (Array.isArray(d)) for (const x of d) if (typeof x === 'string') out.add(x);
   collectReferences(r?.Properties, out);
   return out;
-}
-
-/** Appends to the list under `key`; returns the value's position in it. */
-function push<T>(map: Map<string, T[]>, key: string, value: T): number {
-  const list = map.get(key);
-  if (list) return list.push(value) - 1;
-  map.set(key, [value]);
-  return 0;
 }

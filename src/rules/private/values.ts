@@ -311,7 +311,9 @@ export class Reader {
     }
     if (v.length === 1 && typeof v[0] === 'string' && LIST_TOKEN.test(v[0])) return UNKNOWN;
     // The common case: plain literal strings. The raw array is used as it is (rules never modify it).
-    if (v.length <= POSITIONS.length && v.every(isPlainString)) return { items: v, indexes: POSITIONS, certain: v.length, complete: true };
+    let plain = v.length <= POSITIONS.length;
+    for (let i = 0; plain && i < v.length; i++) plain = isPlainString(v[i]);
+    if (plain) return { items: v, indexes: POSITIONS, certain: v.length, complete: true };
     const items: Str[] = [];
     // Positions are the identity unless an item is dropped: share one array for the common case.
     let indexes: number[] | undefined = v.length <= POSITIONS.length ? undefined : [];
