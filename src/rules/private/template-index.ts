@@ -150,9 +150,14 @@ export type NestedTemplates = { readonly [path: string]: unknown };
 export class TemplateIndex {
   /** What the template holds on each pool, by pool key (see `poolKey`). */
   private readonly onPool = new Map<string, OnPool>();
-  /** Each client of the checked template: what is on its pool (undefined when its pool is unknown), and its position among the pool's clients. */
-  private readonly clientPool = new Map<string, OnPool | undefined>();
-  private readonly clientIndex = new Map<string, number>();
+  /** The records of `onPool`, by number. */
+  private readonly records: OnPool[] = [];
+  /**
+   * Each client of the checked template: its pool's record number and its position among that
+   * pool's clients, as one number (`record + position * RECORDS`), or -1 when its pool is unknown.
+   * One map entry per client: this runs for every client of a large template.
+   */
+  private readonly clientAt = new Map<string, number>();
   /** The pool key of a client's `{ "Ref": X }`, by X: clients on one pool share one key string. */
   private readonly refKeys = new Map<string, string | undefined>();
   /** False when resources may exist that no given template shows. */
@@ -190,11 +195,10 @@ export class TemplateIndex {
       } else if (r.Type === CLIENT && top) {
         const key = this.clientKey(clientPoolId(r.Properties), scope);
         if (key === undefined) {
-          this.clientPool.set(id, undefined);
+          this.clientAt.set(id, -1);
         } else {
           const slot = this.slot(key);
-          this.clientPool.set(id, slot);
-          this.clientIndex.set(id, slot.clients++);
+          this.clientAt.set(id, slot.record + slot.clients++ * RECORDS);
         }
       } else if (NESTED_TYPES.includes(r.Type)) {
         const given = nested?.[logicalId];
@@ -213,7 +217,8 @@ export class TemplateIndex {
   private slot(key: string): OnPool {
     let slot = this.onPool.get(key);
     if (slot === undefined) {
-      slot = { pool: undefined, servers: [], idps: [], clients: 0 };
+      slot = { record: this.records.length, pool: undefined, servers: [], idps: [], clients: 0 };
+      this.records.push(slot);
       this.onPool.set(key, slot);
     }
     return slot;
@@ -231,7 +236,8 @@ export class TemplateIndex {
 
   /** The context of one client of the template. */
   public contextOf(logicalId: string): ClientContext {
-    const slot = this.clientPool.get(logicalId);
+    const at = this.clientAt.get(logicalId) ?? -1;
+    const slot = at < 0 ? undefined : this.records[at % RECORDS];
     return new Context(
       logicalId,
       this.resources,
@@ -240,13 +246,15 @@ export class TemplateIndex {
       slot !== undefined ? slot.idps : NONE,
       this.complete,
       slot !== undefined ? slot.clients : 0,
-      this.clientIndex.get(logicalId) ?? -1,
+      at < 0 ? -1 : Math.floor(at / RECORDS),
     );
   }
 }
 
 /** What the template holds on one pool: the pool itself when it is visible, its resource servers and identity providers, and how many clients. */
 interface OnPool {
+  /** Its number in `records`. */
+  readonly record: number;
   pool: PoolInfo | undefined;
   readonly servers: ServerInfo[];
   readonly idps: IdpInfo[];
@@ -277,6 +285,12 @@ function knownTransforms(t: unknown): boolean {
 }
 
 const NONE: never[] = [];
+
+/**
+ * More pool records than a template can have (a resource takes far more than a byte), so that a
+ * record number and a position fit one safe integer: `record + position * RECORDS` < 2^52.
+ */
+const RECORDS = 2 ** 26;
 
 class Context implements ClientContext {
   private deps?: Set<string>;
