@@ -77,7 +77,7 @@ function creationOrderRule(spec: {
         const entry = l.items[i];
         if (typeof entry !== 'string') continue;
         const match = spec.definer(entry, ctx);
-        if (match && !ctx.dependsOn.has(match.anchor)) {
+        if (match && !ctx.createdAfter(match.anchor)) {
           emit(itemPath(spec.list, l.indexes[i]), show(entry), `${definedBy(spec.what, match)} defines it, but the client neither references nor DependsOn ${match.anchor}, so CloudFormation may create the client first, and then Cognito answers "${spec.answer(entry)}" (updates are not affected).`,
             `Add DependsOn: ${match.anchor} to the client.`);
         }

@@ -51,10 +51,13 @@ export interface ClientContext {
    */
   readonly complete: boolean;
   /**
-   * Logical ids of the template the client is surely created after: its DependsOn and every
-   * Ref / Fn::GetAtt / Fn::Sub reference in its properties, and theirs in turn.
+   * Whether the client is surely created after the resource with this logical id: the client's
+   * DependsOn or a Ref / Fn::GetAtt / Fn::Sub reference in its properties names it, directly or
+   * through other resources of the template in turn.
+   *
+   * @param logicalId a resource of the checked template
    */
-  readonly dependsOn: ReadonlySet<string>;
+  createdAfter(logicalId: string): boolean;
   /** How many clients the template defines on the same pool, and this client's position among them (0-based). */
   readonly clientsOnPool: number;
   readonly indexOnPool: number;
@@ -293,7 +296,8 @@ const NONE: never[] = [];
 const RECORDS = 2 ** 26;
 
 class Context implements ClientContext {
-  private deps?: Set<string>;
+  /** The answers of `createdAfter` so far (a client asks about the same resource for each of its scopes). */
+  private after?: Map<string, boolean>;
 
   constructor(
     public readonly logicalId: string,
@@ -306,32 +310,48 @@ class Context implements ClientContext {
     public readonly indexOnPool: number,
   ) {}
 
-  /** Only the rules that found a matching server or provider need this: computed on demand. */
-  public get dependsOn(): ReadonlySet<string> {
-    return this.deps ??= createdBefore(this.logicalId, this.resources);
+  /** Only the rules that found a matching server or provider ask: searched on demand. */
+  public createdAfter(logicalId: string): boolean {
+    let answer = this.after?.get(logicalId);
+    if (answer === undefined) {
+      answer = reaches(this.logicalId, logicalId, this.resources);
+      (this.after ??= new Map()).set(logicalId, answer);
+    }
+    return answer;
   }
 }
 
-/** Every resource the given one is surely created after: its dependencies, and theirs in turn. */
-function createdBefore(logicalId: string, resources: Resources): Set<string> {
-  const out = new Set<string>();
-  const todo = [...dependenciesOf(resources[logicalId])];
+/**
+ * Whether `target` is among the resources `from` is surely created after: its DependsOn and the
+ * resources its properties reference, and theirs in turn. Each resource's DependsOn is looked at
+ * before its properties are walked, and the search stops once `target` is found, so a client that
+ * says DependsOn costs no walk of its properties.
+ */
+function reaches(from: string, target: string, resources: Resources): boolean {
+  const seen = new Set<string>([from]);
+  const todo = [from];
   while (todo.length) {
     const id = todo.pop()!;
-    if (out.has(id)) continue;
-    out.add(id);
     const r = resources[id];
-    if (isPlainObject(r)) for (const d of dependenciesOf(r)) if (!out.has(d)) todo.push(d);
+    if (id !== from && !isPlainObject(r)) continue;
+    const d = r?.DependsOn;
+    const explicit: unknown[] = typeof d === 'string' ? [d] : Array.isArray(d) ? d : NONE;
+    if (explicit.includes(target)) return true;
+    const referenced = new Set<string>();
+    collectReferences(r?.Properties, referenced);
+    if (referenced.has(target)) return true;
+    for (const x of explicit) {
+      if (typeof x === 'string' && !seen.has(x)) {
+        seen.add(x);
+        todo.push(x);
+      }
+    }
+    for (const x of referenced) {
+      if (!seen.has(x)) {
+        seen.add(x);
+        todo.push(x);
+      }
+    }
   }
-  return out;
-}
-
-/** DependsOn, and every logical id the resource's properties reference. */
-function dependenciesOf(r: any): Set<string> {
-  const out = new Set<string>();
-  const d = r?.DependsOn;
-  if (typeof d === 'string') out.add(d);
-  else if (Array.isArray(d)) for (const x of d) if (typeof x === 'string') out.add(x);
-  collectReferences(r?.Properties, out);
-  return out;
+  return false;
 }
