@@ -50,6 +50,9 @@ export interface ClientContext {
    * given, or resources are generated at deploy time (`Fn::ForEach`, a macro), so a missing one may exist.
    */
   readonly complete: boolean;
+  /** How many clients the template defines on the same pool, and this client's position among them (0-based). */
+  readonly clientsOnPool: number;
+  readonly indexOnPool: number;
   /**
    * Whether the client is surely created after the resource with this logical id: the client's
    * DependsOn or a Ref / Fn::GetAtt / Fn::Sub reference in its properties names it, directly or
@@ -58,9 +61,6 @@ export interface ClientContext {
    * @param logicalId a resource of the checked template
    */
   createdAfter(logicalId: string): boolean;
-  /** How many clients the template defines on the same pool, and this client's position among them (0-based). */
-  readonly clientsOnPool: number;
-  readonly indexOnPool: number;
 }
 
 type Resources = { [id: string]: any };
