@@ -249,11 +249,16 @@ function intrinsicString(v: unknown, depth: number, lookup: ResourceLookup | und
  * everything else is left to the rules.
  */
 export class Reader {
+  // One Reader is made per client: fields declared only, set by the constructor (see Context in template-index.ts).
   /** The problems found (none is the common case: no array is allocated then). */
-  public problems?: TypeProblem[];
+  declare public problems: TypeProblem[] | undefined;
+  declare private readonly lookup: ResourceLookup | undefined;
 
   /** @param lookup the template's resources, for attributes whose shape is documented (none: all unknown) */
-  constructor(private readonly lookup?: ResourceLookup) {}
+  constructor(lookup?: ResourceLookup) {
+    this.problems = undefined;
+    this.lookup = lookup;
+  }
 
   private problem(path: string, value: unknown, expected: Kind): typeof UNKNOWN {
     (this.problems ??= []).push({ path, value, expected });
