@@ -60,16 +60,31 @@ export function outerConditions(v: unknown, into: string[] = [], depth = 0): str
  */
 export function hasConditions(v: unknown, depth = 0): boolean {
   if (depth > MAX_DEPTH || typeof v !== 'object' || v === null) return false;
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) {
-      const x = v[i];
-      if (typeof x === 'object' && x !== null && hasConditions(x, depth + 1)) return true;
-    }
-    return false;
-  }
+  if (Array.isArray(v)) return itemsHaveConditions(v, depth);
   if ((v as { [key: string]: unknown })['Fn::If'] !== undefined && ifArgs(v)) return true;
   for (const key in v) {
     const x = (v as { [key: string]: unknown })[key];
+    if (typeof x !== 'object' || x === null) continue;
+    if (!Array.isArray(x)) {
+      if (hasConditions(x, depth + 1)) return true;
+      continue;
+    }
+    // A list (most list properties hold strings only) is scanned here, without a call per list:
+    // `itemsHaveConditions(x, depth + 1)`, written out.
+    if (depth + 1 > MAX_DEPTH) continue;
+    for (let i = 0; i < x.length; i++) {
+      const y = x[i];
+      if (typeof y === 'object' && y !== null && hasConditions(y, depth + 2)) return true;
+    }
+  }
+  return false;
+}
+
+/** `hasConditions` of a list at `depth`: only its object items are looked into. */
+function itemsHaveConditions(a: unknown[], depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
     if (typeof x === 'object' && x !== null && hasConditions(x, depth + 1)) return true;
   }
   return false;
