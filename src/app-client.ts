@@ -32,6 +32,7 @@ import { APP_CLIENT_ACK_KEY, findAcknowledgement } from './private/acknowledgeme
 import { KeptRenderingUserPoolClient, cognitoResources, groupByResource, nestedStackTemplates, renderTemplate } from './private/cognito-template';
 import { AppClientError } from './private/errors';
 import { ClientRules, Severity, TemplateFinding } from './rules';
+import { UNIT_SECONDS } from './rules/tokens';
 
 /**
  * OAuth 2.0 settings of an `AppClient`.
@@ -313,7 +314,8 @@ const TOKEN_VALIDITIES = [
   { prop: 'refreshTokenValidity', unit: 'refreshToken' },
 ] as const;
 
-const UNIT_SECONDS: Array<[string, number]> = [['days', 86400], ['hours', 3600], ['minutes', 60], ['seconds', 1]];
+/** The units of TokenValidityUnits with their seconds (the rules' table), largest first. */
+const UNITS_LARGEST_FIRST: ReadonlyArray<[string, number]> = Object.entries(UNIT_SECONDS).sort((a, b) => b[1] - a[1]);
 
 /** aws-cdk-lib's default scopes, in its order, without `aws.cognito.signin.user.admin`. */
 /** The prefix of an AppClient finding's id, in annotations and acknowledgements. */
@@ -669,7 +671,7 @@ function exactDuration(d: Duration, allowed: string[]): { value: number; unit: s
     return { value: convert(d, unit), unit };
   }
   const ms = d.toMilliseconds();
-  for (const [unit, seconds] of UNIT_SECONDS) {
+  for (const [unit, seconds] of UNITS_LARGEST_FIRST) {
     if (allowed.includes(unit) && ms % (seconds * 1000) === 0) return { value: ms / (seconds * 1000), unit };
   }
   return `it is not a whole number of ${allowed[allowed.length - 1]}.`;
