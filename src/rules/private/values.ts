@@ -125,14 +125,23 @@ export function isNoValue(v: unknown): boolean {
   return isPlainObject(v) && v.Ref === 'AWS::NoValue';
 }
 
+/**
+ * Whether a string holds a CDK token marker (`${Token[…]}`, or a number token's `…e+289`). Every
+ * string value of every client is asked, so the rare characters `[` and `+` are looked for first
+ * (a one-character search is much cheaper than a search for a word).
+ */
+function hasTokenMarker(s: string): boolean {
+  return (s.indexOf('[') >= 0 && s.includes('Token[')) || (s.indexOf('+') >= 0 && s.includes('e+289'));
+}
+
 /** A string without CDK token markers. */
 function isPlainString(s: unknown): boolean {
-  return typeof s === 'string' && !s.includes('Token[') && !s.includes('e+289');
+  return typeof s === 'string' && !hasTokenMarker(s);
 }
 
 /** Splits a string holding CDK tokens into literal fragments and gaps. */
 function tokenizedString(s: string): Str {
-  if (!s.includes('Token[') && !s.includes('e+289')) return s;
+  if (!hasTokenMarker(s)) return s;
   STRING_TOKEN.lastIndex = 0;
   if (!STRING_TOKEN.test(s)) return s;
   const parts: Array<string | null> = [];
@@ -314,7 +323,8 @@ export class Reader {
     if (!Array.isArray(v)) {
       return this.unresolved(v) ?? this.problem(path, v, 'list');
     }
-    if (v.length === 1 && typeof v[0] === 'string' && LIST_TOKEN.test(v[0])) return UNKNOWN;
+    // A list token is "#{Token[…]}": its first character is looked at before the pattern runs.
+    if (v.length === 1 && typeof v[0] === 'string' && v[0].charCodeAt(0) === 0x23 && LIST_TOKEN.test(v[0])) return UNKNOWN;
     // The common case: plain literal strings. The raw array is used as it is (rules never modify it).
     let plain = v.length <= POSITIONS.length;
     for (let i = 0; plain && i < v.length; i++) plain = isPlainString(v[i]);
