@@ -89,6 +89,17 @@ describe('oauth-scope-creation-order', () => {
     expect(find({ Pool: pool(), Server: server(), A: a, B: b, Client: scoped(undefined, { DependsOn: 'A' }) }, ID)).toEqual([]);
   });
 
+  test('accepts a dependency through a reference in another resource (Client DependsOn Role, Role refers to Server)', () => {
+    const role = { Type: 'AWS::IAM::Role', Properties: { Description: { 'Fn::Sub': 'reads ${Server.Identifier}' } } };
+    expect(find({ Pool: pool(), Server: server(), Role: role, Client: scoped(undefined, { DependsOn: 'Role' }) }, ID)).toEqual([]);
+  });
+
+  test('fails when a dependency cycle never reaches the server (the search ends)', () => {
+    const a = { Type: 'AWS::IAM::Role', DependsOn: 'B', Properties: { Path: { Ref: 'Pool' } } };
+    const b = { Type: 'AWS::IAM::Role', DependsOn: ['A', 'Client'], Properties: {} };
+    expect(find({ Pool: pool(), Server: server(), A: a, B: b, Client: scoped(undefined, { DependsOn: 'A' }) }, ID)).toHaveLength(1);
+  });
+
   test.each([
     ['standard scopes', ['openid', 'email']],
     ['a scope without "/"', ['orders']],

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { ClientRules } from '../../src';
-import { show } from '../../src/rules/private/values';
+import { codePoints, lengthOutside, show } from '../../src/rules/private/values';
 
 const BASE = { UserPoolId: 'us-east-1_AbCdEf123' };
 
@@ -90,6 +90,30 @@ describe('messages past a limit state the true length', () => {
       if (name.length > 256) expect(f?.message).toContain(`... (${name.length} characters)`);
       else expect(f?.message).toContain(JSON.stringify(name));
     }), { numRuns: 50 });
+  });
+});
+
+describe('lengthOutside decides as a count of code points would', () => {
+  // It skips the count when the string's UTF-16 length already decides; this checks the shortcut
+  // against the count, with astral characters and lone surrogates at either end.
+  const unit = fc.constantFrom('a', '\u{1F600}', '\ud800', '\udc00', 'é', ' ');
+  test('for every bound pair (property)', () => {
+    fc.assert(fc.property(fc.array(unit, { maxLength: 12 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 14 }), (parts, min, max) => {
+      const s = parts.join('');
+      const n = codePoints(s);
+      expect(lengthOutside(s, min, max)).toBe(n < min || n > max ? n : undefined);
+    }), { numRuns: 2000, seed: 20261204 });
+  });
+
+  test.each([
+    ['empty', '', 1, 128, 0],
+    ['one character', 'a', 1, 128, undefined],
+    ['a lone high surrogate counts for nothing', '\ud800', 1, 128, 0],
+    ['at the limit', 'a'.repeat(128), 1, 128, undefined],
+    ['one past the limit', 'a'.repeat(129), 1, 128, 129],
+    ['129 UTF-16 units, 65 code points', '\u{1F600}'.repeat(64) + 'a', 1, 128, undefined],
+  ])('%s', (_what, s, min, max, expected) => {
+    expect(lengthOutside(s, min, max)).toBe(expected);
   });
 });
 
