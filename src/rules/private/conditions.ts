@@ -65,17 +65,7 @@ export function hasConditions(v: unknown, depth = 0): boolean {
   for (const key in v) {
     const x = (v as { [key: string]: unknown })[key];
     if (typeof x !== 'object' || x === null) continue;
-    if (!Array.isArray(x)) {
-      if (hasConditions(x, depth + 1)) return true;
-      continue;
-    }
-    // A list (most list properties hold strings only) is scanned here, without a call per list:
-    // `itemsHaveConditions(x, depth + 1)`, written out.
-    if (depth + 1 > MAX_DEPTH) continue;
-    for (let i = 0; i < x.length; i++) {
-      const y = x[i];
-      if (typeof y === 'object' && y !== null && hasConditions(y, depth + 2)) return true;
-    }
+    if (Array.isArray(x) ? itemsHaveConditions(x, depth + 1) : hasConditions(x, depth + 1)) return true;
   }
   return false;
 }

@@ -349,19 +349,14 @@ function reaches(from: string, target: string, resources: Resources): boolean {
     const id = todo.pop()!;
     const r = resources[id];
     if (id !== from && !isPlainObject(r)) continue;
+    const next = new Set<string>();
     const d = r?.DependsOn;
-    const explicit: unknown[] = typeof d === 'string' ? [d] : Array.isArray(d) ? d : NONE;
-    if (explicit.includes(target)) return true;
-    const referenced = new Set<string>();
-    collectReferences(r?.Properties, referenced);
-    if (referenced.has(target)) return true;
-    for (const x of explicit) {
-      if (typeof x === 'string' && !seen.has(x)) {
-        seen.add(x);
-        todo.push(x);
-      }
-    }
-    for (const x of referenced) {
+    if (typeof d === 'string') next.add(d);
+    else if (Array.isArray(d)) for (const x of d) if (typeof x === 'string') next.add(x);
+    if (next.has(target)) return true;
+    collectReferences(r?.Properties, next);
+    if (next.has(target)) return true;
+    for (const x of next) {
       if (!seen.has(x)) {
         seen.add(x);
         todo.push(x);

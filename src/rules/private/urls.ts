@@ -2,10 +2,7 @@ import { Client } from './client';
 import { Shaped } from './shapes';
 import { List, Part, PartialString, Str, isList } from './values';
 
-/** Which URL lists an entry comes from: URLS of the catalog is all three. */
-export type UrlKind = 'callback' | 'logout' | 'default';
-
-/** The kinds of URL as bits, so that a rule names the kinds it reads once (`CALLBACK | DEFAULT`). */
+/** The kinds of URL (the list an entry comes from; URLS of the catalog is all three) as bits, so that a rule names the kinds it reads once (`CALLBACK | DEFAULT`). */
 export const CALLBACK = 1;
 export const LOGOUT = 2;
 export const DEFAULT = 4;
@@ -29,11 +26,6 @@ export interface UrlEntry {
 /** The path of a URL entry, e.g. `CallbackURLs[2]` or `DefaultRedirectURI`. */
 export function urlPath(e: UrlEntry): string {
   return e.at < 0 ? e.property : `${e.property}[${e.at}]`;
-}
-
-/** The name of a URL kind bit. */
-function kindName(kind: number): UrlKind {
-  return kind === CALLBACK ? 'callback' : kind === LOGOUT ? 'logout' : 'default';
 }
 
 const NO_URLS: ReadonlyArray<UrlEntry> = [];
@@ -63,12 +55,12 @@ function listEntries(l: List, property: 'CallbackURLs' | 'LogoutURLs', kind: num
 }
 
 /** Every entry of CallbackURLs, LogoutURLs and DefaultRedirectURI of the given kinds (bits) that has a value worth reading. */
-export function eachUrl(c: Client, kinds: number, visit: (url: string | PartialString, path: string, kind: UrlKind) => void): void {
+export function eachUrl(c: Client, kinds: number, visit: (url: string | PartialString, path: string) => void): void {
   const entries = urlEntries(c);
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
     // eslint-disable-next-line no-bitwise
-    if ((e.kind & kinds) !== 0) visit(e.url, urlPath(e), kindName(e.kind));
+    if ((e.kind & kinds) !== 0) visit(e.url, urlPath(e));
   }
 }
 
