@@ -1,5 +1,8 @@
 import { awscdk, javascript } from 'projen';
 
+/** The newest aws-cdk-lib 2.x when this was written (compat/run.js has it too, for the installs). */
+const NEWEST_CDK = '2.278.0';
+
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-cognito-app-client',
   description:
@@ -11,11 +14,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
   stability: 'experimental',
   keywords: ['cdk', 'awscdk', 'aws-cdk', 'cognito', 'user-pool', 'app-client', 'oauth', 'validation'],
 
-  // The lowest aws-cdk-lib and constructs the library supports. projen pins the dev dependencies
-  // at exactly these versions, so the library compiles and is tested against the minimum; the
-  // compatibility check (`npx projen installs`) proves the newest and the releases in between.
-  cdkVersion: '2.100.0',
-  constructsVersion: '10.0.5',
+  // The current line: the first aws-cdk-lib where IUserPoolClient has `userPoolClientRef`
+  // (UserPoolClientReference, from 2.235.0) and Validations.addPlugins takes IPolicyValidationPlugin
+  // (from 2.251.0). projen pins the dev dependencies at exactly these versions, so the library
+  // compiles against the minimum, as jsii's other languages need. The classic line (aws-cdk-lib
+  // 2.100.0 to 2.234.x) is the same source compiled against 2.100.0 (lines/classic, `npx projen classic`).
+  cdkVersion: '2.251.0',
+  constructsVersion: '10.5.0',
   minNodeVersion: '20.0.0',
   jsiiVersion: '~6.0.0',
   projenVersion: '0.103.25',
@@ -42,11 +47,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     moduleName: 'github.com/cdk-cognito-app-client/cdk-cognito-app-client-go',
   },
 
-  // cdk-nag is optional: only AppClientChecks needs it, loaded when the pack is created. cdk-nag 2
-  // (an Aspect) and cdk-nag 3 (a validation plugin) are both supported; the tests run on the
-  // oldest cdk-nag 2 that supports aws-cdk-lib 2.100.
-  // One comparator set, not 'a || b': jsii's Python, Java and .NET ranges join alternatives with AND.
-  peerDeps: ['cdk-nag@>=2.27.0 <4.0.0'],
+  // cdk-nag is not a dependency in any language: only AppClientChecks needs it, and loads the
+  // cdk-nag the app installed (2 or 3) when the pack is created, checking its version then. A peer
+  // dependency would put cdk-nag into the jsii assembly, so that Go's module would pin one major.
   // aws-cdk: the cdk CLI, for the example app's `cdk synth` tests.
   // ajv and @microsoft/jest-sarif (for the SARIF 2.1.0 JSON schema it ships): the checker's SARIF output is validated in tests.
   devDeps: ['cdk-nag@2.27.0', 'fast-check@^4', 'aws-cdk@2.1148.1', 'ajv@6.15.0', '@microsoft/jest-sarif@1.0.0-beta.0'],
@@ -60,7 +63,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: { setupFiles: ['<rootDir>/test/setup.ts'] },
   },
-  gitignore: ['/cdk.out/', '/examples/**/cdk.out/', '.jsii.tabl.json'],
+  gitignore: ['/build/', '/cdk.out/', '/examples/**/cdk.out/', '.jsii.tabl.json'],
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'projenrc', '.projenrc.ts'] },
 });
 
@@ -68,6 +71,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
 // rejects a lockfile written here. 1.12.2 resolves on every platform.
 project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
 
+// For pnpm and Yarn, whose strict layouts let a package require only what it declares: cdk-nag as
+// an optional peer of any version (npm and jsii read only peerDependencies, so nothing else sees it).
 project.package.addField('peerDependenciesMeta', { 'cdk-nag': { optional: true } });
 
 // Trap 3: only the JavaScript package can be built on this machine.
@@ -82,13 +87,34 @@ project.addPackageIgnore('/rosetta/');
 project.addPackageIgnore('/docs/');
 project.addPackageIgnore('/scripts/');
 project.addPackageIgnore('/compat/');
+project.addPackageIgnore('/lines/');
+project.addPackageIgnore('/build/');
+
+// The classic line (cdk-cognito-app-client-classic, aws-cdk-lib 2.100.0 to 2.234.x): the same source
+// compiled against aws-cdk-lib 2.100.0 with lines/classic/line.ts (lines/build-classic.js), packed
+// into dist/js beside the current line, so the install check covers both lines.
+const classic = project.addTask('classic', {
+  description: 'Build the classic line (cdk-cognito-app-client-classic) against aws-cdk-lib 2.100.0 into build/classic and dist/js',
+  exec: 'node lines/build-classic.js',
+});
+pkg.spawn(classic);
+
+// What Java, C# and Go bind to, checked from the assemblies (compat/assemblies.js): every aws-cdk-lib
+// interface a class implements, with aws-cdk-lib's own types, as each line's oldest and newest
+// aws-cdk-lib declare it; the current line's pack is what Validations.addPlugins takes; no cdk-nag.
+const assemblies = project.addTask('assemblies', {
+  description: "Check each line's jsii assembly against the aws-cdk-lib releases at both ends of its range (what Java, C# and Go bind to)",
+});
+for (const cdk of ['2.251.0', NEWEST_CDK]) assemblies.exec(`node compat/assemblies.js --lib . --cdk ${cdk} --expect-plugin`);
+for (const cdk of ['2.100.0', '2.234.0']) assemblies.exec(`node compat/assemblies.js --lib build/classic --cdk ${cdk}`);
+pkg.spawn(assemblies);
 
 // The install check, the way users install: the packed library (dist/js, from the package step)
 // goes with plain `npm install` into fresh projects pinned exactly to old and new aws-cdk-lib
 // releases, with cdk-nag 2, cdk-nag 3 and no cdk-nag (compat/run.js). It follows the packing in
 // the package task (projen locks the build task), so the README's test command and CI run it.
 const installs = project.addTask('installs', {
-  description: 'Install the packed library into fresh projects pinned to aws-cdk-lib 2.100 ... newest, with cdk-nag 2, 3 and none, and run an app in each',
+  description: 'Install each packed line into fresh projects pinned to the aws-cdk-lib releases of its range, with cdk-nag 2, 3 and none, and run an app in each',
   exec: 'node compat/run.js',
 });
 pkg.spawn(installs);
@@ -121,6 +147,8 @@ bench.exec('node bench/run.js', { receiveArgs: true });
 // Every README and JSDoc example must compile (jsii-rosetta, strict), so the Construct Hub can
 // translate them to Python, Java, C# and Go.
 project.postCompileTask.exec('jsii-rosetta extract --strict');
+// The README's cdk-nag 2 example imports cdk-nag, which is no dependency of the package.
+project.package.addField('jsiiRosetta', { exampleDependencies: { 'cdk-nag': '2.27.0' } });
 
 project.addTask('docs', {
   description: 'Regenerate docs/rules/<rule-id>.md from the rule registry and scripts/rule-examples.ts',

@@ -8,7 +8,8 @@ const os = require('os');
 const path = require('path');
 const cdk = require('aws-cdk-lib');
 const cognito = require('aws-cdk-lib/aws-cognito');
-const lib = require('cdk-cognito-app-client');
+// COMPAT_LIB: the line's package (cdk-cognito-app-client, or cdk-cognito-app-client-classic)
+const lib = require(process.env.COMPAT_LIB || 'cdk-cognito-app-client');
 
 const NAG = Number(process.env.COMPAT_NAG);
 const CLIENT = 'AWS::Cognito::UserPoolClient';
@@ -145,8 +146,17 @@ if (NAG === 3) {
   }
   const url = (u, c) => JSON.stringify(stack.resolve(u)).split(stack.getLogicalId(c.node.defaultChild)).join('<client>');
   assert.strictEqual(url(urls[1], ours), url(urls[0], theirs), 'signInUrl differs from aws-cdk-lib\'s');
-  assert.strictEqual(lib.AppClient.fromUserPoolClientId(stack, 'Imported', 'client-id-1').userPoolClientId, 'client-id-1');
-  checked.push('the same flows, scopes, identity providers, auth flows and sign-in URL as the UserPoolClient of this release');
+  const imported = lib.AppClient.fromUserPoolClientId(stack, 'Imported', 'client-id-1');
+  assert.strictEqual(imported.userPoolClientId, 'client-id-1');
+  // the whole reference reads (Python and Java read every field of a struct at once)
+  assert.deepStrictEqual(Object.keys(imported.userPoolClientRef).sort(), ['clientId', 'userPoolId']);
+  assert.strictEqual(imported.userPoolClientRef.clientId, 'client-id-1');
+  const withPool = lib.AppClient.fromUserPoolClientAttributes(stack, 'WithPool', { userPoolClientId: 'client-id-2', userPoolId: userPool.userPoolId });
+  assert.strictEqual(withPool.userPoolClientRef.userPoolId, userPool.userPoolId);
+  // every error message starts with its code
+  assert.throws(() => new lib.AppClient(stack, 'Bad', { userPool, refreshTokenValidity: cdk.Duration.seconds(0) }),
+    (e) => /^\[invalid-props\] Parity\/Bad: invalid AppClient props:\n {2}\[token-refresh-zero\]/.test(e.message));
+  checked.push('the same flows, scopes, identity providers, auth flows and sign-in URL as the UserPoolClient of this release; imported references read in full; error codes');
 }
 
 // 6. Property injection: where aws-cdk-lib has property injectors (2.196 and later), an injector

@@ -11,15 +11,25 @@ const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..');
 /** The newest aws-cdk-lib 2.x when this was written; raise it as new releases come out. */
-const NEWEST = '2.276.0';
+const NEWEST = '2.278.0';
+/** The two lines (README, "Install"): each package and the aws-cdk-lib releases it is for. */
+const CURRENT = 'cdk-cognito-app-client';
+const CLASSIC = 'cdk-cognito-app-client-classic';
 const SETUPS = [
-  { name: 'aws-cdk-lib-2.100.0-cdk-nag-2.27.0', nag: 2, types: ['types.ts'], deps: { 'aws-cdk-lib': '2.100.0', constructs: '^10.0.0', 'cdk-nag': '2.27.0' } },
-  { name: 'aws-cdk-lib-2.176.0-cdk-nag-2.38.2', nag: 2, deps: { 'aws-cdk-lib': '2.176.0', constructs: '^10.0.0', 'cdk-nag': '2.38.2' } },
-  { name: 'aws-cdk-lib-2.265.0-cdk-nag-3.0.2', nag: 3, deps: { 'aws-cdk-lib': '2.265.0', constructs: '^10.0.0', 'cdk-nag': '3.0.2' } },
-  { name: `aws-cdk-lib-${NEWEST}-cdk-nag-3.0.2`, nag: 3, types: ['types.ts', 'types-validations.ts'], deps: { 'aws-cdk-lib': NEWEST, constructs: '^10.0.0', 'cdk-nag': '3.0.2' } },
+  // the classic line: aws-cdk-lib 2.100.0 to 2.234.x
+  { lib: CLASSIC, name: 'classic-aws-cdk-lib-2.100.0-cdk-nag-2.27.0', nag: 2, types: ['types.ts'], deps: { 'aws-cdk-lib': '2.100.0', constructs: '^10.0.0', 'cdk-nag': '2.27.0' } },
+  { lib: CLASSIC, name: 'classic-aws-cdk-lib-2.176.0-cdk-nag-2.38.2', nag: 2, deps: { 'aws-cdk-lib': '2.176.0', constructs: '^10.0.0', 'cdk-nag': '2.38.2' } },
+  { lib: CLASSIC, name: 'classic-aws-cdk-lib-2.234.0-no-cdk-nag', nag: 0, types: ['types.ts'], deps: { 'aws-cdk-lib': '2.234.0', constructs: '^10.0.0' } },
+  // the current line: aws-cdk-lib 2.251.0 and later
+  { lib: CURRENT, name: 'aws-cdk-lib-2.251.0-cdk-nag-2.38.2', nag: 2, types: ['types.ts'], deps: { 'aws-cdk-lib': '2.251.0', constructs: '^10.0.0', 'cdk-nag': '2.38.2' } },
+  { lib: CURRENT, name: 'aws-cdk-lib-2.265.0-cdk-nag-3.0.2', nag: 3, deps: { 'aws-cdk-lib': '2.265.0', constructs: '^10.0.0', 'cdk-nag': '3.0.2' } },
+  { lib: CURRENT, name: `aws-cdk-lib-${NEWEST}-cdk-nag-3.0.2`, nag: 3, types: ['types.ts', 'types-validations.ts'], deps: { 'aws-cdk-lib': NEWEST, constructs: '^10.0.0', 'cdk-nag': '3.0.2' } },
   // many apps on a new aws-cdk-lib still run cdk-nag 2
-  { name: `aws-cdk-lib-${NEWEST}-cdk-nag-2.38.2`, nag: 2, deps: { 'aws-cdk-lib': NEWEST, constructs: '^10.0.0', 'cdk-nag': '2.38.2' } },
-  { name: `aws-cdk-lib-${NEWEST}-no-cdk-nag`, nag: 0, deps: { 'aws-cdk-lib': NEWEST, constructs: '^10.0.0' } },
+  { lib: CURRENT, name: `aws-cdk-lib-${NEWEST}-cdk-nag-2.38.2`, nag: 2, deps: { 'aws-cdk-lib': NEWEST, constructs: '^10.0.0', 'cdk-nag': '2.38.2' } },
+  { lib: CURRENT, name: `aws-cdk-lib-${NEWEST}-no-cdk-nag`, nag: 0, deps: { 'aws-cdk-lib': NEWEST, constructs: '^10.0.0' } },
+  // each line's range is enforced by npm: outside it, plain `npm install` refuses with the range
+  { lib: CLASSIC, name: `refused-classic-aws-cdk-lib-${NEWEST}`, refused: true, deps: { 'aws-cdk-lib': NEWEST, constructs: '^10.0.0' } },
+  { lib: CURRENT, name: 'refused-aws-cdk-lib-2.234.0', refused: true, deps: { 'aws-cdk-lib': '2.234.0', constructs: '^10.0.0' } },
 ];
 // Outside the repository (so that no module resolves from its node_modules), one folder per
 // checkout (so that two checkouts building at once do not share projects).
@@ -27,10 +37,11 @@ const WORK = process.env.COMPAT_DIR
   || path.join(os.tmpdir(), `cdk-cognito-app-client-installs-${require('crypto').createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}`);
 const PARALLEL = 2;
 
-function tarball() {
+/** The packed library of a line (dist/js/<name>@<version>.jsii.tgz). */
+function tarball(name) {
   const dir = path.join(ROOT, 'dist', 'js');
-  const tgz = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.tgz')) : [];
-  if (tgz.length !== 1) fail(`expected one packed library in dist/js (run 'npx projen package' first), found ${tgz.length}`);
+  const tgz = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.startsWith(`${name}@`) && f.endsWith('.tgz')) : [];
+  if (tgz.length !== 1) fail(`expected one packed ${name} in dist/js (run 'npx projen package' first), found ${tgz.length}`);
   return path.join(dir, tgz[0]);
 }
 
@@ -50,29 +61,38 @@ function run(cmd, args, cwd, env) {
   });
 }
 
-async function check(setup, lib) {
+async function check(setup) {
+  const lib = tarball(setup.lib);
   const dir = path.join(WORK, setup.name);
   fs.mkdirSync(dir, { recursive: true });
   // A fresh project each time: only npm's cache is reused.
   for (const f of ['node_modules', 'package-lock.json']) fs.rmSync(path.join(dir, f), { recursive: true, force: true });
-  const pkg = { name: `compat-${setup.name}`.toLowerCase(), version: '0.0.0', private: true, dependencies: { ...setup.deps, 'cdk-cognito-app-client': `file:${lib}` } };
+  const pkg = { name: `compat-${setup.name}`.toLowerCase(), version: '0.0.0', private: true, dependencies: { ...setup.deps, [setup.lib]: `file:${lib}` } };
   fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   fs.copyFileSync(path.join(__dirname, 'app.js'), path.join(dir, 'app.js'));
   const started = Date.now();
   const install = await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], dir, {});
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  if (setup.refused) {
+    const range = JSON.parse(fs.readFileSync(path.join(lib === tarball(CURRENT) ? ROOT : path.join(ROOT, 'build', 'classic'), 'package.json'), 'utf8')).peerDependencies['aws-cdk-lib'];
+    const said = `${install.err}${install.out}`;
+    if (install.status === 0) return { setup, error: `npm install took ${setup.lib} beside aws-cdk-lib ${setup.deps['aws-cdk-lib']}, outside its range ${range}` };
+    if (!/ERESOLVE/.test(said) || !said.includes(range)) return { setup, error: `npm install failed, but not with the peer range ${range}:\n${said}` };
+    return { setup, seconds, refused: true, checked: [`npm install refuses it (ERESOLVE, peer aws-cdk-lib@"${range}")`] };
+  }
   if (install.status !== 0) return { setup, error: `npm install failed (${seconds} s):\n${install.err || install.out}` };
-  const app = await run(process.execPath, ['app.js'], dir, { COMPAT_NAG: String(setup.nag), CDK_VALIDATION: 'false' });
+  const app = await run(process.execPath, ['app.js'], dir, { COMPAT_NAG: String(setup.nag), COMPAT_LIB: setup.lib, CDK_VALIDATION: 'false' });
   if (app.status !== 0) return { setup, error: `the app failed:\n${app.err || app.out}` };
   const result = JSON.parse(app.out.trim().split('\n').pop());
   if (setup.types) {
-    for (const f of setup.types) fs.copyFileSync(path.join(__dirname, f), path.join(dir, f));
+    // the same user code for either line: only the package it imports differs
+    for (const f of setup.types) fs.writeFileSync(path.join(dir, f), fs.readFileSync(path.join(__dirname, f), 'utf8').split(`'${CURRENT}'`).join(`'${setup.lib}'`));
     for (const skipLibCheck of [true, false]) {
       const tsconfig = { compilerOptions: { strict: true, noEmit: true, module: 'node16', moduleResolution: 'node16', target: 'ES2022', lib: ['es2022'], types: [], skipLibCheck }, files: setup.types };
       fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
       const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], { cwd: dir, encoding: 'utf8' });
       // aws-cdk-lib's own declaration files are not ours to judge: report only errors in ours or in types.ts
-      const ours = (tsc.stdout + tsc.stderr).split('\n').filter((l) => /error TS/.test(l) && (/^types/.test(l) || /node_modules\/cdk-cognito-app-client\//.test(l)));
+      const ours = (tsc.stdout + tsc.stderr).split('\n').filter((l) => /error TS/.test(l) && (/^types/.test(l) || l.includes(`node_modules/${setup.lib}/`)));
       if (ours.length) return { setup, error: `${setup.types.join(', ')} do not type-check (skipLibCheck: ${skipLibCheck}):\n${ours.join('\n')}` };
       result.checked.push(`${setup.types.join(', ')} type-check (skipLibCheck: ${skipLibCheck})`);
     }
@@ -81,17 +101,16 @@ async function check(setup, lib) {
 }
 
 async function main() {
-  const lib = tarball();
   const expected = fs.readFileSync(path.join(__dirname, 'expected-client.json'), 'utf8').trim();
   const queue = [...SETUPS];
   const results = [];
   await Promise.all(Array.from({ length: PARALLEL }, async () => {
-    for (let s = queue.shift(); s; s = queue.shift()) results.push(await check(s, lib));
+    for (let s = queue.shift(); s; s = queue.shift()) results.push(await check(s));
   }));
   let failed = 0;
   for (const setup of SETUPS) {
     const r = results.find((x) => x.setup === setup);
-    if (!r.error) {
+    if (!r.error && !r.refused) {
       const got = JSON.stringify(r.client, null, 2);
       if (got !== expected) r.error = `the AppClient resource differs from compat/expected-client.json:\n${got}`;
     }

@@ -31,6 +31,7 @@ import { Construct, IConstruct } from 'constructs';
 import { APP_CLIENT_ACK_KEY, findAcknowledgement } from './private/acknowledgements';
 import { KeptRenderingUserPoolClient, cognitoResources, groupByResource, nestedStackTemplates, renderTemplate } from './private/cognito-template';
 import { AppClientError } from './private/errors';
+import { LineClientReference } from './private/line';
 import { ClientRules, Severity, TemplateFinding } from './rules';
 import { UNIT_SECONDS } from './rules/tokens';
 
@@ -282,8 +283,10 @@ export interface AppClientAnalytics {
 }
 
 /**
- * A reference to an app client: its user pool id and client id (the shape of aws-cdk-lib's
- * `UserPoolClientReference`, which newer aws-cdk-lib releases have).
+ * A reference to an app client: its user pool id and client id. It is what `userPoolClientRef`
+ * returns in the classic line (`cdk-cognito-app-client-classic`, aws-cdk-lib releases before 2.235,
+ * whose `IUserPoolClient` has no reference); the current line returns aws-cdk-lib's own
+ * `UserPoolClientReference`, of the same shape.
  */
 export interface AppClientReference {
   /**
@@ -295,6 +298,24 @@ export interface AppClientReference {
    * The id of the app client.
    */
   readonly clientId: string;
+}
+
+/**
+ * An existing app client, for `AppClient.fromUserPoolClientAttributes`.
+ */
+export interface AppClientAttributes {
+  /**
+   * The client id of the existing app client.
+   */
+  readonly userPoolClientId: string;
+
+  /**
+   * The id of the user pool the client belongs to (`userPoolClientRef.userPoolId`).
+   *
+   * @default - not known: `userPoolClientRef.userPoolId` is a value that fails the synth, with the
+   * error `user-pool-id-not-imported`, where the app uses it (reading it does not fail)
+   */
+  readonly userPoolId?: string;
 }
 
 /**
@@ -368,31 +389,34 @@ export class AppClient extends Resource implements IUserPoolClient {
   /**
    * An existing app client, by its client id (as `UserPoolClient.fromUserPoolClientId`).
    *
-   * Its secret is not available; `userPoolClientRef.userPoolId` is not known and throws.
+   * Its secret is not available, and its user pool is not known: `userPoolClientRef.userPoolId` is
+   * a value that fails the synth (error `user-pool-id-not-imported`) where the app uses it. Use
+   * `fromUserPoolClientAttributes` to give the pool.
    *
    * @param scope the scope in which to define the imported client
    * @param id the scoped construct id
    * @param userPoolClientId the client id of the existing app client
    */
   public static fromUserPoolClientId(scope: Construct, id: string, userPoolClientId: string): IUserPoolClient {
-    class Import extends Resource implements IUserPoolClient {
-      public readonly userPoolClientId = userPoolClientId;
+    return new ImportedAppClient(scope, id, { userPoolClientId });
+  }
 
-      public get userPoolClientSecret(): SecretValue {
-        throw new AppClientError(`${this.node.path}: userPoolClientSecret is not available for a client imported with AppClient.fromUserPoolClientId [secret-not-imported]. Fix: read the secret from where it is stored (e.g. SecretValue.secretsManager(...)), or define the client in this app with generateSecret: true.`);
-      }
-
-      public get userPoolClientRef(): AppClientReference {
-        const path = this.node.path;
-        return {
-          clientId: userPoolClientId,
-          get userPoolId(): string {
-            throw new AppClientError(`${path}: userPoolClientRef.userPoolId is not known for a client imported with AppClient.fromUserPoolClientId [user-pool-id-not-imported]. Fix: use the user pool's userPoolId directly.`);
-          },
-        };
-      }
-    }
-    return new Import(scope, id);
+  /**
+   * An existing app client, by its client id and, optionally, the id of its user pool.
+   *
+   * @example
+   * declare const userPool: cognito.IUserPool;
+   * const client = AppClient.fromUserPoolClientAttributes(this, 'Existing', {
+   *   userPoolClientId: '4example7client0id2',
+   *   userPoolId: userPool.userPoolId,
+   * });
+   *
+   * @param scope the scope in which to define the imported client
+   * @param id the scoped construct id
+   * @param attrs the client id and the user pool id of the existing app client
+   */
+  public static fromUserPoolClientAttributes(scope: Construct, id: string, attrs: AppClientAttributes): IUserPoolClient {
+    return new ImportedAppClient(scope, id, attrs);
   }
 
   /**
@@ -468,7 +492,7 @@ export class AppClient extends Resource implements IUserPoolClient {
     const rotation = this.refreshTokenRotation(props, problems);
 
     if (problems.length > 0) {
-      throw new AppClientError(`${this.node.path}: invalid AppClient props:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+      throw new AppClientError('invalid-props', `${this.node.path}: invalid AppClient props:\n${problems.map((p) => `  ${p}`).join('\n')}`);
     }
 
     this.resource = new KeptRenderingUserPoolClient(this, 'Resource', {
@@ -511,10 +535,10 @@ export class AppClient extends Resource implements IUserPoolClient {
   }
 
   /**
-   * A reference to this app client (what aws-cdk-lib's `IUserPoolClientRef` asks for on the
-   * releases that have it).
+   * A reference to this app client: its user pool id and client id (aws-cdk-lib's
+   * `IUserPoolClientRef`; in the classic line, the library's own `AppClientReference`).
    */
-  public get userPoolClientRef(): AppClientReference {
+  public get userPoolClientRef(): LineClientReference {
     return { userPoolId: this.userPoolId, clientId: this.userPoolClientId };
   }
 
@@ -532,7 +556,7 @@ export class AppClient extends Resource implements IUserPoolClient {
   public signInUrl(domain: UserPoolDomain, options: SignInUrlOptions): string {
     let responseType: string;
     if (this.oAuthFlows.authorizationCodeGrant) {responseType = 'code';} else if (this.oAuthFlows.implicitCodeGrant) {responseType = 'token';} else {
-      throw new AppClientError(`${this.node.path}: signInUrl needs the authorization code or implicit grant, and the client has neither [sign-in-url-flow]. Fix: give oAuth.callbackUrls (the code grant is then on), or oAuth.flows with authorizationCodeGrant: true.`);
+      throw new AppClientError('sign-in-url-flow', `${this.node.path}: signInUrl needs the authorization code or implicit grant, and the client has neither. Fix: give oAuth.callbackUrls (the code grant is then on), or oAuth.flows with authorizationCodeGrant: true.`);
     }
     const path = options.signInPath ?? '/login';
     return `${domain.baseUrl(options)}${path}?client_id=${this.userPoolClientId}&response_type=${responseType}&redirect_uri=${options.redirectUri}`;
@@ -555,7 +579,7 @@ export class AppClient extends Resource implements IUserPoolClient {
    */
   public get userPoolClientSecret(): SecretValue {
     if (!this.generateSecret) {
-      throw new AppClientError(`${this.node.path}: userPoolClientSecret is not available because the client has no secret (generateSecret is not true) [secret-not-generated]. Fix: set generateSecret: true (this replaces an already deployed client), or do not use the secret.`);
+      throw new AppClientError('secret-not-generated', `${this.node.path}: userPoolClientSecret is not available because the client has no secret (generateSecret is not true). Fix: set generateSecret: true (this replaces an already deployed client), or do not use the secret.`);
     }
     this.secret ??= SecretValue.resourceAttribute(this.resource.attrClientSecret);
     return this.secret;
@@ -653,6 +677,35 @@ export class AppClient extends Resource implements IUserPoolClient {
     }
   }
 
+}
+
+/**
+ * An app client defined outside the app. Every value it returns can be read in every jsii language
+ * (Python and Java read a whole struct at once): an unknown user pool id is a token that fails only
+ * when it is resolved, naming the client and the fix.
+ */
+class ImportedAppClient extends Resource implements IUserPoolClient {
+  public readonly userPoolClientId: string;
+  private readonly userPoolId: string;
+
+  constructor(scope: Construct, id: string, attrs: AppClientAttributes) {
+    super(scope, id);
+    this.userPoolClientId = attrs.userPoolClientId;
+    const path = this.node.path;
+    this.userPoolId = attrs.userPoolId ?? Lazy.string({
+      produce: () => {
+        throw new AppClientError('user-pool-id-not-imported', `${path}: userPoolClientRef.userPoolId is used, but the client was imported without its user pool. Fix: import it with AppClient.fromUserPoolClientAttributes(scope, id, { userPoolClientId, userPoolId }), or use the user pool's userPoolId directly.`);
+      },
+    });
+  }
+
+  public get userPoolClientSecret(): SecretValue {
+    throw new AppClientError('secret-not-imported', `${this.node.path}: userPoolClientSecret is not available for an imported client. Fix: read the secret from where it is stored (e.g. SecretValue.secretsManager(...)), or define the client in this app with generateSecret: true.`);
+  }
+
+  public get userPoolClientRef(): LineClientReference {
+    return { userPoolId: this.userPoolId, clientId: this.userPoolClientId };
+  }
 }
 
 /** One construct-time problem: the prop, its value, a code, why, and the fix. */
@@ -766,7 +819,7 @@ function userPoolIdOf(pool: IUserPool): string {
   const p = pool as { userPoolId?: string; userPoolRef?: { userPoolId?: string } };
   const id = p.userPoolId ?? p.userPoolRef?.userPoolId;
   if (typeof id !== 'string') {
-    throw new AppClientError(`userPool = ${String(pool)}: not a user pool (it has no userPoolId) [user-pool-required]. Fix: pass a cognito.UserPool or cognito.UserPool.fromUserPoolId(...).`);
+    throw new AppClientError('user-pool-required', `userPool = ${String(pool)}: not a user pool (it has no userPoolId). Fix: pass a cognito.UserPool or cognito.UserPool.fromUserPoolId(...).`);
   }
   return id;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { App, CfnOutput, Duration, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as ts from 'typescript';
 import { AppClient, AppClientOptions, ClientRules } from '../src';
@@ -565,14 +566,33 @@ describe('AppClient.fromUserPoolClientId', () => {
     const client = AppClient.fromUserPoolClientId(stack, 'Client', 'client-id-1');
     expect(client.userPoolClientId).toBe('client-id-1');
     expect(cognito.UserPoolClient.fromUserPoolClientId(stack, 'L2', 'client-id-1').userPoolClientId).toBe(client.userPoolClientId);
-    expect((client as unknown as { userPoolClientRef: { clientId: string } }).userPoolClientRef.clientId).toBe('client-id-1');
+    expect(client.userPoolClientRef.clientId).toBe('client-id-1');
+  });
+
+  test('every field of the reference reads, as Python and Java read a struct; the unknown pool fails only where it is used', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Stack');
+    const client = AppClient.fromUserPoolClientId(stack, 'Client', 'client-id-1');
+    const ref = { ...client.userPoolClientRef };
+    expect(ref.clientId).toBe('client-id-1');
+    expect(Token.isUnresolved(ref.userPoolId)).toBe(true);
+    expect(() => stack.resolve(ref.userPoolId)).toThrow(/\[user-pool-id-not-imported\] Stack\/Client: userPoolClientRef\.userPoolId is used, but the client was imported without its user pool\. Fix: import it with AppClient\.fromUserPoolClientAttributes/);
+    new CfnOutput(stack, 'PoolId', { value: ref.userPoolId });
+    expect(() => app.synth()).toThrow(/\[user-pool-id-not-imported\]/);
+  });
+
+  test('fromUserPoolClientAttributes gives the pool', () => {
+    const stack = new Stack();
+    const pool = new cognito.UserPool(stack, 'Pool');
+    const client = AppClient.fromUserPoolClientAttributes(stack, 'Client', { userPoolClientId: 'client-id-2', userPoolId: pool.userPoolId });
+    expect(client.userPoolClientRef).toEqual({ clientId: 'client-id-2', userPoolId: pool.userPoolId });
+    expect(client.userPoolClientId).toBe('client-id-2');
   });
 
   test('fails clearly for what an imported client does not have', () => {
     const stack = new Stack(new App(), 'Stack');
     const client = AppClient.fromUserPoolClientId(stack, 'Client', 'client-id-1');
-    expect(() => client.userPoolClientSecret).toThrow(/^Stack\/Client: userPoolClientSecret is not available for a client imported with AppClient\.fromUserPoolClientId \[secret-not-imported\]\. Fix: /);
-    expect(() => (client as unknown as { userPoolClientRef: { userPoolId: string } }).userPoolClientRef.userPoolId).toThrow(/\[user-pool-id-not-imported\]/);
+    expect(() => client.userPoolClientSecret).toThrow(/^\[secret-not-imported\] Stack\/Client: userPoolClientSecret is not available for an imported client\. Fix: /);
   });
 });
 
@@ -598,13 +618,13 @@ describe('signInUrl', () => {
 
   test('the implicit grant gives response_type=token; a path is kept; a client without a browser grant fails clearly', () => {
     const { stack, pool } = setup();
-    const domain = pool.addDomain('Domain', { customDomain: { domainName: 'auth.example.org', certificate: { certificateArn: 'arn:aws:acm:us-east-1:111111111111:certificate/x' } as any } });
+    const domain = pool.addDomain('Domain', { customDomain: { domainName: 'auth.example.org', certificate: Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:us-east-1:111111111111:certificate/x') } });
     const implicit = new AppClient(pool, 'Implicit', { userPool: pool, oAuth: { flows: { implicitCodeGrant: true }, callbackUrls: ['https://a.example.org/cb'] } });
     expect(stack.resolve(implicit.signInUrl(domain, { redirectUri: 'https://a.example.org/cb', signInPath: '/oauth2/authorize' })))
       .toEqual({ 'Fn::Join': ['', ['https://', { Ref: stack.getLogicalId(domain.node.defaultChild as cognito.CfnUserPoolDomain) }, '/oauth2/authorize?client_id=', { Ref: stack.getLogicalId(implicit.resource) }, '&response_type=token&redirect_uri=https://a.example.org/cb']] });
     const m2m = new AppClient(pool, 'M2M', { userPool: pool, generateSecret: true, oAuth: { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.custom('api/read')] } });
     expect(() => m2m.signInUrl(domain, { redirectUri: 'https://a.example.org/cb' }))
-      .toThrow(/^Stack\/Pool\/M2M: signInUrl needs the authorization code or implicit grant, and the client has neither \[sign-in-url-flow\]\. Fix: /);
+      .toThrow(/^\[sign-in-url-flow\] Stack\/Pool\/M2M: signInUrl needs the authorization code or implicit grant, and the client has neither\. Fix: /);
   });
 });
 

@@ -1,19 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import {
-  CfnResource,
-  IAspect,
-  IPolicyValidationContextBeta1,
-  IPolicyValidationPluginBeta1,
-  PolicyValidationPluginReportBeta1,
-  PolicyViolationBeta1,
-  Stack,
-  Stage,
-} from 'aws-cdk-lib';
+import { CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ClientPolicy } from './client-policy';
 import { findAcknowledgement } from '../private/acknowledgements';
+import { LibraryError } from '../private/errors';
 import { InstalledCdkNag, loadCdkNag } from './private/cdk-nag';
+import { LineValidationContext, LineValidationPlugin, LineValidationReport, LineViolation } from '../private/line';
 import { KeptRenderingUserPoolClient, cognitoResources, groupByResource, renderTemplate } from '../private/cognito-template';
 import { ClientRules } from '../rules/client-rules';
 import { TemplateFinding } from '../rules/template';
@@ -86,7 +79,7 @@ export interface AppClientChecksProps {
  * // with cdk-nag 3:
  * Validations.of(app).addPlugins(new AppClientChecks(app, { policy }));
  */
-export class AppClientChecks implements IAspect, IPolicyValidationPluginBeta1 {
+export class AppClientChecks implements IAspect, LineValidationPlugin {
   /** The plugin name in validation reports. */
   public readonly name: string = PACK_NAME;
   /** The version of cdk-cognito-app-client. */
@@ -133,7 +126,7 @@ export class AppClientChecks implements IAspect, IPolicyValidationPluginBeta1 {
     if (this.aspect) return this.aspect.visit(node);
     if (this.misuseReported) return;
     this.misuseReported = true;
-    throw new Error(`AppClientChecks was added as an Aspect, but cdk-nag ${this.nag.version} is installed, where packs are validation plugins: `
+    throw new LibraryError('pack-registration', `AppClientChecks was added as an Aspect, but cdk-nag ${this.nag.version} is installed, where packs are validation plugins: `
       + 'replace Aspects.of(app).add(new AppClientChecks(app)) with Validations.of(app).addPlugins(new AppClientChecks(app)). '
       + '(Aspects.of(app).add(...) is how packs are added with cdk-nag 2.)');
   }
@@ -145,7 +138,7 @@ export class AppClientChecks implements IAspect, IPolicyValidationPluginBeta1 {
    *
    * @param context the templates of the stage, as aws-cdk-lib hands them to validation plugins
    */
-  public validate(context: IPolicyValidationContextBeta1): PolicyValidationPluginReportBeta1 {
+  public validate(context: LineValidationContext): LineValidationReport {
     if (this.nag.major === 2) {
       return {
         success: false,
@@ -159,9 +152,9 @@ export class AppClientChecks implements IAspect, IPolicyValidationPluginBeta1 {
         }],
       };
     }
-    const given = context as IPolicyValidationContextBeta1 & { appConstruct?: IConstruct };
+    const given = context as LineValidationContext & { appConstruct?: IConstruct };
     const tree = new ConstructTree(given.appConstruct ?? this.scope?.node.root);
-    const found: PolicyViolationBeta1[] = [];
+    const found: LineViolation[] = [];
     const seen = new Set<string>();
     // Each template file is read and parsed once, though a nested one is both context of its parent and checked itself.
     const parsed = new Map<string, any>();
@@ -174,7 +167,7 @@ export class AppClientChecks implements IAspect, IPolicyValidationPluginBeta1 {
   }
 
   /** Checks one synthesized template, then the templates of its nested stacks. */
-  private checkTemplateFile(file: string, tree: ConstructTree, found: PolicyViolationBeta1[], seen: Set<string>, read: (file: string) => any): void {
+  private checkTemplateFile(file: string, tree: ConstructTree, found: LineViolation[], seen: Set<string>, read: (file: string) => any): void {
     if (seen.has(file)) return;
     seen.add(file);
     const template = read(file);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { Duration } from 'aws-cdk-lib';
 import { duplicateKeys } from './private/duplicate-keys';
+import { LibraryError } from '../private/errors';
 import { ISO_DURATION, POLICY_RULE_IDS, SETTINGS, SettingSpec, policySchema } from './settings';
 import { POLICY_RULES, PolicySettings, plainGlob, urlGlob } from '../rules/policy';
 import { Matcher, linearMatcher } from '../rules/private/linear-match';
@@ -378,11 +379,9 @@ export class ClientPolicy {
 /**
  * A policy that cannot be used: names the source and every problem.
  */
-class ClientPolicyError extends Error {
+class ClientPolicyError extends LibraryError {
   constructor(where: string, public readonly problems: string[]) {
-    super(`${where}: invalid client policy:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ClientPolicyError';
-    this.stack = `${this.name}: ${this.message}`;
+    super('invalid-policy', `${where}: invalid client policy:\n${problems.map((p) => `  - ${p}`).join('\n')}`, 'ClientPolicyError');
   }
 }
 

@@ -239,7 +239,7 @@ describe('fromJson of an invalid policy', () => {
   });
 
   test('names the source given to fromJson', () => {
-    expect(errorOf(() => ClientPolicy.fromJson({ forbidUserAuth: 1 }, 'team-policy.json')).message).toMatch(/^team-policy\.json: /);
+    expect(errorOf(() => ClientPolicy.fromJson({ forbidUserAuth: 1 }, 'team-policy.json')).message).toMatch(/^\[invalid-policy\] team-policy\.json: /);
   });
 
   test.each([
@@ -569,7 +569,7 @@ describe('errors', () => {
   test('each problem is on its own line', () => {
     const e = fromJsonError({ forbidUserAuth: 'yes', forbidImplicitFlow: 1 });
     expect(e.message.split('\n')).toEqual([
-      'policy: invalid client policy:',
+      '[invalid-policy] policy: invalid client policy:',
       expect.stringMatching(/^ {2}- "forbidUserAuth": "yes" /),
       expect.stringMatching(/^ {2}- "forbidImplicitFlow": 1 /),
     ]);

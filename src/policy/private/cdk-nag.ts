@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { LibraryError } from '../../private/errors';
 
 /**
  * The cdk-nag installed beside the library, loaded only when an `AppClientChecks` pack is made.
@@ -39,6 +40,9 @@ export function loadCdkNag(): InstalledCdkNag {
     throw e;
   }
   const version = versionOf() ?? 'unknown';
+  if (!supportedCdkNag(version)) {
+    throw new CdkNagMissingError(`AppClientChecks supports cdk-nag 2.27 and later 2.x, and 3.x; cdk-nag ${version} is installed. ${INSTALL_HINT}`);
+  }
   const declared = Number.parseInt(version, 10);
   const major: 2 | 3 = declared === 2 || declared === 3 ? declared : (typeof mod.NagSuppressions === 'function' ? 2 : 3);
   if (major === 2 && typeof mod.NagPack !== 'function') {
@@ -46,6 +50,19 @@ export function loadCdkNag(): InstalledCdkNag {
   }
   cached = { module: mod, version, major };
   return cached;
+}
+
+/**
+ * Whether AppClientChecks supports a cdk-nag version: 2.27 and later 2.x, or 3.x (an unknown
+ * version is let through, and recognised by its exports). The range is checked here, when the pack
+ * is made: cdk-nag is no dependency of the package (so that no jsii language pins a major), so no
+ * installer checks it.
+ */
+export function supportedCdkNag(version: string): boolean {
+  const m = /^(\d+)\.(\d+)\./.exec(version);
+  if (!m) return version === 'unknown';
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  return major === 3 || (major === 2 && minor >= 27);
 }
 
 /** The `version` of the installed cdk-nag's package.json, found from its entry point. */
@@ -65,10 +82,8 @@ function versionOf(): string | undefined {
 }
 
 /** cdk-nag is missing or unusable; the message says what to install. No library stack trace. */
-export class CdkNagMissingError extends Error {
+export class CdkNagMissingError extends LibraryError {
   constructor(message: string) {
-    super(message);
-    this.name = 'CdkNagMissingError';
-    this.stack = `${this.name}: ${message}`;
+    super('cdk-nag-missing', message, 'CdkNagMissingError');
   }
 }
