@@ -13,6 +13,8 @@ import { TemplateFinding } from '../rules/template';
 import { Severity } from '../rules/types';
 
 const PACK_NAME = 'AppClientChecks';
+/** aws-cdk-lib's app mode variable (cx-api's CDK_APP_MODE_ENV, 2.262 and later). */
+const APP_MODE_ENV = 'CDK_APP_MODE';
 const CLIENT_TYPE = 'AWS::Cognito::UserPoolClient';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const VERSION: string = require('../../package.json').version;
@@ -108,6 +110,11 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
     const ids = ClientRules.rules().map((r) => r.id).concat(this.policy?.enabledRuleIds ?? []);
     this.ruleIds = ids.map((id) => `${PACK_NAME}-${id}`);
     if (this.nag.major === 2) this.aspect = makeCdkNag2Pack(this.nag, this.policy, props);
+    // In an app written in another jsii language (the jsii runtime sets JSII_AGENT), the cdk CLI runs
+    // aws-cdk-lib in its "process" app mode (2.262 and later), where a failed validation only prints
+    // and sets the exit code of the jsii runtime's Node process, which the app never sees, so
+    // `cdk synth` would pass. In-memory mode throws the report to the app instead, as in JavaScript.
+    if (this.nag.major === 3 && process.env.JSII_AGENT && process.env[APP_MODE_ENV] === 'process') process.env[APP_MODE_ENV] = 'inmemory';
   }
 
   /**

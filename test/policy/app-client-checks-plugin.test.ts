@@ -7,9 +7,10 @@ import { compliantClients, nonCompliantL1AndL2 } from './clients';
 import { AppClient, AppClientChecks, ClientPolicy } from '../../src';
 
 // The pack as cdk-nag 3 runs it: a validation plugin handed the synthesized templates. The
-// plugin needs nothing from cdk-nag 3 itself, so it is tested here on aws-cdk-lib 2.100 (where
-// plugins are `policyValidationBeta1`) with the installed cdk-nag reported as 3.0.2; the real
-// cdk-nag 3 on aws-cdk-lib 2.265 and 2.276 is proven by the install check (test/compat).
+// plugin needs nothing from cdk-nag 3 itself, so it is tested here on the current line's minimum,
+// aws-cdk-lib 2.251 (some tests register it the deprecated `policyValidationBeta1` way, which the
+// classic line uses), with the installed cdk-nag reported as 3.0.2; the real cdk-nag 3 on aws-cdk-lib
+// 2.265 and 2.278 is proven by the install check (compat/run.js).
 jest.mock('../../src/policy/private/cdk-nag', () => ({
   ...jest.requireActual('../../src/policy/private/cdk-nag'),
   loadCdkNag: () => ({ module: {}, version: '3.0.2', major: 3 }),
@@ -176,5 +177,29 @@ describe('AppClientChecks with cdk-nag 3 (a validation plugin)', () => {
   test('added as an Aspect instead, it fails, naming cdk-nag 3 and the line to use', () => {
     const pack = new AppClientChecks();
     expect(() => pack.visit(new App())).toThrow(/cdk-nag 3\.0\.2 is installed[\s\S]*Validations\.of\(app\)\.addPlugins\(new AppClientChecks\(app\)\)/);
+  });
+});
+
+describe('in an app of another jsii language', () => {
+  const saved = { agent: process.env.JSII_AGENT, mode: process.env.CDK_APP_MODE };
+  afterEach(() => {
+    for (const [k, v] of [['JSII_AGENT', saved.agent], ['CDK_APP_MODE', saved.mode]] as const) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+
+  test("under the cdk CLI (process mode) the pack makes a failed validation throw to the app, whose process never sees Node's exit code", () => {
+    process.env.JSII_AGENT = 'Python/3.11.7';
+    process.env.CDK_APP_MODE = 'process';
+    new AppClientChecks(new App());
+    expect(process.env.CDK_APP_MODE).toBe('inmemory');
+  });
+
+  test('a JavaScript app keeps its mode', () => {
+    delete process.env.JSII_AGENT;
+    process.env.CDK_APP_MODE = 'process';
+    new AppClientChecks(new App());
+    expect(process.env.CDK_APP_MODE).toBe('process');
   });
 });
