@@ -1,8 +1,8 @@
 import { readFileSync } from 'fs';
 import { Duration } from 'aws-cdk-lib';
 import { duplicateKeys } from './private/duplicate-keys';
-import { LibraryError } from '../private/errors';
 import { ISO_DURATION, POLICY_RULE_IDS, SETTINGS, SettingSpec, policySchema } from './settings';
+import { LibraryError } from '../private/errors';
 import { POLICY_RULES, PolicySettings, plainGlob, urlGlob } from '../rules/policy';
 import { Matcher, linearMatcher } from '../rules/private/linear-match';
 import { RuleInfo, Severity } from '../rules/types';

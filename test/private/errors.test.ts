@@ -3,8 +3,8 @@ import { join } from 'path';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { AppClient, ClientPolicy } from '../../src';
-import { ERROR_CODES } from '../../src/private/errors';
 import { supportedCdkNag } from '../../src/policy/private/cdk-nag';
+import { ERROR_CODES } from '../../src/private/errors';
 
 const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
 

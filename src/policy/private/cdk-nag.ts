@@ -30,7 +30,8 @@ export function loadCdkNag(): InstalledCdkNag {
   if (cached) return cached;
   let mod: { [name: string]: any };
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // cdk-nag is the app's: no dependency of the package (a devDependency for the tests)
+    // eslint-disable-next-line @typescript-eslint/no-require-imports, import/no-extraneous-dependencies
     mod = require('cdk-nag');
   } catch (e) {
     const err = e as { code?: string; message?: string };
