@@ -88,6 +88,7 @@ project.addPackageIgnore('/docs/');
 project.addPackageIgnore('/scripts/');
 project.addPackageIgnore('/compat/');
 project.addPackageIgnore('/lines/');
+project.addPackageIgnore('/polyglot/');
 project.addPackageIgnore('/build/');
 
 // The classic line (cdk-cognito-app-client-classic, aws-cdk-lib 2.100.0 to 2.234.x): the same source
@@ -118,6 +119,17 @@ const installs = project.addTask('installs', {
   exec: 'node compat/run.js',
 });
 pkg.spawn(installs);
+
+// The other jsii languages, the way their users install (polyglot/run.js): jsii-pacmak's Python,
+// Java and Go bindings of each line beside the published aws-cdk-lib of that language (PyPI, Maven
+// Central, the Go module proxy), and an app in each that synthesizes the same client as JavaScript,
+// registers the pack, reads an imported client's reference and catches an error by its code.
+const polyglot = project.addTask('polyglot', {
+  description: 'Build the Python, Java and Go bindings of each line and run an app in each language beside its published aws-cdk-lib',
+  exec: 'node polyglot/run.js',
+  receiveArgs: true,
+});
+pkg.spawn(polyglot);
 
 // Quick start: synthesize the example app with the cdk CLI and print its template
 // (`npx projen example -c broken=true` shows the findings of the variant with mistakes).

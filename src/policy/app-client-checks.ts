@@ -63,7 +63,7 @@ export interface AppClientChecksProps {
  * with `NagSuppressions.addResourceSuppressions(construct, [{ id: 'AppClientChecks-<rule-id>',
  * reason: '...' }])`.
  *
- * With cdk-nag 3 (a validation plugin, aws-cdk-lib 2.258 or later):
+ * With cdk-nag 3 (a validation plugin, aws-cdk-lib 2.257 or later; the current line only):
  * `Validations.of(app).addPlugins(new AppClientChecks(app, { policy }))`. The pack checks the
  * templates that synthesis wrote, so overrides are seen. Errors fail synth, warnings are reported
  * and synth goes on; acknowledge a finding with `Validations.of(construct).acknowledge({ id:

@@ -3,7 +3,7 @@ import { join } from 'path';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { AppClient, ClientPolicy } from '../../src';
-import { supportedCdkNag } from '../../src/policy/private/cdk-nag';
+import { loadHint, supportedCdkNag } from '../../src/policy/private/cdk-nag';
 import { ERROR_CODES } from '../../src/private/errors';
 
 const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
@@ -68,4 +68,16 @@ describe('the two lines', () => {
     const ref: cognito.IUserPoolClient['userPoolClientRef'] = client.userPoolClientRef;
     expect(Object.keys(ref).sort()).toEqual(['clientId', 'userPoolId']);
   });
+});
+
+describe('without cdk-nag in an app of another jsii language', () => {
+  test.each([
+    ['Python/3.11.7', 'import cdk_nag'],
+    ['Java/17.0.15', 'JsiiEngine.getInstance().loadModule(io.github.cdklabs.cdknag.$Module.class)'],
+    ['go1.26.8/linux/amd64', 'in a Go app, load its module before creating the pack: cdknagjsii.Initialize()'],
+    ['DotNet/8.0.0', 'Cdklabs.CdkNag'],
+  ])('%s: the error says how to load cdk-nag into the jsii runtime', (agent, how) => {
+    expect(loadHint(agent)).toContain(how);
+  });
+  test('JavaScript needs no hint', () => expect(loadHint(undefined)).toBe(''));
 });

@@ -17,7 +17,7 @@ export interface InstalledCdkNag {
 }
 
 /** What to install when cdk-nag is missing or too old. */
-export const INSTALL_HINT = 'Install cdk-nag 2 (packs added with Aspects.of(app).add(...)) or cdk-nag 3 (validation plugins, aws-cdk-lib 2.258 or later): npm install --save-dev cdk-nag@^2.27.0, or npm install --save-dev cdk-nag@^3.';
+export const INSTALL_HINT = 'Install cdk-nag 2 (packs added with Aspects.of(app).add(...)) or cdk-nag 3 (validation plugins, aws-cdk-lib 2.257 or later): npm install --save-dev cdk-nag@^2.27.0, or npm install --save-dev cdk-nag@^3.';
 
 let cached: InstalledCdkNag | undefined;
 
@@ -36,7 +36,7 @@ export function loadCdkNag(): InstalledCdkNag {
   } catch (e) {
     const err = e as { code?: string; message?: string };
     if (err.code === 'MODULE_NOT_FOUND' && /'cdk-nag'/.test(err.message ?? '')) {
-      throw new CdkNagMissingError(`AppClientChecks needs cdk-nag, which is not installed. ${INSTALL_HINT} (AppClient, ClientRules and cognito-client-check work without it.)`);
+      throw new CdkNagMissingError(`AppClientChecks needs cdk-nag, which is not installed${loadHint(process.env.JSII_AGENT)}. ${INSTALL_HINT} (AppClient, ClientRules and cognito-client-check work without it.)`);
     }
     throw e;
   }
@@ -51,6 +51,24 @@ export function loadCdkNag(): InstalledCdkNag {
   }
   cached = { module: mod, version, major };
   return cached;
+}
+
+/**
+ * In an app of another jsii language (the jsii runtime sets JSII_AGENT, e.g. `Java/17.0.15`), cdk-nag's
+ * JavaScript is in the jsii runtime only once the app has used its module: what to write first.
+ * (Go's runtime sets JSII_AGENT to the Go version, e.g. `go1.26.8/linux/amd64`.)
+ */
+export function loadHint(agent: string | undefined): string {
+  if (!agent) return '';
+  const how: { [language: string]: string } = {
+    python: 'import cdk_nag',
+    java: 'software.amazon.jsii.JsiiEngine.getInstance().loadModule(io.github.cdklabs.cdknag.$Module.class);',
+    golang: 'cdknagjsii.Initialize() (import cdknagjsii "github.com/cdklabs/cdk-nag-go/cdknag/v2/jsii", or /v3/jsii)',
+    dotnet: 'use any cdk-nag type (package Cdklabs.CdkNag) before creating the pack',
+  };
+  // Python/3.11.7, Java/17.0.15, DotNet/8.0.0/..., and Go's go1.26.8/linux/amd64
+  const language = /^go\d/.test(agent) ? 'golang' : agent.split('/')[0].toLowerCase();
+  return ` or not loaded into the jsii runtime (in a ${language === 'golang' ? 'Go' : agent.split('/')[0]} app, load its module before creating the pack: ${how[language] ?? 'use any cdk-nag type first'})`;
 }
 
 /**
