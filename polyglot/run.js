@@ -47,10 +47,10 @@ const LINES = [
       // as compat/run.js does; Maven Central serves no cdknag 2.38.x (2.37.55 is its newest 2.x).
       // The Go module proxy refuses github.com/cdklabs/cdk-nag-go/cdknag/v3 v3.0.2 (403, "not
       // available"): Go runs cdk-nag 2 (v2.38.2).
-      { lang: 'go', cdk: '2.277.0', nag: '2.38.2' },
-      { lang: 'python', cdk: '2.275.0', nag: '3.0.2' },
+      { lang: 'go', cdk: '2.277.0', nag: '2.38.2', readme: true },
+      { lang: 'python', cdk: '2.275.0', nag: '3.0.2', readme: true },
       { lang: 'python', cdk: '2.251.0', nag: '2.38.2' },
-      { lang: 'java', cdk: '2.263.0', nag: '3.0.2' },
+      { lang: 'java', cdk: '2.263.0', nag: '3.0.2', readme: true },
       { lang: 'java', cdk: '2.251.0', nag: '2.37.55' },
     ],
   },
@@ -234,7 +234,9 @@ async function python(line, info, setup, times) {
     await must('pip install', py, ['-m', 'pip', 'install', '-q', `aws-cdk-lib==${setup.cdk}`, `constructs${CONSTRUCTS.python}`, `cdk-nag==${setup.nag}`, wheel], venv);
     await must('pip install (this build)', py, ['-m', 'pip', 'install', '-q', '--force-reinstall', '--no-deps', wheel], venv);
   });
-  return phase(times, 'run', () => appRun(py, [path.join(__dirname, 'python', 'app.py')], venv, { POLYGLOT_MODULE: info.names.python.module, POLYGLOT_NAG: setup.nag.split('.')[0] }));
+  const result = await phase(times, 'run', () => appRun(py, [path.join(__dirname, 'python', 'app.py')], venv, { POLYGLOT_MODULE: info.names.python.module, POLYGLOT_NAG: setup.nag.split('.')[0] }));
+  if (setup.readme) await phase(times, 'readme', () => readmeExample(result, py, [path.join(__dirname, 'python', 'readme_example.py')], venv));
+  return result;
 }
 
 // ---- Java ------------------------------------------------------------------------------------------
@@ -300,8 +302,11 @@ ${dep(info.names.java.groupId, info.names.java.artifactId, info.version)}
   const cdkJar = cp.split(path.delimiter).map((f) => path.basename(f)).find((f) => f.startsWith('aws-cdk-lib-'));
   if (cdkJar !== `aws-cdk-lib-${setup.cdk}.jar`) throw new Error(`Maven put ${cdkJar} on the classpath, not aws-cdk-lib ${setup.cdk}`);
   const classes = path.join(dir, 'classes');
-  await phase(times, 'javac', () => must('javac', 'javac', ['-d', classes, '-cp', cp, path.join(src, 'App.java'), path.join(src, 'Nag.java')], dir));
-  return phase(times, 'run', () => appRun('java', ['-cp', `${classes}${path.delimiter}${cp}`, 'polyglot.App'], dir, {}));
+  const readme = setup.readme ? [path.join(__dirname, 'java', 'src', 'main', 'java', 'ReadmeExample.java')] : [];
+  await phase(times, 'javac', () => must('javac', 'javac', ['-d', classes, '-cp', cp, path.join(src, 'App.java'), path.join(src, 'Nag.java'), ...readme], dir));
+  const result = await phase(times, 'run', () => appRun('java', ['-cp', `${classes}${path.delimiter}${cp}`, 'polyglot.App'], dir, {}));
+  if (setup.readme) await phase(times, 'readme', () => readmeExample(result, 'java', ['-cp', `${classes}${path.delimiter}${cp}`, 'ReadmeExample'], dir));
+  return result;
 }
 
 // ---- Go --------------------------------------------------------------------------------------------
@@ -316,6 +321,10 @@ async function go(line, info, setup, times) {
   const retarget = (text) => text.replace(/"[^"]+" \/\/ polyglot:library$/m, `"${info.names.go.module}" // polyglot:library`);
   fs.writeFileSync(path.join(dir, 'main.go'), retarget(fs.readFileSync(path.join(__dirname, 'go', 'main.go'), 'utf8')));
   fs.writeFileSync(path.join(dir, `nag${major}.go`), retarget(fs.readFileSync(path.join(__dirname, 'go', `nag${major}.go`), 'utf8')));
+  if (setup.readme) {
+    fs.mkdirSync(path.join(dir, 'readme'));
+    fs.copyFileSync(path.join(__dirname, 'go', 'readme', 'main.go'), path.join(dir, 'readme', 'main.go'));
+  }
   // As a user would: require the published aws-cdk-go and cdk-nag-go; the library from the
   // generated module by a replace directive.
   const libMod = fs.readFileSync(path.join(libDir, 'go.mod'), 'utf8');
@@ -348,10 +357,33 @@ ${replaces.join('\n')}
   if (selected !== `v${setup.cdk}`) throw new Error(`go selected github.com/aws/aws-cdk-go/awscdk/v2 ${selected}, not v${setup.cdk}`);
   const bin = path.join(dir, 'app');
   await phase(times, 'go build', () => must('go build', 'go', ['build', '-o', bin, '.'], dir));
-  return phase(times, 'run', () => appRun(bin, [], dir, {}));
+  if (setup.readme) await phase(times, 'go build', () => must('go build (README example)', 'go', ['build', '-o', `${bin}-readme`, './readme'], dir));
+  const result = await phase(times, 'run', () => appRun(bin, [], dir, {}));
+  if (setup.readme) await phase(times, 'readme', () => readmeExample(result, `${bin}-readme`, [], dir));
+  return result;
 }
 
 // ----------------------------------------------------------------------------------------------------
+
+/**
+ * Runs the README's example of the language (python/readme_example.py, java/src/main/java/ReadmeExample.java,
+ * go/readme/main.go: the README shows them as they are; test/polyglot.test.ts keeps them in step) as
+ * `cdk synth` would, and checks that it exits 0 and writes the same client as JavaScript.
+ */
+async function readmeExample(result, cmd, args, cwd) {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyglot-readme-'));
+  const r = await run(cmd, args, cwd, { CDK_OUTDIR: outdir });
+  const file = path.join(outdir, 'Auth.template.json');
+  if (r.status !== 0 || !fs.existsSync(file)) {
+    result.failures.push(`the README example exited ${r.status} without Auth.template.json: ${`${r.err}${r.out}`.slice(-2000)}`);
+    return;
+  }
+  const template = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const client = Object.values(template.Resources).find((x) => x.Type === 'AWS::Cognito::UserPoolClient');
+  const expected = fs.readFileSync(path.join(ROOT, 'compat', 'expected-client.json'), 'utf8').trim();
+  if (JSON.stringify(client, null, 2) !== expected) result.failures.push(`the README example's client differs from compat/expected-client.json:\n${JSON.stringify(client, null, 2)}`);
+  else result.checked.push('the README example synthesizes the same client with the pack registered');
+}
 
 const LANGS = { python, java, go };
 function langsOf(line) {
