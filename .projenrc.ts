@@ -1,4 +1,4 @@
-import { awscdk, javascript } from 'projen';
+import { JsonPatch, awscdk, javascript } from 'projen';
 
 /** The newest aws-cdk-lib 2.x when this was written (compat/run.js has it too, for the installs). */
 const NEWEST_CDK = '2.278.0';
@@ -93,12 +93,22 @@ project.addPackageIgnore('/build/');
 
 // The classic line (cdk-cognito-app-client-classic, aws-cdk-lib 2.100.0 to 2.234.x): the same source
 // compiled against aws-cdk-lib 2.100.0 with lines/classic/line.ts (lines/build-classic.js), packed
-// into dist/js beside the current line, so the install check covers both lines.
+// into dist/classic/js, so the install check covers both lines.
 const classic = project.addTask('classic', {
-  description: 'Build the classic line (cdk-cognito-app-client-classic) against aws-cdk-lib 2.100.0 into build/classic and dist/js',
+  description: 'Build the classic line (cdk-cognito-app-client-classic) against aws-cdk-lib 2.100.0 into build/classic and dist/classic/js',
   exec: 'node lines/build-classic.js',
 });
 pkg.spawn(classic);
+
+// The release publishes both lines: each publish job makes the current line's package for its
+// registry (projen's package:<target>), then the classic line's beside it, so publib publishes both.
+const release = project.github!.tryFindWorkflow('release')!;
+for (const [job, target, collectStep] of [['release_npm', 'js', 8], ['release_maven', 'java', 9], ['release_pypi', 'python', 9], ['release_nuget', 'dotnet', 9], ['release_golang', 'go', 9]] as const) {
+  release.file!.patch(JsonPatch.add(`/jobs/${job}/steps/${collectStep}`, {
+    name: `Create the classic line's ${target} artifact`,
+    run: `cd .repo && node lines/build-classic.js --target ${target} --outdir dist`,
+  }));
+}
 
 // What Java, C# and Go bind to, checked from the assemblies (compat/assemblies.js): every aws-cdk-lib
 // interface a class implements, with aws-cdk-lib's own types, as each line's oldest and newest

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The install check: packs nothing itself, but installs the packed library (dist/js/*.tgz, made by
+// The install check: packs nothing itself, but installs the packed lines (dist/js/*.tgz and dist/classic/js/*.tgz, made by
 // `npx projen package`) with plain `npm install` (no --legacy-peer-deps) into fresh projects that
 // pin aws-cdk-lib exactly, as `cdk init` writes it, and runs a user's app (compat/app.js) in each.
 // Every project must synthesize the same AppClient resource, byte for byte (compat/expected-client.json).
@@ -37,11 +37,11 @@ const WORK = process.env.COMPAT_DIR
   || path.join(os.tmpdir(), `cdk-cognito-app-client-installs-${require('crypto').createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}`);
 const PARALLEL = 2;
 
-/** The packed library of a line (dist/js/<name>@<version>.jsii.tgz). */
+/** The packed library of a line (dist/js/<name>@<version>.jsii.tgz; the classic line's in dist/classic/js). */
 function tarball(name) {
-  const dir = path.join(ROOT, 'dist', 'js');
+  const dir = path.join(ROOT, 'dist', ...(name === CLASSIC ? ['classic'] : []), 'js');
   const tgz = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.startsWith(`${name}@`) && f.endsWith('.tgz')) : [];
-  if (tgz.length !== 1) fail(`expected one packed ${name} in dist/js (run 'npx projen package' first), found ${tgz.length}`);
+  if (tgz.length !== 1) fail(`expected one packed ${name} in dist/js (run 'npx projen package' first), found ${tgz.length} in ${path.relative(ROOT, dir)}`);
   return path.join(dir, tgz[0]);
 }
 

@@ -3,7 +3,12 @@
 // against aws-cdk-lib 2.100.0, for apps on aws-cdk-lib 2.100.0 to 2.234.x (README, "Install").
 // The only source difference is src/private/line.ts, replaced by lines/classic/line.ts (the
 // aws-cdk-lib types the two lines implement). The package goes to build/classic (its assembly, for
-// jsii-pacmak) and its npm tarball to dist/js beside the current line's.
+// jsii-pacmak), and jsii-pacmak writes it for one target:
+//   node lines/build-classic.js                                  the npm tarball, into dist/classic/js
+//   node lines/build-classic.js --target <js|python|java|dotnet|go> [--outdir dist]
+// The release's publish jobs run the second form after each language's package task (.projenrc.ts),
+// so that each registry gets both lines; the build keeps the classic tarball out of dist/js, whose
+// one tarball the publish jobs unpack.
 'use strict';
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -22,7 +27,8 @@ const CLASSIC = {
     java: { package: 'io.github.cdkcognitoappclient.classic', maven: { groupId: 'io.github.cdk-cognito-app-client', artifactId: 'cdk-cognito-app-client-classic' } },
     python: { distName: 'cdk-cognito-app-client-classic', module: 'cdk_cognito_app_client_classic' },
     dotnet: { namespace: 'CdkCognitoAppClient.Classic', packageId: 'CdkCognitoAppClient.Classic' },
-    go: { moduleName: 'github.com/cdk-cognito-app-client/cdk-cognito-app-client-classic-go' },
+    // the current line's Go repository: its module is github.com/.../cdk-cognito-app-client-go/cdkcognitoappclientclassic
+    go: { moduleName: 'github.com/cdk-cognito-app-client/cdk-cognito-app-client-go' },
   },
 };
 
@@ -38,7 +44,23 @@ function installed(name) {
   return JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
 }
 
+/** `--target` and `--outdir`, with their defaults. */
+function parseArgs(argv) {
+  const opts = { target: 'js', outdir: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--target') opts.target = argv[++i];
+    else if (argv[i] === '--outdir') opts.outdir = argv[++i];
+    else {
+      console.error(`classic: unknown argument ${argv[i]} (usage: node lines/build-classic.js [--target js|python|java|dotnet|go] [--outdir DIR])`);
+      process.exit(2);
+    }
+  }
+  opts.outdir = path.resolve(ROOT, opts.outdir ?? (opts.target === 'js' ? path.join('dist', 'classic') : 'dist'));
+  return opts;
+}
+
 function main() {
+  const opts = parseArgs(process.argv.slice(2));
   const root = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   for (const d of ['src', 'lib', 'schema', 'dist']) fs.rmSync(path.join(OUT, d), { recursive: true, force: true });
   fs.mkdirSync(OUT, { recursive: true });
@@ -69,8 +91,8 @@ function main() {
   tsconfig.compilerOptions.types = ['node'];
   fs.writeFileSync(path.join(OUT, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
   run(process.execPath, [path.join(ROOT, 'node_modules', 'jsii', 'bin', 'jsii'), '--silence-warnings=reserved-word'], OUT);
-  run(process.execPath, [path.join(ROOT, 'node_modules', 'jsii-pacmak', 'bin', 'jsii-pacmak'), '--target', 'js', '--outdir', path.join(ROOT, 'dist')], OUT);
-  console.log(`classic: built ${CLASSIC.name} against aws-cdk-lib ${CLASSIC.awsCdkLib} (build/classic, dist/js)`);
+  run(process.execPath, [path.join(ROOT, 'node_modules', 'jsii-pacmak', 'bin', 'jsii-pacmak'), '--target', opts.target, '--outdir', opts.outdir], OUT);
+  console.log(`classic: built ${CLASSIC.name} against aws-cdk-lib ${CLASSIC.awsCdkLib} (build/classic; ${opts.target} in ${path.relative(ROOT, opts.outdir)})`);
 }
 
 if (require.main === module) main();

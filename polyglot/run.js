@@ -61,7 +61,7 @@ const LINES = [
     names: {
       python: { module: 'cdk_cognito_app_client_classic', dist: 'cdk-cognito-app-client-classic' },
       java: { package: 'io.github.cdkcognitoappclient.classic', groupId: 'io.github.cdk-cognito-app-client', artifactId: 'cdk-cognito-app-client-classic' },
-      go: { module: 'github.com/cdk-cognito-app-client/cdk-cognito-app-client-classic-go/cdkcognitoappclientclassic' },
+      go: { module: 'github.com/cdk-cognito-app-client/cdk-cognito-app-client-go/cdkcognitoappclientclassic' },
     },
     setups: [
       // cdk-nag 2.27.x is on PyPI; Maven Central serves no 2.27.x of io.github.cdklabs:cdknag, 2.28.54 is the oldest 2.x after it.
