@@ -88,6 +88,15 @@ if (NAG === 2) {
     assert.match(report.violations[0].fix, /Aspects\.of\(app\)\.add\(new AppClientChecks\(app\)\)/);
     checked.push('used as a plugin with cdk-nag 2: the message names the version and the line');
   }
+  {
+    // registered the cdk-nag 3 way (or not at all) in an app: its construct validation fails the synth
+    const a = new cdk.App({ outdir: outdir() });
+    const pack = new lib.AppClientChecks(a);
+    if (typeof cdk.Validations === 'function') cdk.Validations.of(a).addPlugins(pack);
+    new cdk.Stack(a, 'Empty');
+    assert.match(synthError(a), /\[pack-registration\] AppClientChecks was created with cdk-nag 2\.\d+\.\d+ installed, but is not an Aspect of this app/);
+    checked.push('registered as a plugin with cdk-nag 2 in an app: the synth fails with the message');
+  }
 }
 
 if (NAG === 3) {

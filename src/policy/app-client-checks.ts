@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
+import { Aspects, CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ClientPolicy } from './client-policy';
 import { findAcknowledgement } from '../private/acknowledgements';
@@ -95,7 +95,8 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
   private readonly scope?: IConstruct;
   private readonly nag: InstalledCdkNag;
   private aspect?: IAspect;
-  private misuseReported = false;
+  /** With cdk-nag 3: the pack was added as an Aspect (what to say about it). */
+  private misuse?: string;
 
   /**
    * @param scope the app (or stage) the pack is registered on: its construct tree is where
@@ -115,6 +116,10 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
     // and sets the exit code of the jsii runtime's Node process, which the app never sees, so
     // `cdk synth` would pass. In-memory mode throws the report to the app instead, as in JavaScript.
     if (this.nag.major === 3 && process.env.JSII_AGENT && process.env[APP_MODE_ENV] === 'process') process.env[APP_MODE_ENV] = 'inmemory';
+    // A pack registered the other cdk-nag major's way is reported as a construct validation of its
+    // scope: the one channel that reaches the console and fails the synth on every release and in
+    // every app mode (a validation plugin's own report may only be written to the cloud assembly).
+    if (scope) scope.node.addValidation({ validate: () => this.registrationProblems(scope) });
   }
 
   /**
@@ -131,11 +136,23 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
    */
   public visit(node: IConstruct): void {
     if (this.aspect) return this.aspect.visit(node);
-    if (this.misuseReported) return;
-    this.misuseReported = true;
-    throw new LibraryError('pack-registration', `AppClientChecks was added as an Aspect, but cdk-nag ${this.nag.version} is installed, where packs are validation plugins: `
+    if (this.misuse) return;
+    this.misuse = `AppClientChecks was added as an Aspect, but cdk-nag ${this.nag.version} is installed, where packs are validation plugins, so nothing is checked. Fix: `
       + 'replace Aspects.of(app).add(new AppClientChecks(app)) with Validations.of(app).addPlugins(new AppClientChecks(app)). '
-      + '(Aspects.of(app).add(...) is how packs are added with cdk-nag 2.)');
+      + '(Aspects.of(app).add(...) is how packs are added with cdk-nag 2.)';
+    // without a scope there is no construct validation to report it: fail here
+    if (!this.scope) throw new LibraryError('pack-registration', this.misuse);
+  }
+
+  /**
+   * The construct validation of the pack's scope: the pack registered the other cdk-nag major's way.
+   * With cdk-nag 2 it must be an Aspect of some construct of the app; with cdk-nag 3 it must not be one.
+   */
+  private registrationProblems(scope: IConstruct): string[] {
+    if (this.nag.major === 3) return this.misuse ? [`[pack-registration] ${this.misuse}`] : [];
+    if (scope.node.root.node.findAll().some((c) => Aspects.of(c).all.includes(this))) return [];
+    return [`[pack-registration] AppClientChecks was created with cdk-nag ${this.nag.version} installed, but is not an Aspect of this app, so nothing is checked. `
+      + 'Fix: add it with Aspects.of(app).add(new AppClientChecks(app)). (Validations.of(app).addPlugins(...) is how packs are registered with cdk-nag 3.)'];
   }
 
   /**

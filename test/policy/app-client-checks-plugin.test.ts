@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'fs';
 import { join } from 'path';
-import { App, CfnResource, IPolicyValidationPluginBeta1, NestedStack, Stack, Stage } from 'aws-cdk-lib';
+import { App, Aspects, CfnResource, IPolicyValidationPluginBeta1, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
 import { compliantClients, nonCompliantL1AndL2 } from './clients';
@@ -174,9 +174,24 @@ describe('AppClientChecks with cdk-nag 3 (a validation plugin)', () => {
     });
   });
 
-  test('added as an Aspect instead, it fails, naming cdk-nag 3 and the line to use', () => {
+  test('added as an Aspect without a scope, it fails at once, naming cdk-nag 3 and the line to use', () => {
     const pack = new AppClientChecks();
-    expect(() => pack.visit(new App())).toThrow(/cdk-nag 3\.0\.2 is installed[\s\S]*Validations\.of\(app\)\.addPlugins\(new AppClientChecks\(app\)\)/);
+    expect(() => pack.visit(new App())).toThrow(/^\[pack-registration\] AppClientChecks was added as an Aspect, but cdk-nag 3\.0\.2 is installed[\s\S]*Validations\.of\(app\)\.addPlugins\(new AppClientChecks\(app\)\)/);
+  });
+
+  test('added as an Aspect of its app, the synth fails with the message as a construct validation (every release and app mode)', () => {
+    const a = new App();
+    const pack = new AppClientChecks(a);
+    Aspects.of(a).add(pack);
+    new Stack(a, 'Stack');
+    expect(() => a.synth()).toThrow(/Validation failed[\s\S]*\[pack-registration\] AppClientChecks was added as an Aspect, but cdk-nag 3\.0\.2 is installed, where packs are validation plugins, so nothing is checked\. Fix: replace Aspects/);
+  });
+
+  test('registered as a plugin, nothing is said', () => {
+    const a = new App();
+    Validations.of(a).addPlugins(new AppClientChecks(a));
+    new Stack(a, 'Stack');
+    expect(() => a.synth()).not.toThrow();
   });
 });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { App, Aspects, Aws, CfnCondition, Fn, NestedStack, Stack, Stage } from 'aws-cdk-lib';
+import { App, Aspects, Aws, CfnCondition, Fn, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { NagSuppressions } from 'cdk-nag';
@@ -230,6 +230,28 @@ describe('AppClientChecks with cdk-nag 2 (an Aspect)', () => {
     expect(report.violations[0].description).toContain('cdk-nag 2.27.0 is installed');
     expect(report.violations[0].fix).toContain('Aspects.of(app).add(new AppClientChecks(app))');
     expect(pack.cdkNagVersion).toBe('2.27.0');
+  });
+
+  test('registered as a validation plugin in an app, the synth fails with the message on the console (a construct validation, every release and app mode)', () => {
+    const a = new App();
+    Validations.of(a).addPlugins(new AppClientChecks(a));
+    new Stack(a, 'Stack');
+    expect(() => a.synth()).toThrow(/Validation failed[\s\S]*\[pack-registration\] AppClientChecks was created with cdk-nag 2\.27\.0 installed, but is not an Aspect of this app, so nothing is checked\. Fix: add it with Aspects\.of\(app\)\.add/);
+  });
+
+  test('created but never added, the synth fails the same way', () => {
+    const a = new App();
+    new AppClientChecks(a);
+    expect(() => a.synth()).toThrow(/\[pack-registration\] AppClientChecks was created with cdk-nag 2\.27\.0 installed, but is not an Aspect/);
+  });
+
+  test('an Aspect of any construct of the app counts (a stage, a stack)', () => {
+    const a = new App();
+    const stage = new Stage(a, 'Dev');
+    const stack = new Stack(stage, 'Stack');
+    Aspects.of(stack).add(new AppClientChecks(a));
+    expect(() => stage.synth()).not.toThrow();
+    expect(() => a.synth()).not.toThrow();
   });
 
   test("cdk-nag's compliance report is written by default", () => {
