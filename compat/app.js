@@ -97,6 +97,21 @@ if (NAG === 2) {
     assert.match(synthError(a), /\[pack-registration\] AppClientChecks was created with cdk-nag 2\.\d+\.\d+ installed, but is not an Aspect of this app/);
     checked.push('registered as a plugin with cdk-nag 2 in an app: the synth fails with the message');
   }
+  {
+    // cdk-nag 2's report options: CSV and JSON, a row for every rule on every client, as cdk-nag's packs write
+    const { app: a, stack, userPool } = appWithClient();
+    cdk.Aspects.of(a).add(new lib.AppClientChecks(a, { reportFormats: ['csv', 'json'] }));
+    const legacy = addHttpClient(userPool);
+    const dir = a.synth().directory;
+    // cdk-nag names the report after the stage and the stack: later 2.x releases prefix the app's (empty) id
+    const report = (ext) => path.join(dir, fs.readdirSync(dir).find((f) => new RegExp(`^AppClientChecks-(-)?Auth-NagReport\\.${ext}$`).test(f)));
+    const json = JSON.parse(fs.readFileSync(report('json'), 'utf8'));
+    const row = (rule) => json.lines.find((l) => l.ruleId === `AppClientChecks-${rule}` && l.resourceId === legacy.node.defaultChild.node.path);
+    assert.deepStrictEqual([row('redirect-uri-https').compliance, row('token-validity-range').compliance], ['Non-Compliant', 'Compliant']);
+    assert.ok(fs.readFileSync(report('csv'), 'utf8').includes('"Compliant"'));
+    void stack;
+    checked.push('reportFormats csv and json: Compliant and Non-Compliant rows');
+  }
 }
 
 if (NAG === 3) {
@@ -119,6 +134,18 @@ if (NAG === 3) {
     cdk.Validations.of(legacy).acknowledge({ id: 'AppClientChecks-redirect-uri-https', reason: 'retired in Q3, no users left' });
     assert.strictEqual(synthError(a), '');
     checked.push('Validations.acknowledge with a reason silences it');
+  }
+  {
+    // cdk-nag 3's writeSuppressionsToCloudFormation: acknowledgements as cdk-nag 2's template metadata
+    const { app: a, userPool } = appWithClient();
+    cdk.Validations.of(a).addPlugins(new lib.AppClientChecks(a, { writeSuppressionsToCloudFormation: true }));
+    const legacy = addHttpClient(userPool);
+    cdk.Validations.of(legacy).acknowledge({ id: 'AppClientChecks-redirect-uri-https', reason: 'retired in Q3, no users left' });
+    assert.strictEqual(synthError(a), '');
+    const t = JSON.parse(fs.readFileSync(path.join(a.outdir, 'Auth.template.json'), 'utf8'));
+    const meta = t.Resources[cdk.Stack.of(legacy).getLogicalId(legacy.node.defaultChild)].Metadata;
+    assert.ok(JSON.stringify(meta.cdk_nag).includes('AppClientChecks-redirect-uri-https'), `metadata: ${JSON.stringify(meta)}`);
+    checked.push('writeSuppressionsToCloudFormation writes the acknowledgement as cdk_nag metadata');
   }
   {
     const { app: a } = appWithClient();

@@ -20,8 +20,40 @@ const CLIENT_TYPE = 'AWS::Cognito::UserPoolClient';
 const VERSION: string = require('../../package.json').version;
 /** The documented service rules: an AppClient reports these itself, so the pack leaves them to it. */
 const DOCUMENTED = new Set(ClientRules.rules().map((r) => r.id));
-/** Each rule's one-line title: cdk-nag 2's "explanation" of a finding. */
-const TITLES = new Map([...ClientRules.rules(), ...ClientPolicy.rules()].map((r) => [r.id, r.title]));
+/** Every rule the pack can report, by id. */
+const RULES = new Map([...ClientRules.rules(), ...ClientPolicy.rules()].map((r) => [r.id, r]));
+
+/** A rule's explanation, as cdk-nag's packs give it with `verbose`: its title and source. */
+function explanation(ruleId: string): string {
+  const r = RULES.get(ruleId);
+  return r ? `${r.title} ${r.source}` : ruleId;
+}
+
+/** The options of each cdk-nag major (the other major's are refused, as cdk-nag's own packs do in TypeScript). */
+const CDK_NAG_2_OPTIONS = ['reports', 'reportFormats', 'logIgnores', 'additionalLoggers', 'suppressionIgnoreCondition'] as const;
+const CDK_NAG_3_OPTIONS = ['writeSuppressionsToCloudFormation'] as const;
+/** What cdk-nag 2 calls on each of `additionalLoggers`. */
+const LOGGER_METHODS = ['onCompliance', 'onNonCompliance', 'onSuppressed', 'onError', 'onSuppressedError', 'onNotApplicable'];
+
+/** What is wrong with the options for the installed cdk-nag, one line each. */
+function optionProblems(nag: InstalledCdkNag, props: AppClientChecksProps | undefined): string[] {
+  if (!props) return [];
+  const given = (keys: readonly string[]) => keys.filter((k) => (props as { [k: string]: unknown })[k] !== undefined);
+  if (nag.major === 3) {
+    return given(CDK_NAG_2_OPTIONS).map((k) => `${k}: a cdk-nag 2 option, which cdk-nag 3 removed (findings go to aws-cdk-lib's validation report). Fix: remove it.`);
+  }
+  const problems = given(CDK_NAG_3_OPTIONS).map((k) => `${k}: a cdk-nag 3 option, which cdk-nag 2 does not have. Fix: remove it, or install cdk-nag 3.`);
+  for (const f of props.reportFormats ?? []) {
+    if (typeof f !== 'string' || !['csv', 'json'].includes(f.toLowerCase())) problems.push(`reportFormats: ${JSON.stringify(f)} is not a cdk-nag report format. Fix: give 'csv' and/or 'json' (NagReportFormat.CSV, NagReportFormat.JSON).`);
+  }
+  (props.additionalLoggers ?? []).forEach((l, i) => {
+    const missing = LOGGER_METHODS.filter((m) => typeof l?.[m] !== 'function');
+    if (missing.length) problems.push(`additionalLoggers[${i}]: not a cdk-nag INagLogger (it has no ${missing.join(', ')}). Fix: give an object that implements cdk-nag's INagLogger.`);
+  });
+  const c = props.suppressionIgnoreCondition;
+  if (c !== undefined && typeof c?.createMessage !== 'function') problems.push('suppressionIgnoreCondition: not a cdk-nag INagSuppressionIgnore (it has no createMessage). Fix: give one of cdk-nag\'s, such as new SuppressionIgnoreErrors().');
+  return problems;
+}
 
 /**
  * Options of the `AppClientChecks` pack.
@@ -35,20 +67,65 @@ export interface AppClientChecksProps {
   readonly policy?: ClientPolicy;
 
   /**
-   * cdk-nag 2: print each finding's explanation (the rule's title and source) after its message.
-   * cdk-nag 3 reports always carry the fix.
+   * Print each finding's explanation (the rule's title and source) after its message: cdk-nag 2 in
+   * its annotations, cdk-nag 3 in the description of each violation (as cdk-nag's own packs do).
    *
    * @default false
    */
   readonly verbose?: boolean;
 
   /**
-   * cdk-nag 2: write cdk-nag's compliance report (`AppClientChecks-<stack>-NagReport.csv`) to the
-   * cloud assembly, as every cdk-nag 2 pack does.
+   * cdk-nag 2: write cdk-nag's compliance report to the cloud assembly, named by cdk-nag as for every
+   * pack (`AppClientChecks-Auth-NagReport.csv` for a stack `Auth` with cdk-nag 2.27;
+   * `AppClientChecks--Auth-NagReport.csv` with later 2.x releases, which prefix the stage's id, empty
+   * for an app), with a row for every rule on every client (Compliant, Non-Compliant, Suppressed).
    *
    * @default true
    */
   readonly reports?: boolean;
+
+  /**
+   * cdk-nag 2: the formats of the compliance report, `csv` and/or `json` (cdk-nag's `NagReportFormat`
+   * values).
+   *
+   * @default ['csv']
+   */
+  readonly reportFormats?: string[];
+
+  /**
+   * cdk-nag 2: log each suppressed finding as an annotation (cdk-nag's `logIgnores`).
+   *
+   * @default false
+   */
+  readonly logIgnores?: boolean;
+
+  /**
+   * cdk-nag 2: more loggers for every rule result, each a cdk-nag `INagLogger` (an object with
+   * `onCompliance`, `onNonCompliance`, `onSuppressed`, `onError`, `onSuppressedError` and
+   * `onNotApplicable`). Typed loosely, as cdk-nag is no dependency of this package; checked when the
+   * pack is made.
+   *
+   * @default - cdk-nag's annotation logger and report logger only
+   */
+  readonly additionalLoggers?: any[];
+
+  /**
+   * cdk-nag 2: a condition under which a suppression is ignored, a cdk-nag `INagSuppressionIgnore`
+   * (an object with `createMessage(input)`, such as `SuppressionIgnoreErrors`). Typed loosely, as
+   * cdk-nag is no dependency of this package; checked when the pack is made.
+   *
+   * @default - suppressions apply as written
+   */
+  readonly suppressionIgnoreCondition?: any;
+
+  /**
+   * cdk-nag 3: write the acknowledgements (`Validations.of(x).acknowledge(...)`) into each resource's
+   * CloudFormation metadata as cdk-nag 2's `cdk_nag: { rules_to_suppress: [...] }`, for audit tools
+   * that read cdk-nag 2's suppressions (cdk-nag 3's own option: its aspect is registered on the scope).
+   *
+   * @default false
+   */
+  readonly writeSuppressionsToCloudFormation?: boolean;
 }
 
 /**
@@ -92,6 +169,7 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
   public readonly cdkNagVersion: string;
 
   private readonly policy?: ClientPolicy;
+  private readonly verbose: boolean;
   private readonly scope?: IConstruct;
   private readonly nag: InstalledCdkNag;
   private aspect?: IAspect;
@@ -106,11 +184,17 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
   constructor(scope?: IConstruct, props?: AppClientChecksProps) {
     this.nag = loadCdkNag();
     this.cdkNagVersion = this.nag.version;
+    const problems = optionProblems(this.nag, props);
+    if (problems.length) throw new LibraryError('pack-option', `AppClientChecks options with cdk-nag ${this.nag.version}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.verbose = props?.verbose ?? false;
     this.scope = scope;
     this.policy = props?.policy;
     const ids = ClientRules.rules().map((r) => r.id).concat(this.policy?.enabledRuleIds ?? []);
     this.ruleIds = ids.map((id) => `${PACK_NAME}-${id}`);
     if (this.nag.major === 2) this.aspect = makeCdkNag2Pack(this.nag, this.policy, props);
+    if (this.nag.major === 3 && scope && props?.writeSuppressionsToCloudFormation) {
+      Aspects.of(scope).add(new this.nag.module.WriteNagSuppressionsToCloudFormationAspect());
+    }
     // In an app written in another jsii language (the jsii runtime sets JSII_AGENT), the cdk CLI runs
     // aws-cdk-lib in its "process" app mode (2.262 and later), where a failed validation only prints
     // and sets the exit code of the jsii runtime's Node process, which the app never sees, so
@@ -218,7 +302,7 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
       }
       found.push({
         ruleName: `${PACK_NAME}-${f.ruleId}`,
-        description: `[${reportedAt}] ${f.message}`,
+        description: `[${reportedAt}] ${f.message}${this.verbose ? ` (${explanation(f.ruleId)})` : ''}`,
         fix: f.fix,
         severity: f.severity,
         violatingResources: [located(f.resource, file, reportedAt, [`Properties/${f.property}`])],
@@ -334,12 +418,22 @@ function acknowledgement(node: IConstruct, ruleId: string) {
  */
 function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined, props: AppClientChecksProps | undefined): IAspect {
   const { NagPack, NagMessageLevel, NagRuleCompliance } = nag.module;
-  const verbose = props?.verbose ?? false;
+  const level = (severity: Severity) => severity === Severity.ERROR ? NagMessageLevel.ERROR : NagMessageLevel.WARN;
+  // Every rule the pack applies to a client, with the severity its Compliant rows carry.
+  const applied = [...ClientRules.rules(), ...ClientPolicy.rules().filter((r) => policy?.enabledRuleIds.includes(r.id))]
+    .map((r) => ({ id: r.id, severity: DOCUMENTED.has(r.id) ? r.severity : policy!.severityOf(r.id) }));
   class CdkNag2AppClientChecks extends NagPack {
     private readonly byStack = new Map<Stack, Map<string, TemplateFinding[]>>();
 
     constructor() {
-      super({ verbose, reports: props?.reports ?? true });
+      super({
+        verbose: props?.verbose ?? false,
+        reports: props?.reports ?? true,
+        reportFormats: props?.reportFormats?.map((f) => f.toLowerCase()),
+        logIgnores: props?.logIgnores,
+        additionalLoggers: props?.additionalLoggers,
+        suppressionIgnoreCondition: props?.suppressionIgnoreCondition,
+      });
       this.packName = PACK_NAME;
     }
 
@@ -363,13 +457,20 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
         if (list) list.push(f);
         else byRule.set(f.ruleId, [f]);
       }
-      for (const [ruleId, list] of byRule) {
+      // Every rule, as cdk-nag's packs apply theirs: Non-Compliant with the findings, Compliant
+      // otherwise (the report's rows); an AppClient's documented rules are its own to report. A
+      // finding of a rule outside the list (none today) is still reported.
+      const others = [...byRule.keys()].filter((id) => !applied.some((r) => r.id === id));
+      const rules = [...applied, ...others.map((id) => ({ id, severity: Severity.WARNING }))];
+      for (const rule of rules) {
+        if (own && DOCUMENTED.has(rule.id)) continue;
+        const list = byRule.get(rule.id);
         this.applyRule({
-          ruleSuffixOverride: ruleId,
-          info: list.map((f) => `${f.message} Fix: ${f.fix}`).join('\n'),
-          explanation: TITLES.get(ruleId) ?? ruleId,
-          level: list.some((f) => f.severity === Severity.ERROR) ? NagMessageLevel.ERROR : NagMessageLevel.WARN,
-          rule: () => NagRuleCompliance.NON_COMPLIANT,
+          ruleSuffixOverride: rule.id,
+          info: list ? list.map((f) => `${f.message} Fix: ${f.fix}`).join('\n') : RULES.get(rule.id)?.title ?? rule.id,
+          explanation: explanation(rule.id),
+          level: level(list?.some((f) => f.severity === Severity.ERROR) ? Severity.ERROR : list ? Severity.WARNING : rule.severity),
+          rule: () => list ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT,
           node,
         });
       }

@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   'sign-in-url-flow': 'signInUrl was called on a client without the authorization code or implicit grant.',
   'invalid-policy': 'A client policy (object or file) is invalid; each problem follows on its own line.',
   'cdk-nag-missing': 'AppClientChecks was created but cdk-nag is not installed, or is not a cdk-nag it supports.',
+  'pack-option': 'An AppClientChecks option is one the installed cdk-nag major does not have, or not of the type cdk-nag takes; each problem follows on its own line.',
   'pack-registration': 'AppClientChecks was registered the way the other cdk-nag major registers packs, or (cdk-nag 2) created with an app and never added.',
 } as const;
 

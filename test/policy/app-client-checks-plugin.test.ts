@@ -4,7 +4,7 @@ import { App, Aspects, CfnResource, IPolicyValidationPluginBeta1, NestedStack, S
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
 import { compliantClients, nonCompliantL1AndL2 } from './clients';
-import { AppClient, AppClientChecks, ClientPolicy } from '../../src';
+import { AppClient, AppClientChecks, ClientPolicy, ClientRules } from '../../src';
 
 // The pack as cdk-nag 3 runs it: a validation plugin handed the synthesized templates. The
 // plugin needs nothing from cdk-nag 3 itself, so it is tested here on the current line's minimum,
@@ -185,6 +185,24 @@ describe('AppClientChecks with cdk-nag 3 (a validation plugin)', () => {
     Aspects.of(a).add(pack);
     new Stack(a, 'Stack');
     expect(() => a.synth()).toThrow(/Validation failed[\s\S]*\[pack-registration\] AppClientChecks was added as an Aspect, but cdk-nag 3\.0\.2 is installed, where packs are validation plugins, so nothing is checked\. Fix: replace Aspects/);
+  });
+
+  test("cdk-nag 2's options are refused with cdk-nag 3, each named (cdk-nag 3 removed them)", () => {
+    expect(() => new AppClientChecks(new App(), { reports: true, reportFormats: ['csv'], logIgnores: true }))
+      .toThrow(/^\[pack-option\] AppClientChecks options with cdk-nag 3\.0\.2:\n {2}reports: a cdk-nag 2 option, which cdk-nag 3 removed[\s\S]*\n {2}reportFormats: [\s\S]*\n {2}logIgnores: /);
+  });
+
+  test('verbose adds each rule\'s explanation (its title and source) to the description', () => {
+    const plain = setup();
+    new cognito.CfnUserPoolClient(plain.stack, 'L1', { userPoolId: 'eu-west-1_AbC123', allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['code'], allowedOAuthScopes: ['openid'], callbackUrLs: ['http://a.example.org/cb'] });
+    const a = new App();
+    const pack = new AppClientChecks(a, { verbose: true });
+    const stack = new Stack(a, 'Stack');
+    new cognito.CfnUserPoolClient(stack, 'L1', { userPoolId: 'eu-west-1_AbC123', allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['code'], allowedOAuthScopes: ['openid'], callbackUrLs: ['http://a.example.org/cb'] });
+    const verbose = pack.validate({ templatePaths: templates(a.synth().directory) }).violations.find((v) => v.ruleName === 'AppClientChecks-redirect-uri-https')!;
+    const terse = plain.report().violations.find((v) => v.ruleName === 'AppClientChecks-redirect-uri-https')!;
+    const rule = ClientRules.rules().find((r) => r.id === 'redirect-uri-https')!;
+    expect(verbose.description).toBe(`${terse.description} (${rule.title} ${rule.source})`);
   });
 
   test('registered as a plugin, nothing is said', () => {

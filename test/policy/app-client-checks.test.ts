@@ -5,7 +5,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { NagSuppressions } from 'cdk-nag';
 import { CALLBACK, compliantClients, nonCompliantL1AndL2 } from './clients';
-import { AppClient, AppClientChecks, ClientPolicy } from '../../src';
+import { AppClient, AppClientChecks, ClientPolicy, ClientRules } from '../../src';
 
 
 // The pack with cdk-nag 2 (the dev dependency: 2.27.0, the oldest supported), added as cdk-nag 2
@@ -252,6 +252,64 @@ describe('AppClientChecks with cdk-nag 2 (an Aspect)', () => {
     Aspects.of(stack).add(new AppClientChecks(a));
     expect(() => stage.synth()).not.toThrow();
     expect(() => a.synth()).not.toThrow();
+  });
+
+  describe("cdk-nag 2's options, as AwsSolutionsChecks takes them", () => {
+    function synthWith(props: ConstructorParameters<typeof AppClientChecks>[1], suppress?: boolean) {
+      const a = new App();
+      Aspects.of(a).add(new AppClientChecks(a, props));
+      const stack = new Stack(a, 'Stack');
+      const oauth = { allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['code'], allowedOAuthScopes: ['openid'] };
+      const bad = new cognito.CfnUserPoolClient(stack, 'L1', { userPoolId: 'eu-west-1_AbC123', ...oauth, callbackUrLs: ['http://a.example.org/cb'] });
+      new cognito.CfnUserPoolClient(stack, 'Good', { userPoolId: 'eu-west-1_AbC123', ...oauth, callbackUrLs: ['https://a.example.org/cb'] });
+      if (suppress) NagSuppressions.addResourceSuppressions(bad, [{ id: 'AppClientChecks-redirect-uri-https', reason: 'a legacy partner redirect, until Q3' }]);
+      return { dir: a.synth().directory, stack };
+    }
+
+    test('reportFormats csv and json: both reports, with a Compliant row for every rule a client passes, as cdk-nag\'s packs write', () => {
+      const { dir } = synthWith({ reportFormats: ['csv', 'json'] });
+      const csv = readFileSync(join(dir, 'AppClientChecks-Stack-NagReport.csv'), 'utf8').split('\n');
+      expect(csv[0]).toBe('Rule ID,Resource ID,Compliance,Exception Reason,Rule Level,Rule Info');
+      const row = (rule: string, resource: string) => csv.find((l) => l.startsWith(`"AppClientChecks-${rule}","Stack/${resource}"`));
+      expect(row('redirect-uri-https', 'L1')).toMatch(/,"Non-Compliant","N\/A","Error",/);
+      expect(row('redirect-uri-https', 'Good')).toMatch(/,"Compliant","N\/A","Error",/);
+      expect(row('token-validity-range', 'Good')).toMatch(/,"Compliant",/);
+      // a row per rule per client
+      expect(csv.filter((l) => l.includes('"Stack/Good"'))).toHaveLength(ClientRules.rules().length);
+      const json = JSON.parse(readFileSync(join(dir, 'AppClientChecks-Stack-NagReport.json'), 'utf8'));
+      expect(json.lines.find((l: any) => l.ruleId === 'AppClientChecks-redirect-uri-https' && l.resourceId === 'Stack/L1').compliance).toBe('Non-Compliant');
+    });
+
+    test('a suppression is a Suppressed row with its reason; logIgnores also annotates it', () => {
+      const { dir, stack } = synthWith({ logIgnores: true }, true);
+      const csv = readFileSync(join(dir, 'AppClientChecks-Stack-NagReport.csv'), 'utf8');
+      expect(csv).toContain('"AppClientChecks-redirect-uri-https","Stack/L1","Suppressed","a legacy partner redirect, until Q3"');
+      const infos = Annotations.fromStack(stack).findInfo('/Stack/L1', Match.stringLikeRegexp('AppClientChecks-redirect-uri-https'));
+      expect(infos.length).toBeGreaterThan(0);
+      expect(found(stack)).toEqual([]);
+    });
+
+    test('additionalLoggers get every result; suppressionIgnoreCondition can refuse a suppression', () => {
+      const seen: string[] = [];
+      const logger: any = {
+        onCompliance: () => undefined,
+        onNonCompliance: (d: any) => seen.push(`${d.ruleId} ${d.resource.node.path}`),
+        onSuppressed: () => undefined,
+        onError: () => undefined,
+        onSuppressedError: () => undefined,
+        onNotApplicable: () => undefined,
+      };
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { SuppressionIgnoreErrors } = require('cdk-nag');
+      const { stack } = synthWith({ additionalLoggers: [logger], suppressionIgnoreCondition: new SuppressionIgnoreErrors() }, true);
+      expect(seen).toEqual(['AppClientChecks-redirect-uri-https Stack/L1']);
+      expect(found(stack)).toEqual(['AppClientChecks-redirect-uri-https @ Stack/L1 (error)']);
+    });
+
+    test('options that cdk-nag 2 does not have, or of the wrong type, are refused at once, each named', () => {
+      expect(() => new AppClientChecks(new App(), { reportFormats: ['xml'], writeSuppressionsToCloudFormation: true, additionalLoggers: [{}], suppressionIgnoreCondition: 'always' }))
+        .toThrow(/^\[pack-option\] AppClientChecks options with cdk-nag 2\.27\.0:\n {2}writeSuppressionsToCloudFormation: a cdk-nag 3 option[\s\S]*\n {2}reportFormats: "xml" is not a cdk-nag report format[\s\S]*\n {2}additionalLoggers\[0\]: not a cdk-nag INagLogger \(it has no onCompliance, [\s\S]*\n {2}suppressionIgnoreCondition: not a cdk-nag INagSuppressionIgnore/);
+    });
   });
 
   test("cdk-nag's compliance report is written by default", () => {
