@@ -279,7 +279,9 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
     if (seen.has(file)) return;
     seen.add(file);
     const template = read(file);
-    const resources: { [id: string]: any } = template?.Resources ?? {};
+    // a stack without resources (only outputs or parameters, or nothing yet) has no client to check
+    if (template?.Resources === undefined) return;
+    const resources: { [id: string]: any } = template.Resources;
     const nested = nestedTemplateFiles(file, template, tree, read);
     const nestedTemplates: { [path: string]: any } = {};
     for (const [key, n] of nested) nestedTemplates[key] = n.template;

@@ -205,11 +205,13 @@ describe('AppClientChecks with cdk-nag 3 (a validation plugin)', () => {
     expect(verbose.description).toBe(`${terse.description} (${rule.title} ${rule.source})`);
   });
 
-  test('registered as a plugin, nothing is said', () => {
+  test('registered as a plugin, nothing is said; a stack without resources has nothing to check', () => {
     const a = new App();
-    Validations.of(a).addPlugins(new AppClientChecks(a));
+    const pack = new AppClientChecks(a);
+    Validations.of(a).addPlugins(pack);
     new Stack(a, 'Stack');
     expect(() => a.synth()).not.toThrow();
+    expect(pack.validate({ templatePaths: templates(a.synth().directory) })).toEqual({ success: true, violations: [], pluginVersion: pack.version });
   });
 });
 
