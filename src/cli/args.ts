@@ -14,6 +14,8 @@ export interface CliOptions {
   /** `text`, `json` or `sarif`. */
   readonly format: string;
   readonly help: boolean;
+  /** `--list-rules`: print every rule (id, severity, title) and exit. */
+  readonly listRules: boolean;
   readonly version: boolean;
 }
 
@@ -41,6 +43,7 @@ export function parseArgs(argv: string[]): CliOptions {
   const values: { [name: string]: string } = {};
   let help = false;
   let version = false;
+  let listRules = false;
   let onlyInputs = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -58,6 +61,10 @@ export function parseArgs(argv: string[]): CliOptions {
     }
     if (arg === '--version') {
       version = true;
+      continue;
+    }
+    if (arg === '--list-rules') {
+      listRules = true;
       continue;
     }
     const eq = arg.indexOf('=');
@@ -79,10 +86,10 @@ export function parseArgs(argv: string[]): CliOptions {
   if (!FORMATS.includes(format)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not ${JSON.stringify(format)}.`);
   }
-  if (!help && !version && inputs.length === 0) {
+  if (!help && !version && !listRules && inputs.length === 0) {
     throw new UsageError('no input: give one or more templates, cdk.out directories, request or Describe JSON files.');
   }
-  return { inputs, policy: values['--policy'], previous: values['--previous'], format, help, version };
+  return { inputs, policy: values['--policy'], previous: values['--previous'], format, help, version, listRules };
 }
 
 /** The `--help` text. */
@@ -102,6 +109,8 @@ Options:
   --previous FILE        compare each template with the previously deployed template FILE
   --format text|json|sarif
                          output format (default: text)
+  --list-rules           list every rule (the documented service rules, then the policy rules):
+                         id, severity and title; with --format json, also the source
   -h, --help             show this help
   --version              show the version
 

@@ -66,6 +66,10 @@ function runUnsafe(argv: string[], io: CliIo): number {
     io.stdout(`${version()}\n`);
     return EXIT_OK;
   }
+  if (options.listRules) {
+    io.stdout(listRules(options.format));
+    return EXIT_OK;
+  }
 
   let policy: ClientPolicy | undefined;
   let previous: { [key: string]: any } | undefined;
@@ -193,6 +197,19 @@ function reason(e: unknown): string {
 }
 
 /** Loads the policy file; aws-cdk-lib (which the policy module needs) is loaded only here. */
+/** `--list-rules`: every rule, documented service rules first, as text or JSON. */
+function listRules(format: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require('../policy/client-policy') as typeof import('../policy/client-policy');
+  const rules = [
+    ...ClientRules.rules().map((r) => ({ kind: 'service', ...r })),
+    ...mod.ClientPolicy.rules().map((r) => ({ kind: 'policy', ...r })),
+  ];
+  if (format !== 'text') return `${JSON.stringify(rules, null, 2)}\n`;
+  const width = Math.max(...rules.map((r) => r.id.length));
+  return rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.kind === 'policy' ? '(policy) ' : ''}${r.title}`).join('\n') + '\n';
+}
+
 function loadPolicy(file: string): ClientPolicy {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require('../policy/client-policy') as typeof import('../policy/client-policy');

@@ -89,7 +89,7 @@ describe('--help and --version', () => {
     expect(status).toBe(0);
     expect(stderr).toBe('');
     expect(stdout).toMatch(/^Usage: cognito-client-check \[options\] <file\|directory>\.\.\./);
-    for (const option of ['--policy FILE', '--previous FILE', '--format text|json|sarif', '--help', '--version']) expect(stdout).toContain(option);
+    for (const option of ['--policy FILE', '--previous FILE', '--format text|json|sarif', '--list-rules', '--help', '--version']) expect(stdout).toContain(option);
     expect(cli(['-h']).stdout).toBe(stdout);
   });
 
@@ -101,5 +101,27 @@ describe('--help and --version', () => {
 
   test('-- ends the options', () => {
     expect(cli(['--', '--help']).stderr).toContain('--help: cannot read it (no such file or directory).');
+  });
+});
+
+describe('--list-rules', () => {
+  test('lists every rule, documented service rules first, with its severity and title; no input needed', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { ClientRules, ClientPolicy } = require('../../src');
+    const rules = [...ClientRules.rules(), ...ClientPolicy.rules()];
+    const { status, stdout } = cli(['--list-rules']);
+    expect(status).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines.map((l) => l.split(/\s+/)[0])).toEqual(rules.map((r: any) => r.id));
+    expect(lines.find((l) => l.startsWith('redirect-uri-https '))).toMatch(/^redirect-uri-https +error +\S/);
+    expect(lines.find((l) => l.startsWith('policy-no-implicit '))).toMatch(/ \(policy\) /);
+  });
+
+  test('with --format json, each rule with its kind and source', () => {
+    const { status, stdout } = cli(['--list-rules', '--format', 'json']);
+    expect(status).toBe(0);
+    const rules = JSON.parse(stdout);
+    expect(rules.find((r: any) => r.id === 'redirect-uri-https')).toEqual(expect.objectContaining({ kind: 'service', severity: 'error', source: expect.stringMatching(/^https:\/\//) }));
+    expect(rules.find((r: any) => r.id === 'policy-no-implicit').kind).toBe('policy');
   });
 });
