@@ -15,8 +15,10 @@ export interface FileResult {
   readonly clients: number;
   /** Every finding, with the logical id (or name) of its client. */
   readonly findings: ReadonlyArray<TemplateFinding>;
-  /** The line of each resource's logical id in the file, when known (for SARIF regions). */
+  /** The line of each resource's logical id in the file, when known (text output, SARIF regions). */
   readonly lines?: () => Map<string, number>;
+  /** The construct path of each resource with a finding (`aws:cdk:path`), when the template has it. */
+  readonly constructPaths?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -110,6 +112,15 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** The one-line summary: errors, warnings, files and clients. */
+function summaryLine(report: Report): string {
+  const t = totals(report);
+  return `${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')} in ${plural(t.files, 'file')} (${plural(t.clients, 'client')})`;
+}
+
+/** A rule's `security-severity` for code scanning (0.0 to 10.0): errors high, warnings medium. */
+const SECURITY_SEVERITY: { [severity: string]: string } = { error: '7.5', warning: '5.0' };
+
 /**
  * The `--format text` output, for people: findings grouped by file and resource, then a summary line.
  *
@@ -128,8 +139,10 @@ export function formatText(report: Report, colour: boolean): string {
       if (list) list.push(x);
       else byResource.set(x.resource, [x]);
     }
+    const lines = f.lines?.();
     for (const [resource, list] of byResource) {
-      out.push(`  ${c.bold}${display(resource)}${c.reset}`);
+      const line = lines?.get(resource);
+      out.push(`  ${c.bold}${display(resource)}${c.reset}${line === undefined ? '' : ` (line ${line})`}`);
       for (const x of list) {
         const level = x.severity === 'error' ? `${c.red}error  ${c.reset}` : `${c.yellow}warning${c.reset}`;
         out.push(`    ${level} ${clean(x.message)}`);
@@ -139,7 +152,7 @@ export function formatText(report: Report, colour: boolean): string {
     out.push('');
   }
   const t = totals(report);
-  const summary = `${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')} in ${plural(t.files, 'file')} (${plural(t.clients, 'client')})`;
+  const summary = summaryLine(report);
   const tint = t.errors > 0 ? c.red : t.warnings > 0 ? c.yellow : c.green;
   out.push(`${tint}${summary}${c.reset}`);
   return out.join('\n') + '\n';
@@ -174,8 +187,12 @@ export function formatSarif(report: Report): string {
     index.set(r.id, rules.length);
     const rule: { [key: string]: unknown } = { id: r.id };
     if (r.title) rule.shortDescription = { text: r.title };
+    if (r.title) rule.help = { text: r.source ? `${r.title}. See ${r.source}` : r.title };
     if (r.source) rule.helpUri = r.source;
-    if (r.severity) rule.defaultConfiguration = { level: r.severity };
+    if (r.severity) {
+      rule.defaultConfiguration = { level: r.severity };
+      rule.properties = { 'tags': ['security'], 'security-severity': SECURITY_SEVERITY[r.severity] };
+    }
     rules.push(rule);
   };
   for (const r of report.rules) addRule(r);
@@ -189,12 +206,15 @@ export function formatSarif(report: Report): string {
       const line = lines?.get(x.resource);
       const physicalLocation: { [key: string]: unknown } = { artifactLocation: artifact };
       if (line !== undefined) physicalLocation.region = { startLine: line };
+      // the resource, and where CDK wrote it, the construct it belongs to (its path in the app)
+      const constructPath = f.constructPaths?.get(x.resource);
+      const logical = constructPath === undefined ? { name: x.resource, kind: 'resource' } : { name: x.resource, fullyQualifiedName: constructPath, kind: 'resource' };
       results.push({
         ruleId: x.ruleId,
         ruleIndex: index.get(x.ruleId),
         level: x.severity === 'error' ? 'error' : 'warning',
         message: { text: `${x.message} Fix: ${x.fix}` },
-        locations: [{ physicalLocation, logicalLocations: [{ name: x.resource, kind: 'resource' }] }],
+        locations: [{ physicalLocation, logicalLocations: [logical] }],
       });
     }
   }

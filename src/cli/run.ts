@@ -82,7 +82,7 @@ function runUnsafe(argv: string[], io: CliIo): number {
     return EXIT_BAD_INPUT;
   }
 
-  const checker = new Checker(options.format === 'sarif', policy, previous);
+  const checker = new Checker(options.format !== 'json', policy, previous);
   for (const input of options.inputs) checker.checkInput(input);
 
   const report: Report = {
@@ -170,10 +170,10 @@ class Checker {
     }
     if (doc.kind === 'template') {
       const findings = this.checkTemplate(doc.template);
-      // Lines are found only for SARIF, and only when there is a finding to place (the text is not kept).
+      // Lines are found only for text and SARIF, and only when there is a finding to place (the text is not kept).
       const found = this.keepLines && findings.length > 0 ? resourceLines(text, json) : undefined;
       const lines = found ? () => found : undefined;
-      this.files.push({ file: ref.display, clients: countClients(doc.template), findings, lines });
+      this.files.push({ file: ref.display, clients: countClients(doc.template), findings, lines, constructPaths: constructPaths(doc.template, findings) });
     } else {
       const resource = doc.resource;
       const findings = ClientRules.check(doc.properties, this.policy).map((f) => ({ ...f, resource }));
@@ -189,6 +189,16 @@ class Checker {
       throw new InputError(`the checker failed on this template (${oneLine(e)}); please report this as a bug.`);
     }
   }
+}
+
+/** The `aws:cdk:path` of each resource with a finding, where CDK wrote it (for SARIF's logical locations). */
+function constructPaths(template: { [key: string]: any }, findings: TemplateFinding[]): Map<string, string> | undefined {
+  let paths: Map<string, string> | undefined;
+  for (const f of findings) {
+    const p = template.Resources?.[f.resource]?.Metadata?.['aws:cdk:path'];
+    if (typeof p === 'string') (paths ??= new Map()).set(f.resource, p);
+  }
+  return paths;
 }
 
 function reason(e: unknown): string {

@@ -1,4 +1,6 @@
-import { cli, cliJson, fixture } from './cli-harness';
+import * as fs from 'fs';
+import * as path from 'path';
+import { cleanTemp, cli, cliJson, fixture, tempDir } from './cli-harness';
 import { ClientRules } from '../../src/rules/client-rules';
 
 describe('--format json', () => {
@@ -35,10 +37,11 @@ describe('--format text', () => {
     expect(stdout).not.toMatch(/\u001b\[/);
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(fixture('template.yaml'));
-    expect(lines[1]).toBe('  MobileClient');
+    // each resource with the line of its logical id, as in SARIF
+    expect(lines[1]).toBe('  MobileClient (line 8)');
     expect(lines[2]).toMatch(/^ {4}error {3}\[redirect-uri-https\] CallbackURLs\[2\] = "http:\/\/insecure\.example\.org\/callback": /);
     expect(lines[3]).toMatch(/^ {12}fix: /);
-    expect(lines).toContain('  Other');
+    expect(lines.some((l) => /^ {2}Other( \(line \d+\))?$/.test(l))).toBe(true);
     expect(lines[lines.length - 1]).toBe('1 error, 3 warnings in 2 files (3 clients)');
   });
 
@@ -68,7 +71,13 @@ describe('--format sarif', () => {
     expect(run.tool.driver.name).toBe('cognito-client-check');
     const catalog = ClientRules.rules();
     expect(run.tool.driver.rules.slice(0, catalog.length)).toEqual(catalog.map((r) => ({
-      id: r.id, shortDescription: { text: r.title }, helpUri: r.source, defaultConfiguration: { level: r.severity },
+      id: r.id,
+      shortDescription: { text: r.title },
+      help: { text: `${r.title}. See ${r.source}` },
+      helpUri: r.source,
+      defaultConfiguration: { level: r.severity },
+      // code scanning's severity of a security alert: errors high, warnings medium
+      properties: { 'tags': ['security'], 'security-severity': r.severity === 'error' ? '7.5' : '5.0' },
     })));
     expect(run.results).toHaveLength(5);
     for (const result of run.results) {
@@ -95,6 +104,24 @@ describe('--format sarif', () => {
       physicalLocation: { artifactLocation: { uri: fixture('template.json') }, region: { startLine: 7 } },
       logicalLocations: [{ name: 'WebClient', kind: 'resource' }],
     });
+  });
+
+  test("a resource's construct path (aws:cdk:path) is its logical location's fully qualified name", () => {
+    const dir = tempDir();
+    try {
+      const file = path.join(dir, 'Auth.template.json');
+      fs.writeFileSync(file, JSON.stringify({
+        Resources: {
+          WebClientABC123: { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: 'p', CallbackURLs: ['http://x.example.org/cb'] }, Metadata: { 'aws:cdk:path': 'Auth/Web/Resource' } },
+          Plain: { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: 'p', CallbackURLs: ['http://y.example.org/cb'] } },
+        },
+      }, null, 2));
+      const locations = sarif([file]).log.runs[0].results.map((r: any) => r.locations[0].logicalLocations);
+      expect(locations).toContainEqual([{ name: 'WebClientABC123', fullyQualifiedName: 'Auth/Web/Resource', kind: 'resource' }]);
+      expect(locations).toContainEqual([{ name: 'Plain', kind: 'resource' }]);
+    } finally {
+      cleanTemp(dir);
+    }
   });
 
   test('request JSON has no region; an input problem is a tool notification', () => {

@@ -173,7 +173,7 @@ describe('file names and logical ids cannot inject lines or escape sequences', (
         expect(line).not.toMatch(UNSAFE);
       }
       // A harmless name is shown as it is.
-      if (!UNSAFE.test(id) && !/^(\s*::|")/.test(id) && JSON.stringify(id) === `"${id}"`) expect(stdout).toContain(`\n  ${id}\n`);
+      if (!UNSAFE.test(id) && !/^(\s*::|")/.test(id) && JSON.stringify(id) === `"${id}"`) expect(stdout).toContain(`\n  ${id} (line 1)\n`);
     }), { numRuns: 40 });
   });
 
