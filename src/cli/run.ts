@@ -173,7 +173,8 @@ class Checker {
       // Lines are found only for text and SARIF, and only when there is a finding to place (the text is not kept).
       const found = this.keepLines && findings.length > 0 ? resourceLines(text, json) : undefined;
       const lines = found ? () => found : undefined;
-      this.files.push({ file: ref.display, clients: countClients(doc.template), findings, lines, constructPaths: constructPaths(doc.template, findings) });
+      const paths = constructPaths(doc.template, findings);
+      this.files.push({ file: ref.display, clients: countClients(doc.template), findings, lines, constructPaths: paths });
     } else {
       const resource = doc.resource;
       const findings = ClientRules.check(doc.properties, this.policy).map((f) => ({ ...f, resource }));
