@@ -23,6 +23,12 @@ const DOCUMENTED = new Set(ClientRules.rules().map((r) => r.id));
 /** Every rule the pack can report, by id. */
 const RULES = new Map([...ClientRules.rules(), ...ClientPolicy.rules()].map((r) => [r.id, r]));
 
+/** A finding's message without the `[rule-id] ` it starts with, for reports that name the rule themselves. */
+function ownText(f: TemplateFinding): string {
+  const prefix = `[${f.ruleId}] `;
+  return f.message.startsWith(prefix) ? f.message.slice(prefix.length) : f.message;
+}
+
 /** A rule's explanation, as cdk-nag's packs give it with `verbose`: its title and source. */
 function explanation(ruleId: string): string {
   const r = RULES.get(ruleId);
@@ -304,7 +310,8 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
       }
       found.push({
         ruleName: `${PACK_NAME}-${f.ruleId}`,
-        description: `[${reportedAt}] ${f.message}${this.verbose ? ` (${explanation(f.ruleId)})` : ''}`,
+        // the report names the rule and the construct itself: each is said once
+        description: `${ownText(f)}${this.verbose ? ` (${explanation(f.ruleId)})` : ''}`,
         fix: f.fix,
         severity: f.severity,
         violatingResources: [located(f.resource, file, reportedAt, [`Properties/${f.property}`])],
@@ -469,7 +476,8 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
         const list = byRule.get(rule.id);
         this.applyRule({
           ruleSuffixOverride: rule.id,
-          info: list ? list.map((f) => `${f.message} Fix: ${f.fix}`).join('\n') : RULES.get(rule.id)?.title ?? rule.id,
+          // cdk-nag prefixes the rule id: each finding's text without its own
+          info: list ? list.map((f) => `${ownText(f)} Fix: ${f.fix}`).join('\n') : RULES.get(rule.id)?.title ?? rule.id,
           explanation: explanation(rule.id),
           level: level(list?.some((f) => f.severity === Severity.ERROR) ? Severity.ERROR : list ? Severity.WARNING : rule.severity),
           rule: () => list ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT,
