@@ -1,7 +1,8 @@
+import { readFileSync } from 'fs';
 import { JsonPatch, awscdk, javascript } from 'projen';
 
-/** The newest aws-cdk-lib 2.x when this was written (compat/run.js has it too, for the installs). */
-const NEWEST_CDK = '2.278.0';
+/** The newest aws-cdk-lib 2.x when this was written (compat/versions.json, which the installs read too). */
+const NEWEST_CDK: string = JSON.parse(readFileSync('compat/versions.json', 'utf8')).newestAwsCdkLib;
 
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-cognito-app-client',

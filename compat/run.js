@@ -10,11 +10,13 @@ const os = require('os');
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..');
-/** The newest aws-cdk-lib 2.x when this was written; raise it as new releases come out. */
-const NEWEST = '2.278.0';
+const NEWEST = require('./versions.json').newestAwsCdkLib;
 /** The two lines (README, "Install"): each package and the aws-cdk-lib releases it is for. */
-const CURRENT = 'cdk-cognito-app-client';
-const CLASSIC = 'cdk-cognito-app-client-classic';
+const CURRENT = require('../package.json').name;
+const classicLine = require('../lines/build-classic');
+const CLASSIC = classicLine.CLASSIC.name;
+/** Each line's package directory (package.json) and the directory of its npm tarball. */
+const LINE_DIRS = { [CURRENT]: { pkg: ROOT, tarballs: path.join(ROOT, 'dist', 'js') }, [CLASSIC]: { pkg: classicLine.OUT, tarballs: classicLine.TARBALL_DIR } };
 const SETUPS = [
   // the classic line: aws-cdk-lib 2.100.0 to 2.234.x
   { lib: CLASSIC, name: 'classic-aws-cdk-lib-2.100.0-cdk-nag-2.27.0', nag: 2, types: ['types.ts'], deps: { 'aws-cdk-lib': '2.100.0', constructs: '^10.0.0', 'cdk-nag': '2.27.0' } },
@@ -69,7 +71,7 @@ async function fetchNode(major) {
 
 /** The packed library of a line (dist/js/<name>@<version>.jsii.tgz; the classic line's in dist/classic/js). */
 function tarball(name) {
-  const dir = path.join(ROOT, 'dist', ...(name === CLASSIC ? ['classic'] : []), 'js');
+  const dir = LINE_DIRS[name].tarballs;
   const tgz = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.startsWith(`${name}@`) && f.endsWith('.tgz')) : [];
   if (tgz.length !== 1) fail(`expected one packed ${name} in dist/js (run 'npx projen package' first), found ${tgz.length} in ${path.relative(ROOT, dir)}`);
   return path.join(dir, tgz[0]);
@@ -104,7 +106,7 @@ async function check(setup) {
   const install = await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], dir, {});
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   if (setup.refused) {
-    const range = JSON.parse(fs.readFileSync(path.join(lib === tarball(CURRENT) ? ROOT : path.join(ROOT, 'build', 'classic'), 'package.json'), 'utf8')).peerDependencies['aws-cdk-lib'];
+    const range = JSON.parse(fs.readFileSync(path.join(LINE_DIRS[setup.lib].pkg, 'package.json'), 'utf8')).peerDependencies['aws-cdk-lib'];
     const said = `${install.err}${install.out}`;
     if (install.status === 0) return { setup, error: `npm install took ${setup.lib} beside aws-cdk-lib ${setup.deps['aws-cdk-lib']}, outside its range ${range}` };
     if (!/ERESOLVE/.test(said) || !said.includes(range)) return { setup, error: `npm install failed, but not with the peer range ${range}:\n${said}` };

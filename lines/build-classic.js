@@ -16,6 +16,8 @@ const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'build', 'classic');
+/** Where `--target js` writes by default (its tarball in js/), out of the current line's dist/js. */
+const JS_OUT = path.join(ROOT, 'dist', 'classic');
 /** The line: its package names in every language and the aws-cdk-lib it is compiled against. */
 const CLASSIC = {
   name: 'cdk-cognito-app-client-classic',
@@ -55,7 +57,7 @@ function parseArgs(argv) {
       process.exit(2);
     }
   }
-  opts.outdir = path.resolve(ROOT, opts.outdir ?? (opts.target === 'js' ? path.join('dist', 'classic') : 'dist'));
+  opts.outdir = opts.outdir === undefined ? (opts.target === 'js' ? JS_OUT : path.join(ROOT, 'dist')) : path.resolve(ROOT, opts.outdir);
   return opts;
 }
 
@@ -96,4 +98,5 @@ function main() {
 }
 
 if (require.main === module) main();
-module.exports = { CLASSIC };
+/** The classic line's package directory (its package.json and assembly) and its npm tarball's. */
+module.exports = { CLASSIC, OUT, TARBALL_DIR: path.join(JS_OUT, 'js') };

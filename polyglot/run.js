@@ -7,12 +7,11 @@
 // (compat/expected-client.json), have the cdk-nag pack report a plain-http callback, read an imported
 // client's reference and catch a construction error by its code.
 //
-//   node polyglot/run.js [--only SUBSTRING]... [--dir LINE=PATH]... [--names-from-package] [--list]
+//   node polyglot/run.js [--only SUBSTRING]... [--dir LINE=PATH]... [--list]
 //
 // --only keeps the setups whose label ("<line> <lang> aws-cdk-lib <v>") contains a substring;
-// --dir points a line at another package directory; --names-from-package takes the module names
-// from that directory's package.json (jsii.targets) instead of the table (to try a build whose names
-// are not yet the line's). Caches (pip, Maven, Go modules and build cache, virtualenvs) live in
+// --dir points a line at another package directory. Each line's names in each language are those of
+// its package.json (jsii.targets). Caches (pip, Maven, Go modules and build cache, virtualenvs) live in
 // $POLYGLOT_CACHE, by default <tmpdir>/cdk-cognito-app-client-polyglot-cache: a rerun downloads nothing.
 // Run after the JavaScript package is built (each line's .jsii and lib/).
 'use strict';
@@ -25,8 +24,8 @@ const path = require('path');
 const ROOT = path.resolve(__dirname, '..');
 
 /**
- * The lines. dir: the package directory, relative to the repository. names: what each language's
- * package is called (checked against the directory's package.json). setups: one run each, a language
+ * The lines. dir: the package directory, relative to the repository (its package.json names the
+ * package in each language). setups: one run each, a language
  * beside one published aws-cdk-lib and one cdk-nag (2: the pack is an Aspect; 3: a validation plugin,
  * which needs aws-cdk-lib 2.251 or later).
  */
@@ -34,12 +33,6 @@ const LINES = [
   {
     line: 'current',
     dir: '.',
-    npm: 'cdk-cognito-app-client',
-    names: {
-      python: { module: 'cdk_cognito_app_client', dist: 'cdk-cognito-app-client' },
-      java: { package: 'io.github.cdkcognitoappclient', groupId: 'io.github.cdk-cognito-app-client', artifactId: 'cdk-cognito-app-client' },
-      go: { module: 'github.com/cdk-cognito-app-client/cdk-cognito-app-client-go/cdkcognitoappclient' },
-    },
     setups: [
       // The newest aws-cdk-lib each registry serves here: PyPI 2.275.0, Maven Central 2.263.0 (the
       // newest its metadata lists), the Go module proxy v2.277.0. cdk-nag 3 needs aws-cdk-lib 2.257.0
@@ -56,13 +49,7 @@ const LINES = [
   },
   {
     line: 'classic',
-    dir: 'build/classic',
-    npm: 'cdk-cognito-app-client-classic',
-    names: {
-      python: { module: 'cdk_cognito_app_client_classic', dist: 'cdk-cognito-app-client-classic' },
-      java: { package: 'io.github.cdkcognitoappclient.classic', groupId: 'io.github.cdk-cognito-app-client', artifactId: 'cdk-cognito-app-client-classic' },
-      go: { module: 'github.com/cdk-cognito-app-client/cdk-cognito-app-client-go/cdkcognitoappclientclassic' },
-    },
+    dir: path.relative(ROOT, require('../lines/build-classic').OUT),
     setups: [
       // cdk-nag 2.27.x is on PyPI; Maven Central serves no 2.27.x of io.github.cdklabs:cdknag, 2.28.54 is the oldest 2.x after it.
       { lang: 'python', cdk: '2.100.0', nag: '2.27.0' },
@@ -109,12 +96,11 @@ const EXCLUDE_CDK = '<exclusions><exclusion><groupId>software.amazon.awscdk</gro
 const MVN = ['-B', '-q', `-Dmaven.repo.local=${M2}`];
 
 function parseArgs(argv) {
-  const opts = { only: [], dirs: {}, namesFromPackage: false, list: false };
+  const opts = { only: [], dirs: {}, list: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--only') opts.only.push(argv[++i]);
     else if (a === '--dir') { const [l, d] = argv[++i].split('='); opts.dirs[l] = d; }
-    else if (a === '--names-from-package') opts.namesFromPackage = true;
     else if (a === '--list') opts.list = true;
     else throw new Error(`unknown argument ${a}`);
   }
@@ -162,22 +148,22 @@ function memo(key, f) {
   return once.get(key);
 }
 
+/**
+ * The line's package directory, and its names in each language as its package.json gives them
+ * (jsii.targets: written by projen for the current line, by lines/build-classic.js for the classic one).
+ */
 function lineNames(line, opts) {
   const dir = path.resolve(ROOT, opts.dirs[line.line] || line.dir);
   const pkgFile = path.join(dir, 'package.json');
   if (!fs.existsSync(pkgFile) || !fs.existsSync(path.join(dir, '.jsii'))) throw new Error(`no built package in ${dir} (package.json and .jsii)`);
   const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
   const t = (pkg.jsii && pkg.jsii.targets) || {};
-  const fromPkg = {
+  const names = {
     npm: pkg.name,
     python: { module: t.python && t.python.module, dist: t.python && t.python.distName },
     java: { package: t.java && t.java.package, groupId: t.java && t.java.maven.groupId, artifactId: t.java && t.java.maven.artifactId },
     go: { module: t.go && `${t.go.moduleName}/${t.go.packageName || pkg.name.replace(/[^a-z0-9]/gi, '').toLowerCase()}` },
   };
-  const names = opts.namesFromPackage ? fromPkg : { npm: line.npm, ...line.names };
-  if (!opts.namesFromPackage && JSON.stringify(fromPkg) !== JSON.stringify(names)) {
-    throw new Error(`${pkgFile} does not name the line as the table in polyglot/run.js does:\n  package.json: ${JSON.stringify(fromPkg)}\n  table:        ${JSON.stringify(names)}`);
-  }
   const aws = pkg.devDependencies && pkg.devDependencies['aws-cdk-lib'];
   if (!/^\d+\.\d+\.\d+$/.test(aws || '')) throw new Error(`${pkgFile}: devDependencies must pin the aws-cdk-lib the line is compiled against (found ${aws})`);
   return { dir, names, version: pkg.version, aws };

@@ -113,8 +113,7 @@ function plural(n: number, word: string): string {
 }
 
 /** The one-line summary: errors, warnings, files and clients. */
-function summaryLine(report: Report): string {
-  const t = totals(report);
+function summaryLine(t: ReturnType<typeof totals>): string {
   return `${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')} in ${plural(t.files, 'file')} (${plural(t.clients, 'client')})`;
 }
 
@@ -152,7 +151,7 @@ export function formatText(report: Report, colour: boolean): string {
     out.push('');
   }
   const t = totals(report);
-  const summary = summaryLine(report);
+  const summary = summaryLine(t);
   const tint = t.errors > 0 ? c.red : t.warnings > 0 ? c.yellow : c.green;
   out.push(`${tint}${summary}${c.reset}`);
   return out.join('\n') + '\n';

@@ -207,7 +207,6 @@ function reason(e: unknown): string {
   return `cannot check it (${oneLine(e)}).`;
 }
 
-/** Loads the policy file; aws-cdk-lib (which the policy module needs) is loaded only here. */
 /** `--list-rules`: every rule, documented service rules first, as text or JSON. */
 function listRules(format: string): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -221,6 +220,7 @@ function listRules(format: string): string {
   return rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.kind === 'policy' ? '(policy) ' : ''}${r.title}`).join('\n') + '\n';
 }
 
+/** Loads the policy file; aws-cdk-lib (which the policy module needs) is loaded only here. */
 function loadPolicy(file: string): ClientPolicy {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require('../policy/client-policy') as typeof import('../policy/client-policy');

@@ -181,6 +181,8 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
   private aspect?: IAspect;
   /** With cdk-nag 3: the pack was added as an Aspect (what to say about it). */
   private misuse?: string;
+  /** With cdk-nag 2: an Aspect visited a construct (aspects run before construct validations). */
+  private visited = false;
 
   /**
    * @param scope the app (or stage) the pack is registered on: its construct tree is where
@@ -209,7 +211,7 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
     // A pack registered the other cdk-nag major's way is reported as a construct validation of its
     // scope: the one channel that reaches the console and fails the synth on every release and in
     // every app mode (a validation plugin's own report may only be written to the cloud assembly).
-    if (scope) scope.node.addValidation({ validate: () => this.registrationProblems(scope) });
+    if (scope) scope.node.addValidation({ validate: () => this.registrationProblems() });
   }
 
   /**
@@ -225,7 +227,10 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
    * @param node the construct being visited
    */
   public visit(node: IConstruct): void {
-    if (this.aspect) return this.aspect.visit(node);
+    if (this.aspect) {
+      this.visited = true;
+      return this.aspect.visit(node);
+    }
     if (this.misuse) return;
     this.misuse = `AppClientChecks was added as an Aspect, but cdk-nag ${this.nag.version} is installed, where packs are validation plugins, so nothing is checked. Fix: `
       + 'replace Aspects.of(app).add(new AppClientChecks(app)) with Validations.of(app).addPlugins(new AppClientChecks(app)). '
@@ -236,11 +241,12 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
 
   /**
    * The construct validation of the pack's scope: the pack registered the other cdk-nag major's way.
-   * With cdk-nag 2 it must be an Aspect of some construct of the app; with cdk-nag 3 it must not be one.
+   * With cdk-nag 2 it must be an Aspect of some construct of the app (it has visited one by now);
+   * with cdk-nag 3 it must not be one.
    */
-  private registrationProblems(scope: IConstruct): string[] {
+  private registrationProblems(): string[] {
     if (this.nag.major === 3) return this.misuse ? [`[pack-registration] ${this.misuse}`] : [];
-    if (scope.node.root.node.findAll().some((c) => Aspects.of(c).all.includes(this))) return [];
+    if (this.visited) return [];
     return [`[pack-registration] AppClientChecks was created with cdk-nag ${this.nag.version} installed, but is not an Aspect of this app, so nothing is checked. `
       + 'Fix: add it with Aspects.of(app).add(new AppClientChecks(app)). (Validations.of(app).addPlugins(...) is how packs are registered with cdk-nag 3.)'];
   }
@@ -431,6 +437,7 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
   // Every rule the pack applies to a client, with the severity its Compliant rows carry.
   const applied = [...ClientRules.rules(), ...ClientPolicy.rules().filter((r) => policy?.enabledRuleIds.includes(r.id))]
     .map((r) => ({ id: r.id, severity: DOCUMENTED.has(r.id) ? r.severity : policy!.severityOf(r.id) }));
+  const appliedIds = new Set(applied.map((r) => r.id));
   class CdkNag2AppClientChecks extends NagPack {
     private readonly byStack = new Map<Stack, Map<string, TemplateFinding[]>>();
 
@@ -469,7 +476,7 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
       // Every rule, as cdk-nag's packs apply theirs: Non-Compliant with the findings, Compliant
       // otherwise (the report's rows); an AppClient's documented rules are its own to report. A
       // finding of a rule outside the list (none today) is still reported.
-      const others = [...byRule.keys()].filter((id) => !applied.some((r) => r.id === id));
+      const others = [...byRule.keys()].filter((id) => !appliedIds.has(id));
       const rules = [...applied, ...others.map((id) => ({ id, severity: Severity.WARNING }))];
       for (const rule of rules) {
         if (own && DOCUMENTED.has(rule.id)) continue;

@@ -53,6 +53,14 @@ export function loadCdkNag(): InstalledCdkNag {
   return cached;
 }
 
+/** How an app of each jsii language brings cdk-nag's JavaScript into the jsii runtime. */
+const LOAD_CDK_NAG: { [language: string]: string } = {
+  python: 'import cdk_nag',
+  java: 'software.amazon.jsii.JsiiEngine.getInstance().loadModule(io.github.cdklabs.cdknag.$Module.class);',
+  go: 'cdknagjsii.Initialize() (import cdknagjsii "github.com/cdklabs/cdk-nag-go/cdknag/v2/jsii", or /v3/jsii)',
+  dotnet: 'use any cdk-nag type (package Cdklabs.CdkNag) before creating the pack',
+};
+
 /**
  * In an app of another jsii language (the jsii runtime sets JSII_AGENT, e.g. `Java/17.0.15`), cdk-nag's
  * JavaScript is in the jsii runtime only once the app has used its module: what to write first.
@@ -60,16 +68,11 @@ export function loadCdkNag(): InstalledCdkNag {
  */
 export function loadHint(agent: string | undefined): string {
   if (!agent) return '';
-  const how: { [language: string]: string } = {
-    python: 'import cdk_nag',
-    java: 'software.amazon.jsii.JsiiEngine.getInstance().loadModule(io.github.cdklabs.cdknag.$Module.class);',
-    golang: 'cdknagjsii.Initialize() (import cdknagjsii "github.com/cdklabs/cdk-nag-go/cdknag/v2/jsii", or /v3/jsii)',
-    dotnet: 'use any cdk-nag type (package Cdklabs.CdkNag) before creating the pack',
-  };
   // Python/3.11.7, Java/17.0.15, DotNet/8.0.0/..., and Go's go1.26.8/linux/amd64
-  const language = /^go\d/.test(agent) ? 'golang' : agent.split('/')[0].toLowerCase();
-  return ` or not loaded into the jsii runtime (in a ${language === 'golang' ? 'Go' : agent.split('/')[0]} app, load its module before creating the pack: ${how[language] ?? 'use any cdk-nag type first'})`;
+  const language = /^go\d/.test(agent) ? 'Go' : agent.split('/')[0];
+  return ` or not loaded into the jsii runtime (in a ${language} app, load its module before creating the pack: ${LOAD_CDK_NAG[language.toLowerCase()] ?? 'use any cdk-nag type first'})`;
 }
+
 
 /**
  * Whether AppClientChecks supports a cdk-nag version: 2.27 and later 2.x, or 3.x (an unknown
