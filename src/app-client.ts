@@ -378,7 +378,9 @@ export class AppClient extends Resource implements IUserPoolClient {
    * `Validations.of(scope).acknowledge({ id: 'cdk-cognito-app-client:<rule-id>', reason })` does the same.
    *
    * @param scope the AppClient, or any construct above the clients it covers
-   * @param ruleId the rule id, e.g. `redirect-uri-https` (or `cdk-cognito-app-client:redirect-uri-https`)
+   * @param ruleId the rule id, e.g. `redirect-uri-https` (or `cdk-cognito-app-client:redirect-uri-https`);
+   * for one value's finding only, the rule id and the finding's id in brackets, e.g.
+   * `redirect-uri-https[CallbackURLs::http://app.example.org/callback]` (see `Finding.findingId`)
    * @param reason why the finding is acceptable here
    */
   public static acknowledge(scope: IConstruct, ruleId: string, reason: string): void {
@@ -646,7 +648,9 @@ export class AppClient extends Resource implements IUserPoolClient {
     const errors: string[] = [];
     const refused = new Set<string>();
     for (const f of stackFindings(this)) {
-      const ack = findAcknowledgement(this, [`${ACK_PREFIX}${f.ruleId}`]);
+      // a finding about one value is acknowledged by its finding id (`<rule-id>[<finding id>]`) or with its rule
+      const named = f.findingId === undefined ? `${ACK_PREFIX}${f.ruleId}` : `${ACK_PREFIX}${f.ruleId}[${f.findingId}]`;
+      const ack = findAcknowledgement(this, named === `${ACK_PREFIX}${f.ruleId}` ? [named] : [named, `${ACK_PREFIX}${f.ruleId}`]);
       if (ack?.reason) continue;
       if (ack && !refused.has(ack.id)) {
         refused.add(ack.id);
@@ -654,7 +658,7 @@ export class AppClient extends Resource implements IUserPoolClient {
       }
       const text = `${f.message} Fix: ${f.fix}`;
       if (f.severity === Severity.ERROR) errors.push(text);
-      else Annotations.of(this).addWarningV2(`${ACK_PREFIX}${f.ruleId}`, text);
+      else Annotations.of(this).addWarningV2(named, text);
     }
     return errors;
   }

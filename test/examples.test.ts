@@ -69,7 +69,7 @@ test('cdk synth of the example with breaches of the policy fails, with cdk-nag r
     ['WARNING', 'ShopAuth/MobileApp/Resource', 'policy-client-name-pattern'],
   ];
   // each finding names its rule once (cdk-nag's prefix), then the property and value
-  for (const [level, path, id] of expected) expect(stderr).toMatch(new RegExp(`${level} AppClientChecks-${id}: [A-Z][A-Za-z]+(\\[\\d+\\])? = [^\\n]*\\n\\s+${path}\\n`));
+  for (const [level, path, id] of expected) expect(stderr).toMatch(new RegExp(`${level} AppClientChecks-${id}(\\[[^\\n]*\\])?: [A-Z][A-Za-z]+(\\[\\d+\\])? = [^\\n]*\\n\\s+${path}\\n`));
   expect(stderr).not.toMatch(/AppClientChecks-[a-z0-9-]+: \[/);
   expect(stderr).not.toContain('[redirect-uri-https]');
 }, 120_000);

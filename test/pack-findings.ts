@@ -19,7 +19,8 @@ export function packFindings(app: App, policy?: ClientPolicy): PackFinding[] {
   for (const c of app.node.findAll()) {
     for (const m of c.node.metadata) {
       const severity = m.type === 'aws:cdk:error' ? 'error' : m.type === 'aws:cdk:warning' ? 'warning' : undefined;
-      const ruleName = /^(AppClientChecks-[a-z0-9-]+):/.exec(String(m.data))?.[1];
+      // the rule, without the finding id of a finding about one value (`AppClientChecks-<rule>[<finding id>]: ...`)
+      const ruleName = /^(AppClientChecks-[a-z0-9-]+)(\[[^\n]*?\])?: /.exec(String(m.data))?.[1];
       if (severity && ruleName) out.push({ ruleName, severity, path: c.node.path });
     }
   }

@@ -303,7 +303,7 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
       const owner = appClientOf(node);
       if (owner && DOCUMENTED.has(f.ruleId)) continue; // the AppClient reports it itself
       const reportedAt = (owner ?? node)?.node.path ?? cdkPath ?? f.resource;
-      const ack = node && acknowledgement(node, f.ruleId);
+      const ack = node && acknowledgement(node, f);
       if (ack?.reason) continue;
       if (ack) {
         found.push({
@@ -315,13 +315,14 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
         });
       }
       found.push({
-        ruleName: `${PACK_NAME}-${f.ruleId}`,
+        // a finding about one value is named as cdk-nag 3's packs name findings: Rule[finding]
+        ruleName: `${PACK_NAME}-${f.ruleId}${f.findingId === undefined ? '' : `[${f.findingId}]`}`,
         // the report names the rule and the construct itself: each is said once
         description: `${ownText(f)}${this.verbose ? ` (${explanation(f.ruleId)})` : ''}`,
         fix: f.fix,
         severity: f.severity,
         violatingResources: [located(f.resource, file, reportedAt, [`Properties/${f.property}`])],
-        ruleMetadata: { ruleId: f.ruleId, property: f.property },
+        ruleMetadata: f.findingId === undefined ? { ruleId: f.ruleId, property: f.property } : { ruleId: f.ruleId, property: f.property, findingId: f.findingId },
       });
     }
     // The nested stacks' own clients, each in its own template (direct children only: they recurse).
@@ -420,9 +421,24 @@ function appClientOf(node: IConstruct | undefined): IConstruct | undefined {
   return node instanceof KeptRenderingUserPoolClient ? node.node.scope : undefined;
 }
 
-/** The acknowledgement of a rule on the resource or its nearest acknowledging ancestor. */
-function acknowledgement(node: IConstruct, ruleId: string) {
-  return findAcknowledgement(node, [`${PACK_NAME}-${ruleId}`, `${PACK_NAME}::${ruleId}`, `${PACK_NAME}::${PACK_NAME}-${ruleId}`]);
+/**
+ * The acknowledgement of a finding on the resource or its nearest acknowledging ancestor: of its
+ * value (`AppClientChecks-<rule-id>[<finding id>]`, as cdk-nag 3's packs name findings), or of the rule.
+ */
+function acknowledgement(node: IConstruct, f: TemplateFinding) {
+  const ids = [`${PACK_NAME}-${f.ruleId}`, `${PACK_NAME}::${f.ruleId}`, `${PACK_NAME}::${PACK_NAME}-${f.ruleId}`];
+  return findAcknowledgement(node, f.findingId === undefined ? ids : [...ids.map((id) => `${id}[${f.findingId}]`), ...ids]);
+}
+
+/** Findings grouped by finding id (undefined: findings about no one value), in order of appearance. */
+function byFinding(list: TemplateFinding[]): Map<string | undefined, TemplateFinding[]> {
+  const out = new Map<string | undefined, TemplateFinding[]>();
+  for (const f of list) {
+    const group = out.get(f.findingId);
+    if (group) group.push(f);
+    else out.set(f.findingId, [f]);
+  }
+  return out;
 }
 
 /**
@@ -481,15 +497,25 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
       for (const rule of rules) {
         if (own && DOCUMENTED.has(rule.id)) continue;
         const list = byRule.get(rule.id);
-        this.applyRule({
+        const apply = (result: unknown, info: string, severity: Severity) => this.applyRule({
           ruleSuffixOverride: rule.id,
-          // cdk-nag prefixes the rule id: each finding's text without its own
-          info: list ? list.map((f) => `${ownText(f)} Fix: ${f.fix}`).join('\n') : RULES.get(rule.id)?.title ?? rule.id,
+          // cdk-nag prefixes the rule id (and the finding id): each finding's text without its own
+          info,
           explanation: explanation(rule.id),
-          level: level(list?.some((f) => f.severity === Severity.ERROR) ? Severity.ERROR : list ? Severity.WARNING : rule.severity),
-          rule: () => list ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT,
+          level: level(severity),
+          rule: () => result,
           node,
         });
+        if (!list) {
+          apply(NagRuleCompliance.COMPLIANT, RULES.get(rule.id)?.title ?? rule.id, rule.severity);
+          continue;
+        }
+        // A finding about one value is its own cdk-nag finding (suppressed with appliesTo: [its id]);
+        // the others are the rule's, suppressed with the rule.
+        for (const [findingId, group] of byFinding(list)) {
+          apply(findingId === undefined ? NagRuleCompliance.NON_COMPLIANT : [findingId], group.map((f) => `${ownText(f)} Fix: ${f.fix}`).join('\n'),
+            group.some((f) => f.severity === Severity.ERROR) ? Severity.ERROR : Severity.WARNING);
+        }
       }
     }
   }

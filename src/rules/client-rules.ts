@@ -4,6 +4,7 @@ import { Client, readClient } from './private/client';
 import { Branch, Variant, describeBranches, hasConditions, variantsOf } from './private/conditions';
 import { Emit, Rule, RuleSelector } from './private/rule';
 import { ResourceLookup } from './private/shapes';
+import { findingIdOf } from './private/finding-ids';
 import { docsLink } from './private/sources';
 import { InvalidTemplateError } from './private/template-error';
 import { ClientContext, TemplateIndex } from './private/template-index';
@@ -206,6 +207,8 @@ interface Raw {
   readonly fix: string;
   /** A message written whole (a rule that crashed). */
   readonly text?: string;
+  /** The finding id, when the finding is about one value (see private/finding-ids.ts). */
+  readonly findingId?: string;
 }
 
 function keyOf(r: Raw): string {
@@ -223,14 +226,11 @@ function format(r: Raw, when?: ReadonlyArray<Branch>, resource?: string): Findin
   const severity = r.rule.severity;
   const property = bounded(r.property);
   const fix = bounded(r.fix);
-  if (condition) {
-    return resource === undefined
-      ? { ruleId, severity, property, message, fix, condition }
-      : { ruleId, severity, property, message, fix, condition, resource } as TemplateFinding;
-  }
-  return resource === undefined
-    ? { ruleId, severity, property, message, fix }
-    : { ruleId, severity, property, message, fix, resource } as TemplateFinding;
+  const f: { -readonly [K in keyof TemplateFinding]?: TemplateFinding[K] } = { ruleId, severity, property, message, fix };
+  if (r.findingId !== undefined) f.findingId = r.findingId;
+  if (condition) f.condition = condition;
+  if (resource !== undefined) f.resource = resource;
+  return f as Finding;
 }
 
 /**
@@ -305,7 +305,9 @@ function evaluate(properties: unknown, policy?: ClientPolicy, context?: ClientCo
   // allocation per rule or per client.
   const outer = sink;
   const outerRule = current;
+  const outerProperties = sinkProperties;
   sink = findings;
+  sinkProperties = properties;
   try {
     const present = CLIENT_SELECTOR.bits.maskOf(client);
     runClientRules(CLIENT_SELECTOR.selectPresent(present), client, context, findings);
@@ -315,6 +317,7 @@ function evaluate(properties: unknown, policy?: ClientPolicy, context?: ClientCo
   } finally {
     sink = outer;
     current = outerRule;
+    sinkProperties = outerProperties;
   }
   return findings;
 }
@@ -394,8 +397,13 @@ function runPolicyRules(plan: PolicyPlan, client: Client, findings: Raw[]): void
 /** Where `emit` writes: the findings of the evaluation that runs, for the rule that runs. */
 let sink: Raw[] = [];
 let current: RuleHead = CLIENT_RULES[0];
+/** The properties being evaluated: a finding about one value is named by it (its finding id). */
+let sinkProperties: unknown;
 const emit: Emit = (property, value, why, fix) => {
-  sink.push({ rule: current, property, value, why, fix: fix ?? current.fix });
+  const findingId = findingIdOf(property, sinkProperties, value);
+  sink.push(findingId === undefined
+    ? { rule: current, property, value, why, fix: fix ?? current.fix }
+    : { rule: current, property, value, why, fix: fix ?? current.fix, findingId });
 };
 
 const PROPERTY_TYPE: RuleHead = { id: 'property-type', severity: Severity.ERROR, fix: '' };

@@ -21,6 +21,19 @@ export interface Finding {
    * or `TokenValidityUnits.AccessToken`.
    */
   readonly property: string;
+  /**
+   * The name a suppression gives to this one value's finding, in cdk-nag's convention
+   * `<Property>::<value>`: e.g. `AllowedOAuthScopes::orders-api/admin` or
+   * `CallbackURLs::http://localhost:3000/callback`. Unresolved parts are rendered as cdk-nag renders
+   * them (`<LogicalId>`, `<LogicalId.Attr>`), so the id is the same on every synth; brackets that
+   * are not matched within the value, whitespace and `%` are percent-encoded, so the id survives
+   * aws-cdk-lib's parsing of acknowledgement ids. Use it as cdk-nag 2's
+   * `appliesTo: ['<finding id>']`, as cdk-nag 3's `AppClientChecks-<rule-id>[<finding id>]`, in
+   * `AppClient.acknowledge(scope, '<rule-id>[<finding id>]', reason)`, and in the checker's ignore list.
+   *
+   * @default - the finding is not about one value of a list or URL (suppress the rule on the client)
+   */
+  readonly findingId?: string;
   /** What is wrong: the value received, the rule and why. */
   readonly message: string;
   /** How to fix it. */

@@ -42,7 +42,8 @@ function setup(policy?: ClientPolicy) {
 }
 
 function found(report: { violations: Array<{ ruleName: string; severity?: string; violatingResources: Array<{}> }> }) {
-  return report.violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} @ ${(r as { constructPath?: string }).constructPath} (${v.severity})`));
+  // the rule, without the finding id of a finding about one value (`AppClientChecks-<rule>[<finding id>]`)
+  return report.violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName.replace(/\[.*\]$/, '')} @ ${(r as { constructPath?: string }).constructPath} (${v.severity})`));
 }
 
 describe('AppClientChecks with cdk-nag 3 (a validation plugin)', () => {
@@ -60,7 +61,7 @@ describe('AppClientChecks with cdk-nag 3 (a validation plugin)', () => {
       'AppClientChecks-policy-no-loopback-in-prod @ Stack/L3 (error)',
       'AppClientChecks-policy-no-plaintext-password-flows @ Stack/L3 (error)',
     ]));
-    const v = r.violations.find((x) => x.ruleName === 'AppClientChecks-redirect-uri-https')!;
+    const v = r.violations.find((x) => x.ruleName === 'AppClientChecks-redirect-uri-https[CallbackURLs::http://app.example.org/cb]')!;
     // the report names the rule and the construct: the description says neither again
     expect(v.description).toMatch(/^CallbackURLs\[0\] = "http:\/\/app\.example\.org\/cb"/);
     expect(v.fix).toContain('https://app.example.org/cb');
@@ -200,8 +201,8 @@ describe('AppClientChecks with cdk-nag 3 (a validation plugin)', () => {
     const pack = new AppClientChecks(a, { verbose: true });
     const stack = new Stack(a, 'Stack');
     new cognito.CfnUserPoolClient(stack, 'L1', { userPoolId: 'eu-west-1_AbC123', allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['code'], allowedOAuthScopes: ['openid'], callbackUrLs: ['http://a.example.org/cb'] });
-    const verbose = pack.validate({ templatePaths: templates(a.synth().directory) }).violations.find((v) => v.ruleName === 'AppClientChecks-redirect-uri-https')!;
-    const terse = plain.report().violations.find((v) => v.ruleName === 'AppClientChecks-redirect-uri-https')!;
+    const verbose = pack.validate({ templatePaths: templates(a.synth().directory) }).violations.find((v) => v.ruleName.startsWith('AppClientChecks-redirect-uri-https['))!;
+    const terse = plain.report().violations.find((v) => v.ruleName.startsWith('AppClientChecks-redirect-uri-https['))!;
     const rule = ClientRules.rules().find((r) => r.id === 'redirect-uri-https')!;
     expect(verbose.description).toBe(`${terse.description} (${rule.title} ${rule.source})`);
   });

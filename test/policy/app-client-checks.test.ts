@@ -26,7 +26,7 @@ function found(stack: Stack): string[] {
   const levels = [['error', a.findError('*', Match.anyValue())], ['warning', a.findWarning('*', Match.anyValue())]] as const;
   for (const [level, list] of levels) {
     for (const m of list) {
-      const id = /^(AppClientChecks-[a-z0-9-]+):/.exec(String(m.entry.data))?.[1];
+      const id = /^(AppClientChecks-[a-z0-9-]+)(\[[^\n]*?\])?: /.exec(String(m.entry.data))?.[1]; // the rule, without a finding id
       if (id) out.push(`${id} @ ${m.id.replace(/^\//, '')} (${level})`);
     }
   }
@@ -36,7 +36,7 @@ function found(stack: Stack): string[] {
 function messageOf(stack: Stack, path: string, ruleId: string): string {
   const a = Annotations.fromStack(stack);
   const all = [...a.findError(path, Match.anyValue()), ...a.findWarning(path, Match.anyValue())];
-  return String(all.find((m) => String(m.entry.data).startsWith(`AppClientChecks-${ruleId}:`))?.entry.data ?? '');
+  return String(all.find((m) => /^(AppClientChecks-[a-z0-9-]+)(\[[^\n]*?\])?: /.exec(String(m.entry.data))?.[1] === `AppClientChecks-${ruleId}`)?.entry.data ?? '');
 }
 
 describe('AppClientChecks with cdk-nag 2 (an Aspect)', () => {

@@ -1,0 +1,126 @@
+import { createHash } from 'crypto';
+import { intrinsicName, isPlainObject } from './values';
+
+/**
+ * Finding ids: the name a suppression gives to one value's finding, in cdk-nag's convention
+ * (`Action::s3:*`): `<Property>::<value>`, e.g. `AllowedOAuthScopes::orders-api/admin` or
+ * `CallbackURLs::http://localhost:3000/callback`.
+ *
+ * - The value is the list item (or `DefaultRedirectURI`) as written in the template; unresolved
+ *   parts are rendered as cdk-nag renders them, `<LogicalId>` for a `Ref` and `<LogicalId.Attr>`
+ *   for an `Fn::GetAtt` (`Fn::Join` joined, `Fn::Sub` with its variables), so the id is the same on
+ *   every synth; any other intrinsic is `<Fn::Name>`.
+ * - It is escaped so that it survives aws-cdk-lib's parsing of acknowledgement ids (cdk-nag 3's
+ *   `Rule[finding]` form): brackets `()[]{}` that are not matched within the value, whitespace,
+ *   control characters and `%` are percent-encoded (`%28`, `%20`, `%25`); matched brackets stay
+ *   (`http://[::1]:3000/cb`), and `::` is always inside the rule id's brackets.
+ * - A value longer than 200 characters is cut, ending in `...#` and 12 hex digits of its SHA-256.
+ */
+
+/** The list properties whose findings are about one item, and the single-valued URL property. */
+const ITEM_LISTS = new Set([
+  'CallbackURLs', 'LogoutURLs', 'AllowedOAuthScopes', 'AllowedOAuthFlows', 'ExplicitAuthFlows',
+  'SupportedIdentityProviders', 'ReadAttributes', 'WriteAttributes',
+]);
+const SINGLE_VALUES = new Set(['DefaultRedirectURI']);
+const ITEM_PATH = /^([A-Za-z]+)\[(\d+)\]$/;
+/** Values are cut beyond this many characters (before escaping). */
+const MAX_VALUE = 200;
+
+/**
+ * The finding id of a finding at `property` (`CallbackURLs[2]`, `DefaultRedirectURI`) of these
+ * properties, or undefined when the finding is not about one value. `shown` is the value as the
+ * finding shows it, used when the item cannot be found in `properties` (a list given as a whole by
+ * an intrinsic whose values the engine knows).
+ */
+export function findingIdOf(property: string, properties: unknown, shown: string): string | undefined {
+  let name: string;
+  let item: unknown;
+  const m = ITEM_PATH.exec(property);
+  if (m && ITEM_LISTS.has(m[1])) {
+    name = m[1];
+    const list = isPlainObject(properties) ? properties[name] : undefined;
+    item = Array.isArray(list) ? list[Number(m[2])] : undefined;
+  } else if (SINGLE_VALUES.has(property)) {
+    name = property;
+    item = isPlainObject(properties) ? properties[name] : undefined;
+  } else {
+    return undefined;
+  }
+  const value = item !== undefined ? render(item, 0) : fromShown(shown);
+  return value === undefined ? undefined : `${name}::${escapeValue(cut(value))}`;
+}
+
+/** A shown string value (`"https://x"`, not cut) as its text. */
+function fromShown(shown: string): string | undefined {
+  if (!shown.startsWith('"') || !shown.endsWith('"')) return undefined;
+  try {
+    const v: unknown = JSON.parse(shown);
+    return typeof v === 'string' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A value as text, unresolved parts as cdk-nag renders them. */
+function render(v: unknown, depth: number): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  const name = intrinsicName(v);
+  if (name === undefined || depth > 8) return name ? `<${name}>` : '<value>';
+  const arg = (v as { [key: string]: unknown })[name];
+  switch (name) {
+    case 'Ref':
+      return typeof arg === 'string' ? `<${arg}>` : '<Ref>';
+    case 'Fn::GetAtt': {
+      const parts = typeof arg === 'string' ? arg.split('.') : arg;
+      return Array.isArray(parts) && parts.length >= 2 ? `<${render(parts[0], depth + 1)}.${parts.slice(1).map((p) => render(p, depth + 1)).join('.')}>` : '<Fn::GetAtt>';
+    }
+    case 'Fn::Join':
+      return Array.isArray(arg) && typeof arg[0] === 'string' && Array.isArray(arg[1])
+        ? arg[1].map((x) => render(x, depth + 1)).join(arg[0]) : '<Fn::Join>';
+    case 'Fn::Sub': {
+      const [text, vars] = Array.isArray(arg) ? arg : [arg, undefined];
+      if (typeof text !== 'string') return '<Fn::Sub>';
+      return text.replace(/\$\{(!?)([^}]*)\}/g, (_all, bang: string, ref: string) => {
+        if (bang) return `\${${ref}}`;
+        return isPlainObject(vars) && vars[ref] !== undefined ? render(vars[ref], depth + 1) : `<${ref}>`;
+      });
+    }
+    default:
+      return `<${name}>`;
+  }
+}
+
+/** A long value, cut and made unique by its hash. */
+function cut(value: string): string {
+  if (value.length <= MAX_VALUE) return value;
+  return `${value.slice(0, MAX_VALUE)}...#${createHash('sha256').update(value).digest('hex').slice(0, 12)}`;
+}
+
+const OPENERS = '([{';
+const CLOSERS = ')]}';
+
+/** The value with what aws-cdk-lib's id parsing would refuse or change percent-encoded (see the top of this file). */
+export function escapeValue(value: string): string {
+  const encode = new Set<number>();
+  const open: number[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (OPENERS.includes(c)) {
+      open.push(i);
+    } else if (CLOSERS.includes(c)) {
+      const top = open[open.length - 1];
+      if (top !== undefined && OPENERS.indexOf(value[top]) === CLOSERS.indexOf(c)) open.pop();
+      else encode.add(i); // unmatched or mismatched: aws-cdk-lib throws
+    }
+  }
+  for (const i of open) encode.add(i);
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (encode.has(i) || c === '%' || /[\s\x00-\x1f\x7f]/.test(c)) out += encodeURIComponent(c).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`);
+    else out += c;
+  }
+  return out;
+}
