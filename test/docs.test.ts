@@ -1,3 +1,4 @@
+import { execFileSync } from 'child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { dirname, join, relative } from 'path';
 import * as ts from 'typescript';
@@ -221,6 +222,12 @@ describe('links', () => {
       .filter((t) => !existsSync(join(ROOT, dirname(file), decodeURIComponent(t.split('#')[0]))));
     expect(broken).toEqual([]);
   });
+
+  test('the npm package holds every rule page', () => {
+    const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+    const paths: string[] = packed[0].files.map((f: { path: string }) => f.path);
+    for (const page of Object.keys(generated)) expect(paths).toContain(page);
+  }, 60_000);
 
   test('README.md links the rule pages', () => {
     expect(relativeLinks(readFileSync(join(ROOT, 'README.md'), 'utf8')).some((t) => t.startsWith('docs/rules/'))).toBe(true);
