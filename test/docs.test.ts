@@ -213,7 +213,9 @@ describe('links', () => {
   /** The relative link targets of a Markdown file, outside code blocks and code spans (inline and reference links). */
   function relativeLinks(text: string): string[] {
     const prose = text.replace(/^```[\s\S]*?^```/gm, '').replace(/`[^`\n]*`/g, '');
-    const targets = [...prose.matchAll(/\]\(\s*<?([^)\s>]+)>?[^)]*\)/g), ...prose.matchAll(/^\s*\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)/gm)].map((m) => m[1]);
+    const inline = [...prose.matchAll(/\]\(\s*(?:<([^>]+)>|([^)\s]+))[^)]*\)/g)].map((m) => m[1] ?? m[2]);
+    const references = [...prose.matchAll(/^\s*\[[^\]]+\]:\s*(?:<([^>]+)>|(\S+))/gm)].map((m) => m[1] ?? m[2]);
+    const targets = [...inline, ...references];
     return targets.filter((t) => !/^[a-z][a-z0-9+.-]*:/i.test(t) && !t.startsWith('#'));
   }
 
@@ -228,6 +230,11 @@ describe('links', () => {
     const paths: string[] = packed[0].files.map((f: { path: string }) => f.path);
     for (const page of Object.keys(generated)) expect(paths).toContain(page);
   }, 60_000);
+
+  test('relative links are told from the others', () => {
+    expect(relativeLinks('[a](missing.md#x) `[b](span.md)` [c](https://x.org) [d](#y) [e](<docs/a b.md> "t")\n[f]: ref.md\n```\n[g](fence.md)\n```\n'))
+      .toEqual(['missing.md#x', 'docs/a b.md', 'ref.md']);
+  });
 
   test('README.md links the rule pages', () => {
     expect(relativeLinks(readFileSync(join(ROOT, 'README.md'), 'utf8')).some((t) => t.startsWith('docs/rules/'))).toBe(true);
