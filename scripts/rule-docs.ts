@@ -237,7 +237,7 @@ export const propPath = (prop: string) => prop.split(':')[0].trim();
  * What an `AppClient` does about a rule beyond its props: the construct prevents the problem (its
  * types, defaults, or a check at construction), or the fix is elsewhere in the app.
  */
-const APP_CLIENT_NOTES: { readonly [ruleId: string]: string } = {
+export const APP_CLIENT_NOTES: { readonly [ruleId: string]: string } = {
   'property-type': 'Prevented by the construct\'s types: a finding comes only from an escape hatch such as `client.resource.addPropertyOverride(...)`.',
   'client-not-checkable': 'Not possible with `AppClient`: it writes every property in the template. Only a template whose client a macro (`Fn::Transform`) writes gets this finding.',
   'user-pool-id-format': 'The id comes from `userPool`: a finding means the pool was imported with a malformed id, as in `UserPool.fromUserPoolId(this, \'Pool\', id)`.',
@@ -282,6 +282,7 @@ export function ruleProperties(rule: DocumentedRule, failing: ReadonlyArray<Find
   return Object.keys(APP_CLIENT_PROPS).filter((p) => named.has(p));
 }
 
+/** The `AppClient` props of the rule's properties, and what the construct prevents or the app must change instead. */
 function appClientSection(rule: DocumentedRule, failing: ReadonlyArray<Finding>): string[] {
   const rows = ruleProperties(rule, failing).map((p) => {
     const m = APP_CLIENT_PROPS[p];
@@ -292,7 +293,7 @@ function appClientSection(rule: DocumentedRule, failing: ReadonlyArray<Finding>)
   const out = ['## With `AppClient`', ''];
   if (rows.length) out.push('The `AppClient` props that write the properties of this rule:', '', '| Property | `AppClient` prop |', '|---|---|', ...rows, '');
   const notes = [APP_CLIENT_NOTES[rule.id]];
-  if (rule.policy) notes.push(`Or change the policy (\`${rule.setting}\`).`);
+  if (rule.policy) notes.push(`Or change the policy: the rule is on because it sets \`${rule.setting}\`.`);
   if (rule.fixes.some((f) => f.where === 'change')) notes.push('The rule compares with the previous deployment: keep these props as deployed, or plan for the change.');
   const text = notes.filter(Boolean).join(' ');
   if (text) out.push(text, '');

@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { dirname, join, relative } from 'path';
 import * as ts from 'typescript';
-import { APP_CLIENT_PROPS, DOCS_DIR, checkerIgnore, documentedRules, propPath, ruleDocFiles, ruleProperties, runExample, suppressionSection } from '../scripts/rule-docs';
+import { APP_CLIENT_NOTES, APP_CLIENT_PROPS, DOCS_DIR, checkerIgnore, documentedRules, propPath, ruleDocFiles, ruleProperties, runExample, suppressionSection } from '../scripts/rule-docs';
 import { RULE_DOCS } from '../scripts/rule-examples';
 import { ClientPolicy, ClientRules, Finding, Severity } from '../src';
 import { readClient } from '../src/rules/private/client';
@@ -149,6 +149,10 @@ describe('the AppClient table of the rule pages', () => {
     const missing = Object.values(APP_CLIENT_PROPS).flatMap((m) => m.props.map(propPath)).filter((p) => !paths.has(p));
     expect(missing).toEqual([]);
   }, 60_000);
+
+  test('every rule with an AppClient note is a rule', () => {
+    expect(Object.keys(APP_CLIENT_NOTES).filter((id) => !rules.some((r) => r.id === id))).toEqual([]);
+  });
 
   test('each documented rule page says how an AppClient sets its properties, prevents it, or what to change instead', () => {
     for (const r of rules) {
