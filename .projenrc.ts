@@ -85,12 +85,12 @@ project.addPackageIgnore('/.ci/');
 project.addPackageIgnore('/examples/');
 project.addPackageIgnore('/bench/');
 project.addPackageIgnore('/rosetta/');
-project.addPackageIgnore('/docs/');
 project.addPackageIgnore('/scripts/');
 project.addPackageIgnore('/compat/');
 project.addPackageIgnore('/lines/');
 project.addPackageIgnore('/polyglot/');
 project.addPackageIgnore('/build/');
+// docs/rules (the rule pages that every finding links to) ships in the package, beside the README that links it.
 
 // The classic line (cdk-cognito-app-client-classic, aws-cdk-lib 2.100.0 to 2.234.x): the same source
 // compiled against aws-cdk-lib 2.100.0 with lines/classic/line.ts (lines/build-classic.js), packed

@@ -64,11 +64,13 @@ function parseArgs(argv) {
 function main() {
   const opts = parseArgs(process.argv.slice(2));
   const root = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  for (const d of ['src', 'lib', 'schema', 'dist']) fs.rmSync(path.join(OUT, d), { recursive: true, force: true });
+  for (const d of ['src', 'lib', 'schema', 'docs', 'dist']) fs.rmSync(path.join(OUT, d), { recursive: true, force: true });
   fs.mkdirSync(OUT, { recursive: true });
   fs.cpSync(path.join(ROOT, 'src'), path.join(OUT, 'src'), { recursive: true });
   fs.copyFileSync(path.join(__dirname, 'classic', 'line.ts'), path.join(OUT, 'src', 'private', 'line.ts'));
   fs.cpSync(path.join(ROOT, 'schema'), path.join(OUT, 'schema'), { recursive: true });
+  // the rule pages, which the README and every finding link to
+  fs.cpSync(path.join(ROOT, 'docs'), path.join(OUT, 'docs'), { recursive: true });
   for (const f of ['README.md', 'LICENSE', 'tsconfig.json']) fs.copyFileSync(path.join(ROOT, f), path.join(OUT, f));
 
   // The root package.json with the line's names, ranges and pins; bundled dependencies at the

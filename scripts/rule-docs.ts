@@ -22,6 +22,8 @@ export interface DocumentedRule extends RuleInfo {
   readonly setting?: string;
   /** The rule's general fixes: one per part (a rule with a per-client and a template part has two). */
   readonly fixes: ReadonlyArray<{ readonly where: 'client' | 'template' | 'change' | 'policy'; readonly fix: string }>;
+  /** The properties the rule's parts need (`Rule.needs`), if they declare any. */
+  readonly needs: ReadonlyArray<string>;
 }
 
 /** The setting that turns a policy rule on; a boolean setting with the value that does (from the rule's enabled()). */
@@ -42,9 +44,11 @@ export function documentedRules(): DocumentedRule[] {
     ...CHANGE_RULES.filter((r) => r.id === id).map((r) => ({ where: 'change' as const, fix: r.fix })),
     ...POLICY_RULES.filter((r) => r.id === id).map((r) => ({ where: 'policy' as const, fix: r.fix })),
   ];
+  const needsOf = (id: string) => [...new Set([...CLIENT_RULES, ...CONTEXT_RULES, ...CHANGE_RULES, ...POLICY_RULES]
+    .filter((r) => r.id === id).flatMap((r) => (r as { needs?: ReadonlyArray<string> }).needs ?? []))];
   return [
-    ...ClientRules.rules().map((r) => ({ ...r, policy: false, fixes: fixesOf(r.id) })),
-    ...ClientPolicy.rules().map((r) => ({ ...r, policy: true, setting: settingOf(r.id), fixes: fixesOf(r.id) })),
+    ...ClientRules.rules().map((r) => ({ ...r, policy: false, fixes: fixesOf(r.id), needs: needsOf(r.id) })),
+    ...ClientPolicy.rules().map((r) => ({ ...r, policy: true, setting: settingOf(r.id), fixes: fixesOf(r.id), needs: needsOf(r.id) })),
   ];
 }
 
@@ -163,6 +167,216 @@ function findingBlock(findings: ExampleFinding[]): string {
   ].join('\n')).join('\n\n'));
 }
 
+// ---------------------------------------------------------------------------------------------
+// With AppClient: the one table from CloudFormation properties to AppClient props.
+
+/** How an `AppClient` writes one CloudFormation property: its props (`path` or `path: example`), and a note. */
+export interface AppClientMapping {
+  /** The `AppClientProps` paths that set the property, each optionally with an example value after `: `. */
+  readonly props: ReadonlyArray<string>;
+  /** What the construct does itself (a default, a value it derives). */
+  readonly note?: string;
+}
+
+/**
+ * Every property of `AWS::Cognito::UserPoolClient` the rules read, with the `AppClient` props that
+ * write it (test/docs.test.ts checks both sides: the engine reads the property, the prop path exists).
+ */
+export const APP_CLIENT_PROPS: { readonly [cfnProperty: string]: AppClientMapping } = {
+  ClientName: { props: ["userPoolClientName: 'web-app'"] },
+  UserPoolId: { props: ['userPool'], note: 'the pool\'s `userPoolId` is written' },
+  GenerateSecret: { props: ['generateSecret: true'], note: 'default `false`' },
+  ClientSecret: { props: [], note: 'no prop: a custom secret is a `CreateUserPoolClient` API parameter, which the construct never writes' },
+  AccessTokenValidity: { props: ['accessTokenValidity: Duration.minutes(15)'] },
+  IdTokenValidity: { props: ['idTokenValidity: Duration.minutes(15)'] },
+  RefreshTokenValidity: { props: ['refreshTokenValidity: Duration.days(30)'] },
+  TokenValidityUnits: {
+    props: ['accessTokenValidity', 'idTokenValidity', 'refreshTokenValidity'],
+    note: 'written by the construct beside each value, in the largest unit that holds the `Duration` exactly',
+  },
+  AuthSessionValidity: { props: ['authSessionValidity: Duration.minutes(3)'] },
+  RefreshTokenRotation: { props: ['refreshTokenRotation: true', 'refreshTokenRotationGracePeriod: Duration.seconds(10)'] },
+  ExplicitAuthFlows: {
+    props: ['authFlows.userSrp', 'authFlows.custom', 'authFlows.userPassword', 'authFlows.adminUserPassword', 'authFlows.user'],
+    note: 'default `{ userSrp: true }`; `ALLOW_REFRESH_TOKEN_AUTH` is added unless rotation is on; `authFlows: {}` writes nothing',
+  },
+  AllowedOAuthFlows: {
+    props: ['oAuth.flows.authorizationCodeGrant', 'oAuth.flows.implicitCodeGrant', 'oAuth.flows.clientCredentials'],
+    note: 'default: the code grant when `oAuth.callbackUrls` are given',
+  },
+  AllowedOAuthScopes: {
+    props: ["oAuth.scopes: [OAuthScope.OPENID, OAuthScope.custom('orders-api/read')]"],
+    note: 'default: profile, phone, email and openid with the code or implicit grant',
+  },
+  AllowedOAuthFlowsUserPoolClient: {
+    props: ['disableOAuth: true'],
+    note: 'written by the construct: `true` when `oAuth.flows` or `oAuth.callbackUrls` are given',
+  },
+  CallbackURLs: { props: ["oAuth.callbackUrls: ['https://app.example.com/callback']"] },
+  LogoutURLs: { props: ["oAuth.logoutUrls: ['https://app.example.com/']"] },
+  DefaultRedirectURI: { props: ["oAuth.defaultRedirectUri: 'https://app.example.com/callback'"], note: 'one of `oAuth.callbackUrls`' },
+  SupportedIdentityProviders: {
+    props: ['supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO, UserPoolClientIdentityProvider.GOOGLE]'],
+    note: 'default: the pool\'s identity providers, then COGNITO',
+  },
+  ReadAttributes: { props: ['readAttributes: new ClientAttributes().withStandardAttributes({ email: true })'], note: 'default: all attributes' },
+  WriteAttributes: { props: ['writeAttributes: new ClientAttributes().withStandardAttributes({ email: true })'], note: 'default: all writable attributes' },
+  PreventUserExistenceErrors: { props: ['preventUserExistenceErrors: true'], note: 'default `true` (`ENABLED`); `false` writes `LEGACY`' },
+  EnableTokenRevocation: { props: ['enableTokenRevocation: true'], note: 'default `true`' },
+  EnablePropagateAdditionalUserContextData: { props: ['enablePropagateAdditionalUserContextData: true'], note: 'needs `generateSecret: true`' },
+  AnalyticsConfiguration: {
+    props: ['analytics.application', 'analytics.applicationId', 'analytics.externalId', 'analytics.role', 'analytics.shareUserData'],
+    note: 'either `application`, or `applicationId` with `externalId` and `role`',
+  },
+};
+
+/** The `AppClientProps` path of a table entry (`oAuth.callbackUrls: [...]` → `oAuth.callbackUrls`). */
+export const propPath = (prop: string) => prop.split(':')[0].trim();
+
+/**
+ * What an `AppClient` does about a rule beyond its props: the construct prevents the problem (its
+ * types, defaults, or a check at construction), or the fix is elsewhere in the app.
+ */
+export const APP_CLIENT_NOTES: { readonly [ruleId: string]: string } = {
+  'property-type': 'Prevented by the construct\'s types: a finding comes only from an escape hatch such as `client.resource.addPropertyOverride(...)`.',
+  'client-not-checkable': 'Not possible with `AppClient`: it writes every property in the template. Only a template whose client a macro (`Fn::Transform`) writes gets this finding.',
+  'user-pool-id-format': 'The id comes from `userPool`: a finding means the pool was imported with a malformed id, as in `UserPool.fromUserPoolId(this, \'Pool\', id)`.',
+  'token-refresh-zero': 'Prevented: `refreshTokenValidity: Duration.minutes(0)` fails at construction (`invalid-props`).',
+  'token-refresh-not-shorter': 'Prevented: an access or ID token lifetime longer than `refreshTokenValidity` fails at construction (`invalid-props`).',
+  'token-units-enum': 'Prevented: the construct writes `TokenValidityUnits` itself, from the `Duration` props.',
+  'token-unit-without-value': 'Prevented: the construct writes each unit only beside its value.',
+  'refresh-rotation-feature-enum': 'Prevented: the construct writes `Feature` from `refreshTokenRotation`.',
+  'refresh-rotation-feature-required': 'Prevented: the construct writes `Feature` whenever it writes `RefreshTokenRotation`.',
+  'refresh-rotation-grace-ignored': 'Prevented: `refreshTokenRotationGracePeriod` with `refreshTokenRotation: false` fails at construction (`invalid-props`).',
+  'auth-flows-enum': 'Prevented: `authFlows` is a set of booleans, written as `ALLOW_*` values only.',
+  'auth-flows-legacy-mix': 'Prevented: `authFlows` is written as `ALLOW_*` values only.',
+  'auth-flows-legacy-deprecated': 'Prevented: `authFlows` is written as `ALLOW_*` values only.',
+  'auth-flows-refresh-required': 'Prevented: the construct adds `ALLOW_REFRESH_TOKEN_AUTH` unless rotation is on.',
+  'auth-flows-rotation-no-refresh-auth': 'Prevented: with rotation on, the construct leaves `ALLOW_REFRESH_TOKEN_AUTH` out.',
+  'auth-flows-rotation-defaults': 'With rotation on, name the flows (`authFlows: { userSrp: true }`, the default): `authFlows: {}` writes no `ExplicitAuthFlows`.',
+  'oauth-flows-enum': 'Prevented: `oAuth.flows` is a set of booleans, written as known flows only.',
+  'oauth-settings-need-flag': 'The construct sets `AllowedOAuthFlowsUserPoolClient` when `oAuth.flows` or `oAuth.callbackUrls` are given; other `oAuth` settings alone (`logoutUrls`, `scopes`) leave it `false`.',
+  'prevent-user-existence-enum': 'Prevented: `preventUserExistenceErrors` is a boolean, written as `ENABLED` or `LEGACY`.',
+  'client-secret-exclusive': 'Not possible with `AppClient`: it never writes a custom `ClientSecret`.',
+  'client-secret-format': 'Not possible with `AppClient`: it never writes a custom `ClientSecret`.',
+  'idp-builtin-case': 'Use the constants (`UserPoolClientIdentityProvider.GOOGLE`, `.FACEBOOK`, `.APPLE`, `.AMAZON`) rather than `UserPoolClientIdentityProvider.custom(\'google\')`.',
+  'analytics-exclusive': 'Prevented: `analytics` with both forms fails at construction (`invalid-props`).',
+  'analytics-id-complete': 'Prevented: `analytics.applicationId` without `externalId` and `role` fails at construction (`invalid-props`).',
+  'analytics-target-required': 'Prevented: `analytics` without a project fails at construction (`invalid-props`).',
+  'oauth-scope-exists': 'In the app: define the scope on a resource server of the pool (`userPool.addResourceServer(...)`) and name it with `OAuthScope.resourceServer(server, scope)`.',
+  'oauth-scope-creation-order': 'Prevented for scopes of resource servers in the client\'s stack: `AppClient` depends on the servers whose scopes it names.',
+  'idp-exists': 'In the app: create the identity provider on the pool (e.g. `new UserPoolIdentityProviderGoogle(...)`), or leave `supportedIdentityProviders` out (the pool\'s providers).',
+  'idp-creation-order': 'Prevented for identity providers in the client\'s stack: `AppClient` depends on the providers it names.',
+  'attr-exists': 'In the app: declare the custom attribute on the pool (`customAttributes` of the `UserPool`), or remove it from the client\'s attributes.',
+  'attr-write-required': 'Or leave `writeAttributes` out: by default the client may write every writable attribute.',
+  'attr-write-idp-mapped': 'Or leave `writeAttributes` out: by default the client may write every writable attribute.',
+  'auth-flows-user-auth-tier': 'In the app: give the pool `featurePlan: FeaturePlan.ESSENTIALS` (or `PLUS`), or turn `authFlows.user` off.',
+  'refresh-rotation-tier': 'In the app: give the pool `featurePlan: FeaturePlan.ESSENTIALS` (or `PLUS`), or turn rotation off.',
+  'quota-clients-per-pool': 'In the app: request a quota increase before deploying, or spread the clients over several pools.',
+  'update-units-removed': 'The construct writes each unit beside its value, so a finding comes from a previous deployment written otherwise (e.g. before moving to `AppClient`).',
+};
+
+/** The CloudFormation properties a rule is about: what its parts need, and where its failing example's findings are. */
+export function ruleProperties(rule: DocumentedRule, failing: ReadonlyArray<Finding>): string[] {
+  const named = new Set<string>([...rule.needs, ...failing.map((f) => f.property.split(/[.[]/)[0])]);
+  return Object.keys(APP_CLIENT_PROPS).filter((p) => named.has(p));
+}
+
+/** The `AppClient` props of the rule's properties, and what the construct prevents or the app must change instead. */
+function appClientSection(rule: DocumentedRule, failing: ReadonlyArray<Finding>): string[] {
+  const rows = ruleProperties(rule, failing).map((p) => {
+    const m = APP_CLIENT_PROPS[p];
+    const props = m.props.map((x) => `\`${x}\``).join(', ');
+    const cell = m.note === undefined ? props : props ? `${props} (${m.note})` : m.note;
+    return `| \`${p}\` | ${cell} |`;
+  });
+  const out = ['## With `AppClient`', ''];
+  if (rows.length) out.push('The `AppClient` props that write the properties of this rule:', '', '| Property | `AppClient` prop |', '|---|---|', ...rows, '');
+  const notes = [APP_CLIENT_NOTES[rule.id]];
+  if (rule.policy) notes.push(`Or change the policy: the rule is on because it sets \`${rule.setting}\`.`);
+  if (rule.fixes.some((f) => f.where === 'change')) notes.push('The rule compares with the previous deployment: keep these props as deployed, or plan for the change.');
+  const text = notes.filter(Boolean).join(' ');
+  if (text) out.push(text, '');
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Suppress or acknowledge: one function per entry point.
+
+const REASON = 'why this is acceptable here';
+
+/** A rule id with a finding id, as acknowledgements of one value name it: `rule-id[Property::value]`. */
+const withFinding = (id: string, findingId?: string) => (findingId === undefined ? id : `${id}[${findingId}]`);
+
+/** A second statement for one value (`// only this value:`), when the finding has an id. */
+const oneValue = (findingId: string | undefined, line: (id: string) => string) => (findingId === undefined ? [] : ['// only this value:', line(findingId)]);
+
+function appClientAcknowledge(ruleId: string, findingId?: string): string {
+  return fence('ts', [
+    '// scope: the AppClient, or a construct above it (a stack, the app)',
+    `AppClient.acknowledge(scope, '${ruleId}', '${REASON}');`,
+    ...oneValue(findingId, (f) => `AppClient.acknowledge(scope, '${withFinding(ruleId, f)}', '${REASON}');`),
+    '// or, on aws-cdk-lib 2.253 and later:',
+    `Validations.of(scope).acknowledge({ id: 'cdk-cognito-app-client:${ruleId}', reason: '${REASON}' });`,
+  ].join('\n'));
+}
+
+function cdkNag2Suppression(ruleId: string, policy: boolean, findingId?: string): string {
+  const entry = (appliesTo: string) => `NagSuppressions.addResourceSuppressions(client, [{ id: 'AppClientChecks-${ruleId}', reason: '${REASON}'${appliesTo} }], true);`;
+  return fence('ts', [
+    `// true (applyToChildren) is needed when client is an L2 (${policy ? 'UserPoolClient, AppClient' : 'UserPoolClient'}), not for a CfnUserPoolClient`,
+    entry(''),
+    ...oneValue(findingId, (f) => entry(`, appliesTo: ['${f}']`)),
+  ].join('\n'));
+}
+
+function cdkNag3Acknowledgement(ruleId: string, findingId?: string): string {
+  const ack = (id: string) => `Validations.of(client).acknowledge({ id: 'AppClientChecks-${id}', reason: '${REASON}' });`;
+  return fence('ts', [ack(ruleId), ...oneValue(findingId, (f) => ack(withFinding(ruleId, f)))].join('\n'));
+}
+
+/** The command-line checker's config file with one ignore entry: the one place the file is described. */
+export function checkerIgnore(ruleId: string, findingId?: string): string[] {
+  const file = (id: string) => fence('json', `{ "ignore": [{ "id": ${JSON.stringify(id)}, "reason": ${JSON.stringify(REASON)} }] }`);
+  return [
+    '`cognito-client-check`, in its config file `.cognito-client-check.json`:',
+    '',
+    file(ruleId),
+    ...(findingId === undefined ? [] : ['', 'Only this value:', '', file(withFinding(ruleId, findingId))]),
+  ];
+}
+
+/** Whether a rule only compares with a previous deployment (which only the checker is given). */
+const onlyBetweenDeployments = (rule: DocumentedRule) => rule.fixes.every((f) => f.where === 'change');
+
+/** Who reports the rule, in one sentence (see src/policy/app-client-checks.ts and src/app-client.ts). */
+function whoReports(rule: DocumentedRule): string {
+  if (onlyBetweenDeployments(rule)) {
+    return 'Only `cognito-client-check --previous` reports this rule (neither `AppClient` nor `AppClientChecks` sees the previous deployment).';
+  }
+  if (rule.policy) {
+    return 'Policy rules are reported by `AppClientChecks` and `cognito-client-check` only (an `AppClient` alone does not check a policy), for every client, `AppClient` included.';
+  }
+  return 'An `AppClient` reports this rule itself (the pack leaves an `AppClient`\'s documented rules to it), so acknowledge it with `AppClient.acknowledge`; '
+    + '`AppClientChecks` reports it for other clients (`CfnUserPoolClient`, aws-cdk-lib\'s `UserPoolClient`), and `cognito-client-check` for every client of a template.';
+}
+
+/** How to suppress or acknowledge the rule in each entry point that reports it, with a reason; one value only when its findings have ids. */
+export function suppressionSection(rule: DocumentedRule, failing: ReadonlyArray<Finding>): string[] {
+  const findingId: string | undefined = failing.map((f) => (f as any).findingId).find((id) => typeof id === 'string');
+  const out = ['## Suppress or acknowledge', '', `${whoReports(rule)} Give a reason in each.`, ''];
+  if (findingId !== undefined) {
+    out.push(`A finding about one value has its own id (\`${findingId}\` in the failing example): the forms marked \`only this value\` acknowledge that value only.`, '');
+  }
+  if (!onlyBetweenDeployments(rule)) {
+    if (!rule.policy) out.push('`AppClient`:', '', appClientAcknowledge(rule.id, findingId), '');
+    out.push('`AppClientChecks` with cdk-nag 2:', '', cdkNag2Suppression(rule.id, rule.policy, findingId), '');
+    out.push('`AppClientChecks` with cdk-nag 3 (acknowledgements apply to the construct and everything below it):', '', cdkNag3Acknowledgement(rule.id, findingId), '');
+  }
+  out.push(...checkerIgnore(rule.id, findingId), '');
+  return out;
+}
+
 /** The Markdown page of one rule (test/docs.test.ts checks that the failing example fails and the passing one passes). */
 export function rulePage(rule: DocumentedRule, doc: RuleDoc): string {
   const failing = runExample(doc.failing, doc.policy).filter((f) => f.ruleId === rule.id);
@@ -209,6 +423,7 @@ export function rulePage(rule: DocumentedRule, doc: RuleDoc): string {
   if (failing.some((f) => !fixes.includes(f.fix))) {
     lines.push('A finding may carry a fix specific to the value found instead, as in the failing example above.', '');
   }
+  lines.push(...appClientSection(rule, failing), ...suppressionSection(rule, failing));
   return lines.join('\n');
 }
 
@@ -223,7 +438,8 @@ export function indexPage(rules: DocumentedRule[]): string {
     '',
     '<!-- Generated by scripts/rule-docs.ts from the rule registry and scripts/rule-examples.ts: do not edit. -->',
     '',
-    'One page per rule: what it checks, why, a failing and a passing example, and the fix. Every finding\'s message ends with a '
+    'One page per rule: what it checks, why, a failing and a passing example, the fix, the `AppClient` props that set what the '
+      + 'rule reads, and how to suppress or acknowledge it (with a reason) in each entry point. Every finding\'s message ends with a '
       + 'link to its rule\'s page. **error** fails `cdk synth` (the service would reject the client); **warning** is reported; '
       + '**policy** rules run only when an organisation policy turns them on, with the severity it gives them (default in brackets).',
     '',
