@@ -8,10 +8,11 @@ import * as ts from 'typescript';
 // A snippet is a ```ts block (jsii-rosetta's `fixture=...` tag allowed). Each one must be followed by
 // its output, a ```text block introduced by one short sentence ending in ':' ("It prints:"), or be
 // marked with an HTML comment on the line before it:
-//   <!-- snippet: no-output -->           it runs, and must print nothing;
-//   <!-- snippet: cdk-nag-3 no-output --> it needs cdk-nag 3, which cannot run beside the cdk-nag 2 of
-//                                         these tests: it is type-checked only here, and run by the
-//                                         install check (compat/readme-snippets.js).
+//   <!-- snippet: no-output -->  it runs, and must print nothing;
+//   <!-- snippet: cdk-nag-3 no-output -->, <!-- snippet: cdk-nag-3 fails-with=RULE[,RULE...] -->
+//        it needs cdk-nag 3, which cannot run beside the cdk-nag 2 of these tests: it is type-checked
+//        here, and run by the install check (compat/readme-snippets.js), which checks that it prints
+//        nothing, or that its synth fails with exactly these rules' findings.
 // The text of a snippet is used as it is, except for one thing: its module specifier
 // 'cdk-cognito-app-client' is this repository's src/. Snippets run with examples/ as the working
 // directory, so `ClientPolicy.fromFile('client-policy.json')` reads examples/client-policy.json.
@@ -20,7 +21,7 @@ const ROOT = join(__dirname, '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const MODULE = 'cdk-cognito-app-client';
 const EXAMPLES = join(ROOT, 'examples');
-const MARKERS = ['no-output', 'cdk-nag-3'];
+const MARKERS = [/^no-output$/, /^cdk-nag-3$/, /^fails-with=AppClientChecks-[a-z0-9-]+(,AppClientChecks-[a-z0-9-]+)*$/];
 
 export interface Snippet {
   /** The heading the snippet is under, e.g. `Usage > The construct`. */
@@ -61,9 +62,11 @@ export function readmeSnippets(markdown: string): Snippet[] {
     if (!/^(ts|typescript)\b/.test(b.info)) return;
     // the marker: the line before the fence
     const before = lines.slice(0, b.start).reverse().find((l) => l.trim() !== '') ?? '';
-    const marker = /^<!-- snippet: ([a-z0-9 -]+) -->$/.exec(before.trim());
+    const marker = /^<!-- snippet: ([^>]+?) -->$/.exec(before.trim());
     const markers = marker ? marker[1].trim().split(/\s+/) : [];
-    let problem = markers.filter((m) => !MARKERS.includes(m)).map((m) => `unknown snippet marker '${m}'`).join('; ') || undefined;
+    let problem = markers.filter((m) => !MARKERS.some((re) => re.test(m))).map((m) => `unknown snippet marker '${m}'`).join('; ') || undefined;
+    const failsWith = markers.some((m) => m.startsWith('fails-with='));
+    if (failsWith && !markers.includes('cdk-nag-3')) problem = problem ?? 'fails-with is checked by the install check, for cdk-nag-3 snippets only';
     // the output: the next block, if it is text and only one sentence ending in ':' stands between
     let output: string | undefined;
     const next = blocks[n + 1];
@@ -71,10 +74,11 @@ export function readmeSnippets(markdown: string): Snippet[] {
       const between = lines.slice(b.end + 1, next.start).join('\n').trim();
       if (between === '' || (/:$/.test(between) && !between.includes('\n\n') && !/^#/m.test(between))) output = `${next.body}\n`;
     }
-    if (output === undefined && !markers.includes('no-output')) {
+    if (output === undefined && !markers.includes('no-output') && !failsWith) {
       problem = problem ?? 'no output block (a ```text block right after it, introduced by a sentence ending in ":") and no <!-- snippet: no-output --> marker';
     }
-    if (output !== undefined && markers.includes('no-output')) problem = problem ?? 'marked no-output, but followed by an output block';
+    if (output !== undefined && (markers.includes('no-output') || failsWith)) problem = problem ?? `marked ${failsWith ? 'fails-with' : 'no-output'}, but followed by an output block`;
+    if (output !== undefined && markers.includes('cdk-nag-3')) problem = problem ?? 'the install check does not compare the output of cdk-nag-3 snippets: mark it no-output or fails-with=...';
     snippets.push({ heading: b.headings.join(' > ') || '(top)', line: b.start + 2, code: b.body + '\n', markers, output, problem });
   });
   return snippets;
@@ -187,6 +191,16 @@ test.each(runnable.map((s) => [title(s), s] as const))('%s runs and prints what 
   expect(runSnippet(s)).toBe(s.output ?? '');
 }, 60_000);
 
+const cdkNag3 = snippets.filter((s) => s.markers.includes('cdk-nag-3'));
+test.each(cdkNag3.map((s) => [title(s), s] as const))('%s needs cdk-nag 3: type-checked here, and run by the install check', (_t, s) => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { cdkNag3Snippets } = require('../compat/readme-snippets');
+  const found = cdkNag3Snippets(README).find((c: { line: number }) => c.line === s.line);
+  expect(found).toBeDefined();
+  expect(found.code).toBe(s.code);
+  expect(found.failsWith).toEqual(s.markers.filter((m) => m.startsWith('fails-with=')).flatMap((m) => m.slice('fails-with='.length).split(',')));
+});
+
 describe('the snippet reader', () => {
   const md = (body: string) => readmeSnippets(`# Title\n\n## Part\n\n### Sub\n\n${body}`);
 
@@ -200,6 +214,9 @@ describe('the snippet reader', () => {
     expect(md('```ts\nx;\n```\n\nSome text.\n\n```text\n1\n```\n')[0].problem).toMatch(/no output block/);
     expect(md('<!-- snippet: no-output -->\n```ts\nx;\n```\n')[0].problem).toBeUndefined();
     expect(md('<!-- snippet: cdk-nag-3 no-output -->\n```ts\nx;\n```\n')[0].markers).toEqual(['cdk-nag-3', 'no-output']);
+    expect(md('<!-- snippet: cdk-nag-3 fails-with=AppClientChecks-a,AppClientChecks-b -->\n```ts\nx;\n```\n')[0].problem).toBeUndefined();
+    expect(md('<!-- snippet: fails-with=AppClientChecks-a -->\n```ts\nx;\n```\n')[0].problem).toMatch(/cdk-nag-3 snippets only/);
+    expect(md('<!-- snippet: cdk-nag-3 -->\n```ts\nx;\n```\n')[0].problem).toMatch(/no output block/);
     expect(md('<!-- snippet: fast -->\n```ts\nx;\n```\n')[0].problem).toMatch(/unknown snippet marker 'fast'/);
     expect(md('<!-- snippet: no-output -->\n```ts\nx;\n```\n```text\n1\n```\n')[0].problem).toMatch(/marked no-output/);
   });
