@@ -14,6 +14,7 @@ const NEWEST = require('./versions.json').newestAwsCdkLib;
 /** The two lines (README, "Install"): each package and the aws-cdk-lib releases it is for. */
 const CURRENT = require('../package.json').name;
 const classicLine = require('../lines/build-classic');
+const { runCdkNag3Snippets } = require('./readme-snippets');
 const CLASSIC = classicLine.CLASSIC.name;
 /** Each line's package directory (package.json) and the directory of its npm tarball. */
 const LINE_DIRS = { [CURRENT]: { pkg: ROOT, tarballs: path.join(ROOT, 'dist', 'js') }, [CLASSIC]: { pkg: classicLine.OUT, tarballs: classicLine.TARBALL_DIR } };
@@ -25,7 +26,7 @@ const SETUPS = [
   // the current line: aws-cdk-lib 2.251.0 and later
   { lib: CURRENT, name: 'aws-cdk-lib-2.251.0-cdk-nag-2.38.2', nag: 2, types: ['types.ts'], deps: { 'aws-cdk-lib': '2.251.0', constructs: '^10.0.0', 'cdk-nag': '2.38.2' } },
   { lib: CURRENT, name: 'aws-cdk-lib-2.265.0-cdk-nag-3.0.2', nag: 3, deps: { 'aws-cdk-lib': '2.265.0', constructs: '^10.0.0', 'cdk-nag': '3.0.2' } },
-  { lib: CURRENT, name: `aws-cdk-lib-${NEWEST}-cdk-nag-3.0.2`, nag: 3, types: ['types.ts', 'types-validations.ts'], deps: { 'aws-cdk-lib': NEWEST, constructs: '^10.0.0', 'cdk-nag': '3.0.2' } },
+  { lib: CURRENT, name: `aws-cdk-lib-${NEWEST}-cdk-nag-3.0.2`, nag: 3, readme: true, types: ['types.ts', 'types-validations.ts'], deps: { 'aws-cdk-lib': NEWEST, constructs: '^10.0.0', 'cdk-nag': '3.0.2' } },
   // many apps on a new aws-cdk-lib still run cdk-nag 2
   { lib: CURRENT, name: `aws-cdk-lib-${NEWEST}-cdk-nag-2.38.2`, nag: 2, deps: { 'aws-cdk-lib': NEWEST, constructs: '^10.0.0', 'cdk-nag': '2.38.2' } },
   { lib: CURRENT, name: `aws-cdk-lib-${NEWEST}-no-cdk-nag`, nag: 0, deps: { 'aws-cdk-lib': NEWEST, constructs: '^10.0.0' } },
@@ -127,6 +128,12 @@ async function check(setup) {
     const version = (await run(node, ['--version'], dir, {})).out.trim();
     if (version !== `v${NODES[setup.node]}`) return { setup, error: `the app ran on Node.js ${version}, not ${NODES[setup.node]}` };
     result.checked.unshift(`on Node.js ${version}`);
+  }
+  if (setup.readme) {
+    // the README's cdk-nag 3 examples, as written (jest runs the others, on cdk-nag 2)
+    const snippets = await runCdkNag3Snippets({ dir, node, lib: setup.lib, run });
+    if (snippets.error) return { setup, error: snippets.error };
+    result.checked.push(...snippets.checked);
   }
   if (setup.types) {
     // the same user code for either line: only the package it imports differs
