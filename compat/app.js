@@ -61,9 +61,11 @@ if (NAG === 0) {
 if (NAG === 2) {
   const nag = require('cdk-nag');
   // 3. cdk-nag 2: one line adds the pack; an error annotation names the finding.
-  const findings = (stack, l2) => stack.node.findAll().flatMap((c) => c.node.metadata)
-    .filter((m) => m.type === 'aws:cdk:error' && String(m.data).startsWith('AppClientChecks-'))
-    .map((m) => String(m.data).split(':')[0]);
+  // each error annotation's id: the rule, and for a finding about one value its finding id (`AppClientChecks-<rule>[<finding id>]`)
+  const errorIds = (stack, prefix) => stack.node.findAll().flatMap((c) => c.node.metadata)
+    .filter((m) => m.type === 'aws:cdk:error' && String(m.data).startsWith(prefix))
+    .map((m) => /^([^\s]+?): /.exec(String(m.data))[1]);
+  const findings = (stack) => errorIds(stack, 'AppClientChecks-').map((id) => id.replace(/\[.*\]$/, ''));
   {
     const { app: a, stack, userPool } = appWithClient();
     cdk.Aspects.of(a).add(new lib.AppClientChecks(a));
@@ -80,6 +82,27 @@ if (NAG === 2) {
     a.synth();
     assert.deepStrictEqual(findings(stack), []);
     checked.push('NagSuppressions with a reason suppresses it');
+  }
+  {
+    // a granular suppression (appliesTo: the finding id) silences exactly one value's finding
+    const { app: a, stack, userPool } = appWithClient();
+    cdk.Aspects.of(a).add(new lib.AppClientChecks(a));
+    const legacy = userPool.addClient('Legacy', { oAuth: { callbackUrls: ['http://legacy.example.org/callback', 'http://old.example.org/cb'] } });
+    nag.NagSuppressions.addResourceSuppressions(legacy, [{ id: 'AppClientChecks-redirect-uri-https', reason: 'retired in Q3, no users left', appliesTo: ['CallbackURLs::http://legacy.example.org/callback'] }]);
+    a.synth();
+    assert.deepStrictEqual(errorIds(stack, 'AppClientChecks-'), ['AppClientChecks-redirect-uri-https[CallbackURLs::http://old.example.org/cb]']);
+    checked.push('a granular suppression (appliesTo) silences exactly one value');
+  }
+  {
+    // one synth: an AppClient error and AwsSolutionsChecks errors are all reported (the AppClient no longer stops the synth)
+    const { app: a, stack, userPool } = appWithClient();
+    cdk.Aspects.of(a).add(new nag.AwsSolutionsChecks({ reports: false }));
+    cdk.Aspects.of(a).add(new lib.AppClientChecks(a, { reports: false }));
+    new lib.AppClient(stack, 'Broken', { userPool, oAuth: { callbackUrls: ['http://app.example.org/callback'] } });
+    assert.strictEqual(synthError(a), '');
+    assert.deepStrictEqual(errorIds(stack, 'AppClientChecks-'), ['AppClientChecks-redirect-uri-https[CallbackURLs::http://app.example.org/callback]']);
+    assert.ok(errorIds(stack, 'AwsSolutions-').length > 0, 'no AwsSolutionsChecks error');
+    checked.push('an AppClient error and AwsSolutionsChecks errors in one synth');
   }
   {
     const report = new lib.AppClientChecks().validate({ templatePaths: [] });
@@ -115,6 +138,7 @@ if (NAG === 2) {
 }
 
 if (NAG === 3) {
+  const nag = require('cdk-nag');
   // 4. cdk-nag 3: the pack is a validation plugin; errors fail synth; acknowledged with a reason.
   {
     const { app: a, userPool } = appWithClient();
@@ -146,6 +170,37 @@ if (NAG === 3) {
     const meta = t.Resources[cdk.Stack.of(legacy).getLogicalId(legacy.node.defaultChild)].Metadata;
     assert.ok(JSON.stringify(meta.cdk_nag).includes('AppClientChecks-redirect-uri-https'), `metadata: ${JSON.stringify(meta)}`);
     checked.push('writeSuppressionsToCloudFormation writes the acknowledgement as cdk_nag metadata');
+  }
+  {
+    // a granular acknowledgement (Rule[finding id]) silences exactly one value; finding ids with
+    // [::1], an unmatched bracket and a space survive aws-cdk-lib's parsing of acknowledgement ids
+    const { app: a, userPool } = appWithClient();
+    const policy = new lib.ClientPolicy({ allowLoopbackUrls: false });
+    cdk.Validations.of(a).addPlugins(new lib.AppClientChecks(a, { policy }));
+    const urls = ['http://[::1]:3000/cb', 'http://a(b.example.org/cb', 'https://a b.example.org/cb', 'http://legacy.example.org/callback'];
+    const legacy = userPool.addClient('Legacy', { oAuth: { callbackUrls: urls } });
+    const properties = { UserPoolId: 'eu-west-1_AbC123', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid'], CallbackURLs: urls.slice(0, 3) };
+    const ids = lib.ClientRules.check(properties, policy).filter((f) => f.findingId).map((f) => `AppClientChecks-${f.ruleId}[${f.findingId}]`);
+    assert.ok(ids.some((id) => id.includes('[::1]')) && ids.some((id) => id.includes('%28')) && ids.some((id) => id.includes('%20')), `ids: ${ids}`);
+    for (const id of ids) cdk.Validations.of(legacy).acknowledge({ id, reason: 'kept for the migration, ticket AUTH-7' });
+    assert.notStrictEqual(synthError(a), '', 'synth did not fail');
+    const report = JSON.stringify(JSON.parse(fs.readFileSync(path.join(a.outdir, 'validation-report.json'), 'utf8')));
+    const reported = [...new Set(report.match(/AppClientChecks-[a-z0-9-]+(\[[^\]"]*\])?/g))].sort();
+    assert.deepStrictEqual(reported, ['AppClientChecks-redirect-uri-https[CallbackURLs::http://legacy.example.org/callback]']);
+    checked.push('a granular acknowledgement (Rule[finding id]) silences exactly one value; [::1], ( and spaces survive aws-cdk-lib');
+  }
+  {
+    // one synth: an AppClient error and AwsSolutionsChecks errors are both in the report, and it fails once
+    const { app: a, stack, userPool } = appWithClient();
+    cdk.Validations.of(a).addPlugins(new nag.AwsSolutionsChecks(a), new lib.AppClientChecks(a));
+    new lib.AppClient(stack, 'Broken', { userPool, oAuth: { callbackUrls: ['http://app.example.org/callback'] } });
+    const message = synthError(a);
+    assert.notStrictEqual(message, '', 'synth did not fail');
+    assert.ok(!message.includes('[Auth/Broken] [redirect-uri-https]'), 'the AppClient stopped the synth before the plugins');
+    const report = JSON.stringify(JSON.parse(fs.readFileSync(path.join(a.outdir, 'validation-report.json'), 'utf8')));
+    assert.ok(report.includes('AppClientChecks-redirect-uri-https[CallbackURLs::http://app.example.org/callback]'), `report: ${report.slice(0, 400)}`);
+    assert.ok(/AwsSolutions-[A-Z]+\d+/.test(report), 'no AwsSolutionsChecks finding in the report');
+    checked.push('an AppClient error and AwsSolutionsChecks findings in one report');
   }
   {
     const { app: a } = appWithClient();

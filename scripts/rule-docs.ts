@@ -321,10 +321,10 @@ function appClientAcknowledge(ruleId: string, findingId?: string): string {
   ].join('\n'));
 }
 
-function cdkNag2Suppression(ruleId: string, policy: boolean, findingId?: string): string {
-  const entry = (appliesTo: string) => `NagSuppressions.addResourceSuppressions(client, [{ id: 'AppClientChecks-${ruleId}', reason: '${REASON}'${appliesTo} }], true);`;
+function cdkNag2Suppression(ruleId: string, findingId?: string): string {
+  const entry = (appliesTo: string) => `NagSuppressions.addResourceSuppressions(client, [{ id: 'AppClientChecks-${ruleId}', reason: '${REASON}'${appliesTo} }]);`;
   return fence('ts', [
-    `// true (applyToChildren) is needed when client is an L2 (${policy ? 'UserPoolClient, AppClient' : 'UserPoolClient'}), not for a CfnUserPoolClient`,
+    '// client: the client construct (its own resource is covered); add true (applyToChildren) to cover every resource below a construct, e.g. a stack',
     entry(''),
     ...oneValue(findingId, (f) => entry(`, appliesTo: ['${f}']`)),
   ].join('\n'));
@@ -357,8 +357,8 @@ function whoReports(rule: DocumentedRule): string {
   if (rule.policy) {
     return 'Policy rules are reported by `AppClientChecks` and `cognito-client-check` only (an `AppClient` alone does not check a policy), for every client, `AppClient` included.';
   }
-  return 'An `AppClient` reports this rule itself (the pack leaves an `AppClient`\'s documented rules to it), so acknowledge it with `AppClient.acknowledge`; '
-    + '`AppClientChecks` reports it for other clients (`CfnUserPoolClient`, aws-cdk-lib\'s `UserPoolClient`), and `cognito-client-check` for every client of a template.';
+  return 'An `AppClient` reports this rule itself, unless an `AppClientChecks` pack is registered in its app: then the pack reports it, beside every other pack\'s findings, '
+    + 'and honours `AppClient.acknowledge` too. The pack also reports it for other clients (`CfnUserPoolClient`, aws-cdk-lib\'s `UserPoolClient`), and `cognito-client-check` for every client of a template.';
 }
 
 /** How to suppress or acknowledge the rule in each entry point that reports it, with a reason; one value only when its findings have ids. */
@@ -370,7 +370,7 @@ export function suppressionSection(rule: DocumentedRule, failing: ReadonlyArray<
   }
   if (!onlyBetweenDeployments(rule)) {
     if (!rule.policy) out.push('`AppClient`:', '', appClientAcknowledge(rule.id, findingId), '');
-    out.push('`AppClientChecks` with cdk-nag 2:', '', cdkNag2Suppression(rule.id, rule.policy, findingId), '');
+    out.push('`AppClientChecks` with cdk-nag 2:', '', cdkNag2Suppression(rule.id, findingId), '');
     out.push('`AppClientChecks` with cdk-nag 3 (acknowledgements apply to the construct and everything below it):', '', cdkNag3Acknowledgement(rule.id, findingId), '');
   }
   out.push(...checkerIgnore(rule.id, findingId), '');

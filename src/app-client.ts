@@ -28,10 +28,11 @@ import {
 import { IRole } from 'aws-cdk-lib/aws-iam';
 import { CfnApp } from 'aws-cdk-lib/aws-pinpoint';
 import { Construct, IConstruct } from 'constructs';
-import { APP_CLIENT_ACK_KEY, findAcknowledgement } from './private/acknowledgements';
+import { APP_CLIENT_ACK_KEY, APP_CLIENT_ACK_PREFIX, appClientAckIds, findAcknowledgement } from './private/acknowledgements';
 import { KeptRenderingUserPoolClient, cognitoResources, groupByResource, nestedStackTemplates, renderTemplate } from './private/cognito-template';
 import { AppClientError } from './private/errors';
 import { LineClientReference } from './private/line';
+import { reportedByPack } from './private/pack-coverage';
 import { ClientRules, Severity, TemplateFinding } from './rules';
 import { UNIT_SECONDS } from './rules/tokens';
 
@@ -339,8 +340,6 @@ const TOKEN_VALIDITIES = [
 const UNITS_LARGEST_FIRST: ReadonlyArray<[string, number]> = Object.entries(UNIT_SECONDS).sort((a, b) => b[1] - a[1]);
 
 /** aws-cdk-lib's default scopes, in its order, without `aws.cognito.signin.user.admin`. */
-/** The prefix of an AppClient finding's id, in annotations and acknowledgements. */
-const ACK_PREFIX = 'cdk-cognito-app-client:';
 
 const DEFAULT_SCOPES = ['profile', 'phone', 'email', 'openid'];
 
@@ -384,7 +383,7 @@ export class AppClient extends Resource implements IUserPoolClient {
    * @param reason why the finding is acceptable here
    */
   public static acknowledge(scope: IConstruct, ruleId: string, reason: string): void {
-    const id = ruleId.startsWith(ACK_PREFIX) ? ruleId : `${ACK_PREFIX}${ruleId}`;
+    const id = ruleId.startsWith(APP_CLIENT_ACK_PREFIX) ? ruleId : `${APP_CLIENT_ACK_PREFIX}${ruleId}`;
     scope.node.addMetadata(APP_CLIENT_ACK_KEY, { [id]: reason });
   }
 
@@ -641,24 +640,26 @@ export class AppClient extends Resource implements IUserPoolClient {
 
   /**
    * Runs the rule engine on the properties as synthesized (overrides included, tokens resolved as
-   * far as they go). When an `AppClientChecks` pack covers this client, the pack reports its
-   * findings instead, so that one synth reports every client of the app together.
+   * far as they go). When a registered `AppClientChecks` pack reports this client (see
+   * private/pack-coverage.ts), the pack reports its findings instead, so that one synth reports
+   * every client of the app, and every other pack's findings, together.
    */
   private validateClient(): string[] {
+    if (reportedByPack(this.resource)) return [];
     const errors: string[] = [];
     const refused = new Set<string>();
     for (const f of stackFindings(this)) {
       // a finding about one value is acknowledged by its finding id (`<rule-id>[<finding id>]`) or with its rule
-      const named = f.findingId === undefined ? `${ACK_PREFIX}${f.ruleId}` : `${ACK_PREFIX}${f.ruleId}[${f.findingId}]`;
-      const ack = findAcknowledgement(this, named === `${ACK_PREFIX}${f.ruleId}` ? [named] : [named, `${ACK_PREFIX}${f.ruleId}`]);
+      const ids = appClientAckIds(f);
+      const ack = findAcknowledgement(this, ids);
       if (ack?.reason) continue;
       if (ack && !refused.has(ack.id)) {
         refused.add(ack.id);
-        errors.push(`[acknowledgement-reason] ${ack.id} is acknowledged at ${ack.at} without a reason, so the acknowledgement is refused. Fix: give a reason: AppClient.acknowledge(scope, '${f.ruleId}', 'why this is acceptable').`);
+        errors.push(`[acknowledgement-reason] ${ack.id} is acknowledged at ${ack.at} without a reason, so the acknowledgement is refused. Fix: give a reason: AppClient.acknowledge(scope, '${ack.id.slice(APP_CLIENT_ACK_PREFIX.length)}', 'why this is acceptable').`);
       }
       const text = `${f.message} Fix: ${f.fix}`;
       if (f.severity === Severity.ERROR) errors.push(text);
-      else Annotations.of(this).addWarningV2(named, text);
+      else Annotations.of(this).addWarningV2(ids[0], text);
     }
     return errors;
   }

@@ -173,7 +173,7 @@ describe('suppressing or acknowledging a rule', () => {
     const documented = page('redirect-uri-https');
     expect(documented).toContain("AppClient.acknowledge(scope, 'redirect-uri-https', ");
     expect(documented).toContain("Validations.of(scope).acknowledge({ id: 'cdk-cognito-app-client:redirect-uri-https', ");
-    expect(documented).toContain("NagSuppressions.addResourceSuppressions(client, [{ id: 'AppClientChecks-redirect-uri-https', reason: 'why this is acceptable here' }], true);");
+    expect(documented).toContain("NagSuppressions.addResourceSuppressions(client, [{ id: 'AppClientChecks-redirect-uri-https', reason: 'why this is acceptable here' }]);");
     expect(documented).toContain("Validations.of(client).acknowledge({ id: 'AppClientChecks-redirect-uri-https', ");
     expect(documented).toContain('{ "ignore": [{ "id": "redirect-uri-https", ');
     const policy = page('policy-scopes-allowed');

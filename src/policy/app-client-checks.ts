@@ -3,11 +3,12 @@ import * as path from 'path';
 import { Aspects, CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ClientPolicy } from './client-policy';
-import { findAcknowledgement } from '../private/acknowledgements';
+import { Acknowledgement, appClientAckIds, findAcknowledgement } from '../private/acknowledgements';
 import { KeptRenderingUserPoolClient, cognitoResources, groupByResource, renderTemplate } from '../private/cognito-template';
 import { LibraryError } from '../private/errors';
 import { InstalledCdkNag, loadCdkNag } from './private/cdk-nag';
 import { LineValidationContext, LineValidationPlugin, LineValidationReport, LineViolation } from '../private/line';
+import { registerReporter } from '../private/pack-coverage';
 import { ClientRules } from '../rules/client-rules';
 import { TemplateFinding } from '../rules/template';
 import { Severity } from '../rules/types';
@@ -18,7 +19,7 @@ const APP_MODE_ENV = 'CDK_APP_MODE';
 const CLIENT_TYPE = 'AWS::Cognito::UserPoolClient';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const VERSION: string = require('../../package.json').version;
-/** The documented service rules: an AppClient reports these itself, so the pack leaves them to it. */
+/** The documented service rules: an AppClient the pack does not report reports these itself. */
 const DOCUMENTED = new Set(ClientRules.rules().map((r) => r.id));
 /** Every rule the pack can report, by id. */
 const RULES = new Map([...ClientRules.rules(), ...ClientPolicy.rules()].map((r) => [r.id, r]));
@@ -152,8 +153,16 @@ export interface AppClientChecksProps {
  * and synth goes on; acknowledge a finding with `Validations.of(construct).acknowledge({ id:
  * 'AppClientChecks-<rule-id>', reason: '...' })` (an acknowledgement without a reason is refused).
  *
- * An `AppClient` reports its documented-rule findings itself, at every synthesis; the pack adds
- * the policy's findings for it, so each finding is reported once.
+ * In an app where the pack is registered, it also reports each `AppClient`'s own findings (and
+ * honours `AppClient.acknowledge`), so that an `AppClient` error no longer stops the synth before
+ * the packs run: one `cdk synth` shows every finding of every pack and fails once. An `AppClient`
+ * the pack does not report (no pack registered, a stage synthesized alone, `Template.fromStack`)
+ * throws its errors at synth itself.
+ *
+ * A finding about one value (a URL, a scope, a flow, an attribute, an identity provider) has a
+ * finding id (`Finding.findingId`, e.g. `CallbackURLs::http://localhost:3000/cb`): with cdk-nag 2,
+ * suppress only it with `appliesTo: ['<finding id>']`; with cdk-nag 3, acknowledge
+ * `AppClientChecks-<rule-id>[<finding id>]`.
  *
  * @exampleMetadata fixture=cdk-nag-3
  * @example
@@ -183,6 +192,8 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
   private misuse?: string;
   /** With cdk-nag 2: an Aspect visited a construct (aspects run before construct validations). */
   private visited = false;
+  /** With cdk-nag 2: the client resources the Aspect has checked in this synth. */
+  private readonly checked = new WeakSet<IConstruct>();
 
   /**
    * @param scope the app (or stage) the pack is registered on: its construct tree is where
@@ -199,7 +210,7 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
     this.policy = props?.policy;
     const ids = ClientRules.rules().map((r) => r.id).concat(this.policy?.enabledRuleIds ?? []);
     this.ruleIds = ids.map((id) => `${PACK_NAME}-${id}`);
-    if (this.nag.major === 2) this.aspect = makeCdkNag2Pack(this.nag, this.policy, props);
+    if (this.nag.major === 2) this.aspect = makeCdkNag2Pack(this.nag, this.policy, props, this.checked);
     if (this.nag.major === 3 && scope && props?.writeSuppressionsToCloudFormation) {
       Aspects.of(scope).add(new this.nag.module.WriteNagSuppressionsToCloudFormationAspect());
     }
@@ -212,6 +223,8 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
     // scope: the one channel that reaches the console and fails the synth on every release and in
     // every app mode (a validation plugin's own report may only be written to the cloud assembly).
     if (scope) scope.node.addValidation({ validate: () => this.registrationProblems() });
+    // An AppClient this pack reports leaves its findings to it (see private/pack-coverage.ts).
+    if (scope) registerReporter(scope, { reportsFor: (resource) => this.reportsFor(resource) });
   }
 
   /**
@@ -237,6 +250,19 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
       + '(Aspects.of(app).add(...) is how packs are added with cdk-nag 2.)';
     // without a scope there is no construct validation to report it: fail here
     if (!this.scope) throw new LibraryError('pack-registration', this.misuse);
+  }
+
+  /**
+   * Whether this pack reports the findings of this client resource in this synth, certainly: with
+   * cdk-nag 2, its Aspect has checked the resource; with cdk-nag 3, it is a validation plugin of a
+   * stage that holds the resource (read from the stage's public list of plugins).
+   */
+  private reportsFor(resource: IConstruct): boolean {
+    if (this.nag.major === 2) return this.checked.has(resource);
+    for (let stage = Stage.of(resource); stage; stage = stage.node.scope ? Stage.of(stage.node.scope) : undefined) {
+      if (pluginsOf(stage).some((p) => p === this || (this.ruleIds !== undefined && p?.ruleIds === this.ruleIds))) return true;
+    }
+    return false;
   }
 
   /**
@@ -301,9 +327,11 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
       const cdkPath = metadataPath(resources[f.resource]);
       const node = tree.find(file, f.resource, cdkPath);
       const owner = appClientOf(node);
-      if (owner && DOCUMENTED.has(f.ruleId)) continue; // the AppClient reports it itself
+      // an AppClient reports its documented findings itself unless this pack reports it (then it leaves them to the pack)
+      const ownFinding = owner !== undefined && DOCUMENTED.has(f.ruleId);
+      if (ownFinding && !this.reportsFor(node!)) continue;
       const reportedAt = (owner ?? node)?.node.path ?? cdkPath ?? f.resource;
-      const ack = node && acknowledgement(node, f);
+      const ack = node && acknowledgement(node, f, ownFinding);
       if (ack?.reason) continue;
       if (ack) {
         found.push({
@@ -322,7 +350,8 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
         fix: f.fix,
         severity: f.severity,
         violatingResources: [located(f.resource, file, reportedAt, [`Properties/${f.property}`])],
-        ruleMetadata: f.findingId === undefined ? { ruleId: f.ruleId, property: f.property } : { ruleId: f.ruleId, property: f.property, findingId: f.findingId },
+        ruleMetadata: f.findingId === undefined ? { ruleId: f.ruleId, property: f.property }
+          : { ruleId: f.ruleId, property: f.property, findingId: f.findingId },
       });
     }
     // The nested stacks' own clients, each in its own template (direct children only: they recurse).
@@ -423,11 +452,31 @@ function appClientOf(node: IConstruct | undefined): IConstruct | undefined {
 
 /**
  * The acknowledgement of a finding on the resource or its nearest acknowledging ancestor: of its
- * value (`AppClientChecks-<rule-id>[<finding id>]`, as cdk-nag 3's packs name findings), or of the rule.
+ * value (`AppClientChecks-<rule-id>[<finding id>]`, as cdk-nag 3's packs name findings), or of the
+ * rule; an AppClient's own finding (`ownFinding`) may also be acknowledged as the AppClient's
+ * (`AppClient.acknowledge`), as when the client reports it itself.
  */
-function acknowledgement(node: IConstruct, f: TemplateFinding) {
-  const ids = [`${PACK_NAME}-${f.ruleId}`, `${PACK_NAME}::${f.ruleId}`, `${PACK_NAME}::${PACK_NAME}-${f.ruleId}`];
-  return findAcknowledgement(node, f.findingId === undefined ? ids : [...ids.map((id) => `${id}[${f.findingId}]`), ...ids]);
+function acknowledgement(node: IConstruct, f: TemplateFinding, ownFinding: boolean): Acknowledgement | undefined {
+  const rule = [`${PACK_NAME}-${f.ruleId}`, `${PACK_NAME}::${f.ruleId}`, `${PACK_NAME}::${PACK_NAME}-${f.ruleId}`];
+  const ids = f.findingId === undefined ? rule : [...rule.map((id) => `${id}[${f.findingId}]`), ...rule];
+  return findAcknowledgement(node, ownFinding ? [...appClientAckIds(f), ...ids] : ids);
+}
+
+/**
+ * A stage's validation plugins, from its public (on 2.278, deprecated) list: read without the
+ * deprecation warning, which would otherwise be printed on every synth.
+ */
+function pluginsOf(stage: Stage): any[] {
+  const mode = process.env.JSII_DEPRECATED;
+  process.env.JSII_DEPRECATED = 'quiet';
+  try {
+    return [...((stage as { policyValidationBeta1?: unknown[] }).policyValidationBeta1 ?? [])];
+  } catch {
+    return [];
+  } finally {
+    if (mode === undefined) delete process.env.JSII_DEPRECATED;
+    else process.env.JSII_DEPRECATED = mode;
+  }
 }
 
 /** Findings grouped by finding id (undefined: findings about no one value), in order of appearance. */
@@ -447,7 +496,8 @@ function byFinding(list: TemplateFinding[]): Map<string | undefined, TemplateFin
  * checked once, when the Aspect reaches the stack; each client's findings are applied as one
  * cdk-nag rule per rule id.
  */
-function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined, props: AppClientChecksProps | undefined): IAspect {
+function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined, props: AppClientChecksProps | undefined,
+  checked: WeakSet<IConstruct>): IAspect {
   const { NagPack, NagMessageLevel, NagRuleCompliance } = nag.module;
   const level = (severity: Severity) => severity === Severity.ERROR ? NagMessageLevel.ERROR : NagMessageLevel.WARN;
   // Every rule the pack applies to a client, with the severity its Compliant rows carry.
@@ -481,10 +531,18 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
         findings = groupByResource(ClientRules.checkTemplate(renderTemplate(stack, cognitoResources(stack)).template, { policy }));
         this.byStack.set(stack, findings);
       }
-      const own = appClientOf(node) !== undefined;
+      // The pack reports this client, an AppClient's documented findings included: the AppClient
+      // leaves them to it (see private/pack-coverage.ts), honouring AppClient.acknowledge as it does.
+      checked.add(node);
+      const owner = appClientOf(node);
       const byRule = new Map<string, TemplateFinding[]>();
+      const refused: TemplateFinding[] = [];
       for (const f of findings.get(stack.resolve(node.logicalId)) ?? []) {
-        if (own && DOCUMENTED.has(f.ruleId)) continue; // the AppClient reports it itself
+        if (owner && DOCUMENTED.has(f.ruleId)) {
+          const ack = findAcknowledgement(owner, appClientAckIds(f));
+          if (ack?.reason) continue;
+          if (ack) refused.push({ ...f, ruleId: 'acknowledgement-reason', severity: Severity.ERROR, message: `${ack.id} is acknowledged at ${ack.at} without a reason, so the acknowledgement is refused.`, fix: `Give a reason: AppClient.acknowledge(scope, '${ack.id.replace(/^[^:]*:/, '')}', 'why this is acceptable').` });
+        }
         const list = byRule.get(f.ruleId);
         if (list) list.push(f);
         else byRule.set(f.ruleId, [f]);
@@ -492,10 +550,10 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
       // Every rule, as cdk-nag's packs apply theirs: Non-Compliant with the findings, Compliant
       // otherwise (the report's rows); an AppClient's documented rules are its own to report. A
       // finding of a rule outside the list (none today) is still reported.
+      if (refused.length) byRule.set('acknowledgement-reason', refused);
       const others = [...byRule.keys()].filter((id) => !appliedIds.has(id));
       const rules = [...applied, ...others.map((id) => ({ id, severity: Severity.WARNING }))];
       for (const rule of rules) {
-        if (own && DOCUMENTED.has(rule.id)) continue;
         const list = byRule.get(rule.id);
         const apply = (result: unknown, info: string, severity: Severity) => this.applyRule({
           ruleSuffixOverride: rule.id,

@@ -29,3 +29,15 @@ export function findAcknowledgement(node: IConstruct, ids: ReadonlyArray<string>
   }
   return undefined;
 }
+
+/** The prefix of an AppClient finding's id, in annotations and `AppClient.acknowledge`. */
+export const APP_CLIENT_ACK_PREFIX = 'cdk-cognito-app-client:';
+
+/**
+ * The ids that acknowledge an AppClient's finding, most specific first: its finding id
+ * (`cdk-cognito-app-client:<rule-id>[<finding id>]`) when it is about one value, then its rule.
+ */
+export function appClientAckIds(f: { readonly ruleId: string; readonly findingId?: string }): string[] {
+  const rule = `${APP_CLIENT_ACK_PREFIX}${f.ruleId}`;
+  return f.findingId === undefined ? [rule] : [`${rule}[${f.findingId}]`, rule];
+}

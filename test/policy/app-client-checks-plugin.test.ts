@@ -207,6 +207,54 @@ describe('AppClientChecks with cdk-nag 3 (a validation plugin)', () => {
     expect(verbose.description).toBe(`${terse.description} (${rule.title} ${rule.source})`);
   });
 
+  describe("an AppClient's errors with the pack registered", () => {
+    function withBrokenAppClient(register: (a: App, pack: AppClientChecks) => void) {
+      const a = new App();
+      const pack = new AppClientChecks(a);
+      register(a, pack);
+      const stack = new Stack(a, 'Stack');
+      new AppClient(stack, 'Client', { userPool: new cognito.UserPool(stack, 'Pool'), oAuth: { callbackUrls: ['http://a.example.org/cb'] } });
+      return { a, pack, stack };
+    }
+
+    /** Synthesizes: the message of what was thrown ('' if nothing), with process.exitCode kept (aws-cdk-lib 2.251 sets it on a failed report). */
+    function synthMessage(synth: () => unknown): string {
+      const saved = process.exitCode;
+      try {
+        synth();
+        return '';
+      } catch (e) {
+        return String((e as Error).message);
+      } finally {
+        process.exitCode = saved;
+      }
+    }
+
+    test('are in the plugin\'s report, so the synth reaches every plugin (the AppClient does not stop it)', () => {
+      const { a, pack } = withBrokenAppClient((app, p) => Validations.of(app).addPlugins(p));
+      // the construct validation does not throw the AppClient's error: the synth goes on to the plugins
+      expect(synthMessage(() => a.synth())).not.toContain('[Stack/Client] [redirect-uri-https]');
+      const r = pack.validate({ templatePaths: templates(a.outdir) });
+      expect(r.success).toBe(false);
+      expect(found(r)).toEqual(['AppClientChecks-redirect-uri-https @ Stack/Client (error)']);
+    });
+
+    test('registered the classic way (StageProps.policyValidationBeta1) too', () => {
+      const a = new App();
+      const pack = new AppClientChecks(a);
+      const stage = new Stage(a, 'Prod', { policyValidationBeta1: [pack as IPolicyValidationPluginBeta1] });
+      const stack = new Stack(stage, 'Stack');
+      new AppClient(stack, 'Client', { userPool: new cognito.UserPool(stack, 'Pool'), oAuth: { callbackUrls: ['http://a.example.org/cb'] } });
+      expect(synthMessage(() => a.synth())).not.toContain('[redirect-uri-https]');
+      expect(found(pack.validate({ templatePaths: templates(stage.outdir) }))).toEqual(['AppClientChecks-redirect-uri-https @ Prod/Stack/Client (error)']);
+    });
+
+    test('a pack made but never added as a plugin leaves the AppClient to throw its errors itself (no silent skip)', () => {
+      const { a } = withBrokenAppClient(() => undefined);
+      expect(() => a.synth()).toThrow(/\[redirect-uri-https\] CallbackURLs\[0\] = "http:\/\/a\.example\.org\/cb"/);
+    });
+  });
+
   test('registered as a plugin, nothing is said; a stack without resources has nothing to check', () => {
     const a = new App();
     const pack = new AppClientChecks(a);

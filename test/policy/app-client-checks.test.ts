@@ -3,7 +3,8 @@ import { join } from 'path';
 import { App, Aspects, Aws, CfnCondition, Fn, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { NagSuppressions } from 'cdk-nag';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { AwsSolutionsChecks, NagSuppressions } from 'cdk-nag';
 import { CALLBACK, compliantClients, nonCompliantL1AndL2 } from './clients';
 import { AppClient, AppClientChecks, ClientPolicy, ClientRules } from '../../src';
 
@@ -162,17 +163,36 @@ describe('AppClientChecks with cdk-nag 2 (an Aspect)', () => {
     expect(errors).toEqual([expect.stringMatching(/^AppClientChecks-oauth-callback-required: /)]);
   });
 
-  test("an AppClient's documented errors are reported once, by the AppClient, in every synthesis", () => {
+  test("with the pack registered, an AppClient's documented errors are reported once, by the pack, beside every other pack's findings", () => {
+    // GIVEN an AppClient with an error, an S3 bucket AwsSolutionsChecks fails, both packs registered
     const { app: a, stack, userPool } = app();
+    Aspects.of(a).add(new AwsSolutionsChecks({ reports: false }));
     new AppClient(stack, 'Client', { userPool, oAuth: { callbackUrls: ['http://a.example.org/cb'] } });
-    let message = '';
-    try {
-      a.synth();
-    } catch (e) {
-      message = (e as Error).message;
-    }
-    expect(message.match(/\[redirect-uri-https\] CallbackURLs\[0\] = "http:\/\/a\.example\.org\/cb"/g)).toHaveLength(1);
-    expect(message).not.toContain('AppClientChecks-redirect-uri-https');
+    new s3.Bucket(stack, 'Bucket');
+    // WHEN synthesized THEN the synth does not stop at the AppClient: every pack's errors are annotations (cdk synth fails on them)
+    expect(() => a.synth()).not.toThrow();
+    const errors = Annotations.fromStack(stack).findError('*', Match.anyValue()).map((m) => `${m.id} ${String(m.entry.data).split(':')[0]}`);
+    expect(errors.filter((e) => e.includes('AppClientChecks-redirect-uri-https'))).toEqual(['/Stack/Client/Resource AppClientChecks-redirect-uri-https[CallbackURLs']);
+    expect(errors.some((e) => e.startsWith('/Stack/Bucket/Resource AwsSolutions-S1'))).toBe(true);
+  });
+
+  test('the pack reports an AppClient\'s findings as the AppClient does: AppClient.acknowledge is honoured, a reasonless one refused', () => {
+    const { app: a, stack, userPool } = app();
+    const client = new AppClient(stack, 'Client', { userPool, oAuth: { callbackUrls: ['http://a.example.org/cb', 'http://b.example.org/cb'] } });
+    AppClient.acknowledge(client, 'redirect-uri-https[CallbackURLs::http://a.example.org/cb]', 'the partner integration still posts to HTTP until 2027');
+    AppClient.acknowledge(client, 'redirect-uri-no-fragment', '');
+    a.synth();
+    const errors = Annotations.fromStack(stack).findError('*', Match.anyValue()).map((m) => String(m.entry.data));
+    expect(errors.filter((e) => e.startsWith('AppClientChecks-redirect-uri-https')).map((e) => e.split(': ')[0]))
+      .toEqual(['AppClientChecks-redirect-uri-https[CallbackURLs::http://b.example.org/cb]']);
+  });
+
+  test('a pack made but not registered reports nothing, so the AppClient throws its errors itself (no silent skip)', () => {
+    const a = new App();
+    new AppClientChecks(undefined, { reports: false }); // no scope, not an Aspect
+    const stack = new Stack(a, 'Stack');
+    new AppClient(stack, 'Client', { userPool: new cognito.UserPool(stack, 'Pool'), oAuth: { callbackUrls: ['http://a.example.org/cb'] } });
+    expect(() => a.synth()).toThrow(/\[redirect-uri-https\] CallbackURLs\[0\]/);
   });
 
   test('an AppClient checks itself in a stage synthesized alone and in Template.fromStack, with the pack on the app', () => {
