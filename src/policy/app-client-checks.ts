@@ -30,10 +30,10 @@ function ownText(f: TemplateFinding): string {
   return f.message.startsWith(prefix) ? f.message.slice(prefix.length) : f.message;
 }
 
-/** A rule's explanation, as cdk-nag's packs give it with `verbose`: its title and source. */
+/** A rule's explanation, as cdk-nag's packs give it with `verbose`: its title, source and page. */
 function explanation(ruleId: string): string {
   const r = RULES.get(ruleId);
-  return r ? `${r.title} ${r.source}` : ruleId;
+  return r ? `${r.title}. Source: ${r.source} Rule page: ${r.docs}` : ruleId;
 }
 
 /** The options of each cdk-nag major (the other major's are refused, as cdk-nag's own packs do in TypeScript). */

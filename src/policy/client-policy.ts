@@ -5,6 +5,7 @@ import { ISO_DURATION, POLICY_RULE_IDS, SETTINGS, SettingSpec, policySchema } fr
 import { LibraryError } from '../private/errors';
 import { POLICY_RULES, PolicySettings, plainGlob, urlGlob } from '../rules/policy';
 import { Matcher, linearMatcher } from '../rules/private/linear-match';
+import { rulePage } from '../rules/private/sources';
 import { RuleInfo, Severity } from '../rules/types';
 
 /**
@@ -319,7 +320,7 @@ export class ClientPolicy {
    * Every policy rule, with its default severity.
    */
   public static rules(): RuleInfo[] {
-    return POLICY_RULES.map((r) => ({ id: r.id, severity: r.defaultSeverity, title: r.title, source: r.source }));
+    return POLICY_RULES.map((r) => ({ id: r.id, severity: r.defaultSeverity, title: r.title, source: r.source, docs: rulePage(r.id) }));
   }
 
   /**

@@ -5,7 +5,6 @@ import { Branch, Variant, describeBranches, hasConditions, variantsOf } from './
 import { findingIdOf } from './private/finding-ids';
 import { Emit, Rule, RuleSelector } from './private/rule';
 import { ResourceLookup } from './private/shapes';
-import { docsLink } from './private/sources';
 import { InvalidTemplateError } from './private/template-error';
 import { ClientContext, TemplateIndex } from './private/template-index';
 import { intrinsicName, isNoValue, isPlainObject } from './private/values';
@@ -221,7 +220,7 @@ function format(r: Raw, when?: ReadonlyArray<Branch>, resource?: string): Findin
   const condition = when && when.length ? describeBranches(when) : undefined;
   const message = r.text !== undefined
     ? (condition ? `${r.text} (${condition})` : r.text)
-    : `[${id}] ${bounded(r.property)} = ${bounded(r.value)}${condition ? ` ${condition}` : ''}: ${bounded(r.why)} ${docsLink(id)}`;
+    : `[${id}] ${bounded(r.property)} = ${bounded(r.value)}${condition ? ` ${condition}` : ''}: ${bounded(r.why)}`;
   const ruleId = id;
   const severity = r.rule.severity;
   const property = bounded(r.property);
@@ -438,7 +437,7 @@ function unreadableProperties(e: unknown): Finding {
     ruleId: 'property-type',
     severity: Severity.ERROR,
     property: 'Properties',
-    message: `[property-type] Properties = (unreadable): reading them threw an error (${describeError(e)}); only JSON data (objects, lists, strings, numbers, booleans, null) and CDK tokens can be checked. ${docsLink('property-type')}`,
+    message: `[property-type] Properties = (unreadable): reading them threw an error (${describeError(e)}); only JSON data (objects, lists, strings, numbers, booleans, null) and CDK tokens can be checked.`,
     fix: 'Pass the properties as plain data, e.g. JSON.parse(JSON.stringify(properties)) or the resolved template.',
   };
 }

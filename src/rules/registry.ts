@@ -8,6 +8,7 @@ import { IDENTITY_PROVIDER_RULES } from './identity-providers';
 import { NAME_RULES } from './name';
 import { OAUTH_RULES } from './oauth';
 import { Rule } from './private/rule';
+import { rulePage } from './private/sources';
 import { PROPERTY_TYPE_RULES } from './property-type';
 import { REDIRECT_URI_RULES } from './redirect-uris';
 import { REFRESH_ROTATION_RULES } from './refresh-rotation';
@@ -52,7 +53,7 @@ export const DOCUMENTED_RULES: ReadonlyArray<RuleInfo> = (() => {
   for (const r of [...CLIENT_RULES, ...CONTEXT_RULES, ...CHANGE_RULES]) {
     if (seen.has(r.id)) continue;
     seen.add(r.id);
-    out.push({ id: r.id, severity: r.severity, title: r.title, source: r.source });
+    out.push({ id: r.id, severity: r.severity, title: r.title, source: r.source, docs: rulePage(r.id) });
   }
   return out;
 })();

@@ -59,4 +59,10 @@ export interface RuleInfo {
   readonly title: string;
   /** The documentation or issue the rule comes from. */
   readonly source: string;
+  /**
+   * The rule's page: what it checks, the `AppClient` props and CloudFormation that fix it, and how
+   * to suppress or acknowledge it in each entry point (`docs/rules/<rule-id>.md`, also in the npm
+   * package). Finding messages do not repeat it.
+   */
+  readonly docs: string;
 }

@@ -204,7 +204,7 @@ describe('AppClientChecks with cdk-nag 3 (a validation plugin)', () => {
     const verbose = pack.validate({ templatePaths: templates(a.synth().directory) }).violations.find((v) => v.ruleName.startsWith('AppClientChecks-redirect-uri-https['))!;
     const terse = plain.report().violations.find((v) => v.ruleName.startsWith('AppClientChecks-redirect-uri-https['))!;
     const rule = ClientRules.rules().find((r) => r.id === 'redirect-uri-https')!;
-    expect(verbose.description).toBe(`${terse.description} (${rule.title} ${rule.source})`);
+    expect(verbose.description).toBe(`${terse.description} (${rule.title}. Source: ${rule.source} Rule page: ${rule.docs})`);
   });
 
   describe("an AppClient's errors with the pack registered", () => {

@@ -153,8 +153,7 @@ describe('Fn::If in a list item and on a whole list', () => {
     const findings = findIn(oauth({ AllowedOAuthFlows: IF('C', ['implicit'], ['code']) }), 'policy-no-implicit', policy);
     expect(findings).toEqual([expect.objectContaining({ property: 'AllowedOAuthFlows[0]', condition: 'when C is true' })]);
     expect(findings[0].message).toBe(
-      '[policy-no-implicit] AllowedOAuthFlows[0] = "implicit" when C is true: the implicit grant returns tokens in the browser URL and issues no refresh token. '
-      + '(docs: https://github.com/cdk-cognito-app-client/cdk-cognito-app-client/blob/main/docs/rules/policy-no-implicit.md)');
+      '[policy-no-implicit] AllowedOAuthFlows[0] = "implicit" when C is true: the implicit grant returns tokens in the browser URL and issues no refresh token.');
   });
 
   test('a list item whose AWS::NoValue branch takes the item away: the positions are those of the branch', () => {

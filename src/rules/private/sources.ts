@@ -27,7 +27,7 @@ export const SOURCES = {
 /** Where each rule's page is: docs/rules/<rule-id>.md in the repository. */
 export const DOCS_BASE = 'https://github.com/cdk-cognito-app-client/cdk-cognito-app-client/blob/main/docs/rules';
 
-/** The pointer to a rule's page that ends every finding's message. */
-export function docsLink(ruleId: string): string {
-  return `(docs: ${DOCS_BASE}/${ruleId}.md)`;
+/** A rule's page (`RuleInfo.docs`): written once per rule where it is listed, not in every finding's message. */
+export function rulePage(ruleId: string): string {
+  return `${DOCS_BASE}/${ruleId}.md`;
 }
