@@ -867,7 +867,7 @@ function stackFindings(client: AppClient): TemplateFinding[] {
   const stack = Stack.of(client);
   let memo = STACK_FINDINGS.get(stack);
   if (!memo || memo.asked.has(client)) {
-    const { template, byId } = renderTemplate(stack, cognitoResources(stack), true);
+    const { template, byId } = renderTemplate(stack, cognitoResources(stack));
     // Validation runs once references are resolved, so the nested stacks' templates carry the
     // pool's id as passed in: resource servers and providers in them count.
     const byResource = new Map<CfnResource, TemplateFinding[]>();

@@ -503,6 +503,28 @@ describe('rules across resources', () => {
 });
 
 describe('nothing is lost', () => {
+  test('what a later validation changes on the resource reaches the template (an override, a property, a dependency)', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Stack');
+    const userPool = new cognito.UserPool(stack, 'Pool');
+    const client = new AppClient(stack, 'Client', { userPool, oAuth: { callbackUrls: ['https://a.example.org/cb'] } });
+    const other = new cognito.CfnUserPoolGroup(stack, 'Group', { userPoolId: userPool.userPoolId });
+    // a construct validated after the AppClient (its validation ran first) changes the client
+    const late = new Stack(app, 'Late');
+    late.node.addValidation({
+      validate: () => {
+        client.resource.addPropertyOverride('ClientName', 'set-during-validation');
+        client.resource.logoutUrLs = ['https://a.example.org/bye'];
+        client.resource.addDependency(other);
+        return [];
+      },
+    });
+    const resource = app.synth().getStackByName('Stack').template.Resources[stack.getLogicalId(client.resource)];
+    expect(resource.Properties.ClientName).toBe('set-during-validation');
+    expect(resource.Properties.LogoutURLs).toEqual(['https://a.example.org/bye']);
+    expect(resource.DependsOn).toEqual([stack.getLogicalId(other)]);
+  });
+
   // Every prop, each with a few values; combinations are generated deterministically.
   const choices: { [prop: string]: Array<[any, (p: any) => void]> } = {
     userPoolClientName: [['web', (p) => expect(p.ClientName).toBe('web')], [undefined, (p) => expect(p.ClientName).toBeUndefined()]],

@@ -58,7 +58,7 @@ export interface PartialTemplate {
  * included, tokens resolved as far as they go), and each logical id's resource; other resources the
  * rules read about (documented attribute shapes, nested stacks) are there with their type.
  */
-export function renderTemplate(stack: Stack, resources: CfnResource[], keep = false): { template: PartialTemplate; byId: Map<string, CfnResource> } {
+export function renderTemplate(stack: Stack, resources: CfnResource[]): { template: PartialTemplate; byId: Map<string, CfnResource> } {
   const template: PartialTemplate = { Resources: {} };
   const byId = new Map<string, CfnResource>();
   for (const r of otherResources(stack)) {
@@ -72,9 +72,7 @@ export function renderTemplate(stack: Stack, resources: CfnResource[], keep = fa
     }
   }
   for (const r of resources) {
-    const keeps = r instanceof KeptRenderingUserPoolClient;
-    const rendered = stack.resolve(keeps ? r.renderFresh() : r._toCloudFormation()) as { Resources?: { [id: string]: any } };
-    if (keeps && keep) r.keep(rendered);
+    const rendered = stack.resolve(r._toCloudFormation()) as { Resources?: { [id: string]: any } };
     for (const [id, body] of Object.entries(rendered.Resources ?? {})) {
       template.Resources[id] = body;
       byId.set(id, r);
@@ -219,12 +217,11 @@ export function renderClientProperties(props: { [key: string]: unknown }): { [ke
 }
 
 /**
- * The CfnUserPoolClient of an AppClient. Its validation renders it (tokens resolved) just before
- * the synthesis renders it again; the synthesis that follows takes that rendering instead of
- * rendering twice. The rendering is kept for one use only, and a validation always renders afresh.
- * Its props are rendered by `renderClientProperties` (the L1's rendering, without its generic
- * validator, which costs more than the rest of the rendering), and by the L1 itself whenever that
- * declines.
+ * The CfnUserPoolClient of an AppClient. Its props are rendered by `renderClientProperties` (the
+ * L1's rendering, without its generic validator, which costs more than the rest of the rendering),
+ * and by the L1 itself whenever that declines. Every synthesis renders it afresh: a rendering kept
+ * from the client's validation would drop whatever a later validation or Aspect changes (an
+ * override, a property, a dependency), and nothing the user writes may be dropped.
  */
 export class KeptRenderingUserPoolClient extends CfnUserPoolClient {
   /**
@@ -233,7 +230,6 @@ export class KeptRenderingUserPoolClient extends CfnUserPoolClient {
    * byte for byte the same on every release (an override would come last on older ones).
    */
   public refreshTokenRotationProperty?: { [key: string]: unknown };
-  private kept?: object;
 
   protected renderProperties(props: { [key: string]: any }): { [key: string]: any } {
     const rendered = renderClientProperties(props) ?? super.renderProperties(props);
@@ -248,23 +244,6 @@ export class KeptRenderingUserPoolClient extends CfnUserPoolClient {
     }
     if (!(key in out)) out[key] = rotation;
     return out;
-  }
-
-  /** Renders the resource, dropping any rendering kept from an earlier synthesis. */
-  public renderFresh(): object {
-    this.kept = undefined;
-    return super._toCloudFormation();
-  }
-
-  /** Keeps a resolved rendering for the synthesis that follows. */
-  public keep(rendered: object): void {
-    this.kept = rendered;
-  }
-
-  public _toCloudFormation(): object {
-    const kept = this.kept;
-    this.kept = undefined;
-    return kept ?? super._toCloudFormation();
   }
 }
 
