@@ -39,6 +39,10 @@ export function cli(args: string[], options: { isTTY?: boolean; env?: { [name: s
 export interface JsonReport {
   readonly findings: Array<{ file: string; resource: string; ruleId: string; severity: string; property: string; message: string; fix: string }>;
   readonly checked: { files: number; clients: number };
+  readonly suppressed: Array<{ ruleId: string; findingId?: string; severity: string; resource: string; file: string; constructPath?: string; reason: string; source: string; suppressionId: string; at?: string }>;
+  readonly refusedSuppressions: Array<{ ruleId: string; findingId?: string; resource: string; file: string; constructPath?: string; reason: string; source: string; suppressionId: string; at?: string; refused: string }>;
+  readonly policy?: { file: string; from: string };
+  readonly config?: string;
 }
 
 /**
@@ -61,6 +65,16 @@ export function tempDir(): string {
  */
 export function cleanTemp(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** The one-line summary `--format json` and `--format sarif` print on stderr. */
+export const SUMMARY_LINE = /^cognito-client-check: \d+ clients? checked: \d+ errors?, \d+ warnings?, \d+ suppressed(, \d+ suppressions? refused)?$/;
+
+/** The lines of stderr before the summary line (which must be the last). */
+export function beforeSummary(stderr: string): string[] {
+  const lines = stderr.trimEnd().split('\n');
+  expect(lines[lines.length - 1]).toMatch(SUMMARY_LINE);
+  return lines.slice(0, -1);
 }
 
 /** A stack-trace line, as node prints them. */
