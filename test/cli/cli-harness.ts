@@ -23,16 +23,22 @@ export interface CliResult {
 /**
  * Runs the checker in-process.
  */
-export function cli(args: string[], options: { isTTY?: boolean; env?: { [name: string]: string | undefined } } = {}): CliResult {
+export function cli(args: string[], options: { isTTY?: boolean; env?: { [name: string]: string | undefined }; cwd?: string } = {}): CliResult {
   let stdout = '';
   let stderr = '';
-  const status = run(args, {
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
-    isTTY: options.isTTY ?? false,
-    env: options.env ?? {},
-  });
-  return { status, stdout, stderr };
+  const before = process.cwd();
+  if (options.cwd !== undefined) process.chdir(options.cwd);
+  try {
+    const status = run(args, {
+      stdout: (t) => { stdout += t; },
+      stderr: (t) => { stderr += t; },
+      isTTY: options.isTTY ?? false,
+      env: options.env ?? {},
+    });
+    return { status, stdout, stderr };
+  } finally {
+    process.chdir(before);
+  }
 }
 
 /** The `--format json` output, parsed. */
@@ -48,8 +54,8 @@ export interface JsonReport {
 /**
  * Runs the checker with `--format json` and parses its output.
  */
-export function cliJson(args: string[]): CliResult & { report: JsonReport } {
-  const result = cli(['--format', 'json', ...args]);
+export function cliJson(args: string[], options: { cwd?: string } = {}): CliResult & { report: JsonReport } {
+  const result = cli(['--format', 'json', ...args], options);
   return { ...result, report: JSON.parse(result.stdout) };
 }
 
