@@ -128,8 +128,9 @@ export function loadConfig(file: string, knownRules: ReadonlySet<string>): Check
           problems.push(`${at}.id: required: a rule id, optionally with [<finding id>] (a string), not ${kind(entry.id)}`);
         } else {
           const m = RULE_REF.exec(entry.id);
-          if (!m) problems.push(`${at}.id: ${JSON.stringify(entry.id)} is not a rule id, optionally with [<finding id>]`);
-          else {
+          if (!m) {
+            problems.push(`${at}.id: ${JSON.stringify(entry.id)} is not a rule id, optionally with [<finding id>]`);
+          } else {
             ruleId = m[1];
             findingId = m[2];
             knownRule(`${at}.id`, ruleId);
@@ -139,8 +140,9 @@ export function loadConfig(file: string, knownRules: ReadonlySet<string>): Check
           problems.push(`${at}.reason: required: why the finding is acceptable (a non-empty string)${entry.reason === undefined ? '' : `, not ${typeof entry.reason === 'string' ? 'an empty string' : kind(entry.reason)}`}`);
         }
         if (entry.paths !== undefined) {
-          if (!Array.isArray(entry.paths) || entry.paths.length === 0) problems.push(`${at}.paths: must be a non-empty list of globs, not ${Array.isArray(entry.paths) ? 'an empty list' : kind(entry.paths)}`);
-          else {
+          if (!Array.isArray(entry.paths) || entry.paths.length === 0) {
+            problems.push(`${at}.paths: must be a non-empty list of globs, not ${Array.isArray(entry.paths) ? 'an empty list' : kind(entry.paths)}`);
+          } else {
             entry.paths.forEach((p: unknown, j: number) => {
               if (typeof p !== 'string' || p === '') problems.push(`${at}.paths[${j}]: must be a glob (a non-empty string), not ${typeof p === 'string' ? 'an empty string' : kind(p)}`);
             });

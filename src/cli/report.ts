@@ -338,7 +338,9 @@ export function formatSarif(report: Report): string {
       if (x.findingId !== undefined) properties.findingId = x.findingId;
       const refused = refusedOf.get(x);
       if (refused) {
-        properties.refusedSuppressions = refused.map((r) => ({ id: r.suppression.id, source: r.suppression.source, at: r.suppression.at, reason: r.suppression.reason, refused: r.why }));
+        properties.refusedSuppressions = refused.map((r) => ({
+          id: r.suppression.id, source: r.suppression.source, at: r.suppression.at, reason: r.suppression.reason, refused: r.why,
+        }));
       }
       if (Object.keys(properties).length > 0) result.properties = properties;
       results.push(result);

@@ -41,12 +41,28 @@ export function cli(args: string[], options: { isTTY?: boolean; env?: { [name: s
   }
 }
 
+/** A suppressed finding in `--format json` output. */
+export interface Suppressed {
+  readonly ruleId: string;
+  readonly findingId?: string;
+  readonly severity: string;
+  readonly resource: string;
+  readonly file: string;
+  readonly constructPath?: string;
+  readonly reason: string;
+  readonly source: string;
+  readonly suppressionId: string;
+  readonly at?: string;
+}
+
 /** The `--format json` output, parsed. */
 export interface JsonReport {
-  readonly findings: Array<{ file: string; resource: string; ruleId: string; severity: string; property: string; message: string; fix: string }>;
+  readonly findings: Array<{
+    file: string; resource: string; ruleId: string; findingId?: string; severity: string; property: string; message: string; fix: string;
+  }>;
   readonly checked: { files: number; clients: number };
-  readonly suppressed: Array<{ ruleId: string; findingId?: string; severity: string; resource: string; file: string; constructPath?: string; reason: string; source: string; suppressionId: string; at?: string }>;
-  readonly refusedSuppressions: Array<{ ruleId: string; findingId?: string; resource: string; file: string; constructPath?: string; reason: string; source: string; suppressionId: string; at?: string; refused: string }>;
+  readonly suppressed: Suppressed[];
+  readonly refusedSuppressions: Array<Suppressed & { refused: string }>;
   readonly policy?: { file: string; from: string };
   readonly config?: string;
 }

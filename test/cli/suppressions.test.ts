@@ -55,8 +55,14 @@ describe('cdk-nag 2 suppressions in template metadata', () => {
     expect(status).toBe(0);
     expect(report.findings).toEqual([]);
     expect(report.suppressed).toEqual([A, B].map((u) => expect.objectContaining({
-      ruleId: 'redirect-uri-https', findingId: `CallbackURLs::${u}`, severity: 'error', resource: 'Web', file,
-      reason: REASON, source: 'cdk-nag-resource', suppressionId: 'AppClientChecks-redirect-uri-https',
+      ruleId: 'redirect-uri-https',
+      findingId: `CallbackURLs::${u}`,
+      severity: 'error',
+      resource: 'Web',
+      file,
+      reason: REASON,
+      source: 'cdk-nag-resource',
+      suppressionId: 'AppClientChecks-redirect-uri-https',
     })));
     expect(stderr).toBe('cognito-client-check: 1 client checked: 0 errors, 0 warnings, 2 suppressed\n');
   });
@@ -154,8 +160,13 @@ describe('acknowledgements in a cloud assembly (read from manifest.json, by cons
     expect(status).toBe(1);
     expect(report.findings.map((f) => f.resource)).toEqual(['Other', 'Other']);
     expect(report.suppressed).toEqual([A, B].map(() => expect.objectContaining({
-      resource: 'Web', constructPath: '/Dev/Web', source: 'acknowledgement', at: '/Dev/Web', reason: REASON,
-      suppressionId: 'AppClientChecks-redirect-uri-https', file: path.join(out, 'Dev.template.json'),
+      resource: 'Web',
+      constructPath: '/Dev/Web',
+      source: 'acknowledgement',
+      at: '/Dev/Web',
+      reason: REASON,
+      suppressionId: 'AppClientChecks-redirect-uri-https',
+      file: path.join(out, 'Dev.template.json'),
     })));
   });
 
@@ -189,8 +200,12 @@ describe('acknowledgements in a cloud assembly (read from manifest.json, by cons
     const { status, report } = cliJson([out]);
     expect(report.findings).toEqual([]);
     expect(report.suppressed).toEqual([expect.objectContaining({
-      ruleId: 'redirect-uri-https', constructPath: '/Dev/Web/Resource', at: '/Dev/Web', source: 'acknowledgement',
-      suppressionId: `cdk-cognito-app-client:redirect-uri-https[CallbackURLs::${A}]`, reason: REASON,
+      ruleId: 'redirect-uri-https',
+      constructPath: '/Dev/Web/Resource',
+      at: '/Dev/Web',
+      source: 'acknowledgement',
+      suppressionId: `cdk-cognito-app-client:redirect-uri-https[CallbackURLs::${A}]`,
+      reason: REASON,
     })]);
     expect(status).toBe(0);
   });
@@ -322,6 +337,22 @@ describe('the listing in each format', () => {
     expect(results[1].properties).toEqual({ findingId: `CallbackURLs::${A}` });
   });
 
+  test('SARIF with suppressions, refusals and related locations is valid SARIF 2.1.0', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Ajv = require('ajv');
+    const ajv = new Ajv({ schemaId: 'auto', allErrors: true, logger: false });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json'));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const validate = ajv.compile(require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'));
+    const file = mixed();
+    const short = write('short.json', { Resources: { C: withNag(BAD_POOL, [{ id: 'AppClientChecks-user-pool-id-format', reason: 'short' }]) } });
+    const policy = write('policy.json', { forbidImplicitFlow: true });
+    const log = JSON.parse(cli(['--format', 'sarif', '--policy', policy, '--ignore', 'user-pool-id-format[nothing]', file, short]).stdout);
+    expect(validate(log) ? [] : validate.errors).toEqual([]);
+    expect(log.runs[0].invocations[0].properties).toEqual({ policy: { file: policy, from: '--policy' } });
+  });
+
   test('SARIF: a refused suppression is named in the result\'s properties (the result stays unsuppressed)', () => {
     const file = write('t.json', { Resources: { C: withNag(BAD_POOL, [{ id: 'AppClientChecks-user-pool-id-format', reason: 'short' }]) } });
     const results = JSON.parse(cli(['--format', 'sarif', file]).stdout).runs[0].results;
@@ -358,7 +389,6 @@ describe('SARIF physical locations from where the app created the construct', ()
 
   test('a trace on the aws:cdk:logicalId entry (older releases, --debug): the first frame outside node_modules, aws-cdk-lib and constructs', () => {
     const project = path.join(dir, 'app');
-    const out = path.join(project, 'cdk.out');
     write('app/cdk.out/Dev.template.json', { Resources: { Web: TWO_HTTP } });
     write('app/cdk.out/cdk.out', { version: '36.0.0' });
     write('app/cdk.out/manifest.json', {
