@@ -237,6 +237,17 @@ describe('acknowledgements in a cloud assembly (read from manifest.json, by cons
     expect(new Set(report.suppressed.map((s) => s.resource))).toEqual(new Set(['Web']));
   });
 
+  test('an acknowledgement on the App itself does not reach the stack\'s metadata (aws-cdk-lib writes each stack\'s subtree only): not honoured', () => {
+    const out = path.join(dir, 'cdk.out');
+    const app = new App({ outdir: out });
+    app.node.addMetadata('aws:cdk:acknowledged-rules', { 'AppClientChecks-redirect-uri-https': REASON });
+    httpClient(new Stack(app, 'Dev'), 'Web');
+    app.synth();
+    const { status, report } = cliJson([out]);
+    expect(status).toBe(1);
+    expect(report.suppressed).toEqual([]);
+  });
+
   test('nested stacks: their resources get their construct paths, and an acknowledgement on the parent stack covers them', () => {
     const out = path.join(dir, 'cdk.out');
     synth(out, (stack) => {
