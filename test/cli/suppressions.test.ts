@@ -26,7 +26,7 @@ afterEach(() => cleanTemp(dir));
 function write(name: string, value: unknown): string {
   const file = path.join(dir, name);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, JSON.stringify(value, undefined, 2));
+  fs.writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value, undefined, 2));
   return file;
 }
 
@@ -260,6 +260,36 @@ describe('acknowledgements in a cloud assembly (read from manifest.json, by cons
       ['/Dev/Inner/Deep', '/Dev', expect.stringMatching(/\.nested\.template\.json$/)],
       ['/Dev/Inner/Deep', '/Dev', expect.stringMatching(/\.nested\.template\.json$/)],
     ]);
+  });
+});
+
+describe('a malformed cloud assembly manifest', () => {
+  test.each([
+    ['not JSON', '{'],
+    ['artifacts not an object', { artifacts: [] }],
+    ['odd entries', {
+      artifacts: {
+        Dev: {
+          type: 'aws:cloudformation:stack',
+          properties: { templateFile: 'Dev.template.json' },
+          additionalMetadataFile: '../../etc/passwd',
+          metadata: {
+            'not-a-path': [{ type: 'aws:cdk:logicalId', data: 'Web' }],
+            '/Dev/Web': [null, 3, { type: 'aws:cdk:logicalId', data: 7 }, { type: 'aws:cdk:acknowledged-rules', data: ['x'] }, { type: 'aws:cdk:creationStack', data: 'x' }],
+            '/Dev': { type: 'aws:cdk:acknowledged-rules' },
+            '/Dev/X.NestedStack/X.NestedStackResource': [{ type: 'aws:cdk:logicalId', data: '__proto__' }],
+          },
+        },
+        Other: { type: 'aws:cloudformation:stack', properties: { templateFile: '../outside.template.json' } },
+      },
+    }],
+  ])('%s: ignored, never a crash', (_name, manifest) => {
+    write('cdk.out/Dev.template.json', { Resources: { Web: TWO_HTTP } });
+    write('cdk.out/manifest.json', manifest);
+    const { status, report, stderr } = cliJson([path.join(dir, 'cdk.out')]);
+    expect(status).toBe(1);
+    expect(report.findings).toHaveLength(2);
+    expect(stderr).toBe('cognito-client-check: 1 client checked: 2 errors, 0 warnings, 0 suppressed\n');
   });
 });
 
