@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { yamlResourceOffsets } from './cfn-yaml';
+import { RefusedSuppression, SuppressedFinding, Suppression, describeSource } from './suppressions';
 import { CONTROL, escapeControls, quote } from '../rules/private/values';
 import type { TemplateFinding } from '../rules/template';
 import type { RuleInfo } from '../rules/types';
@@ -13,11 +14,20 @@ export interface FileResult {
   readonly file: string;
   /** The number of clients checked in the file. */
   readonly clients: number;
-  /** Every finding, with the logical id (or name) of its client. */
+  /** Every finding that stays (not suppressed), with the logical id (or name) of its client. */
   readonly findings: ReadonlyArray<TemplateFinding>;
+  /** The findings an honoured suppression covers, each with that suppression. */
+  readonly suppressed?: ReadonlyArray<SuppressedFinding>;
+  /** The suppressions that covered a finding but were refused. */
+  readonly refused?: ReadonlyArray<RefusedSuppression>;
+  /**
+   * Where each resource's construct was created (user code, from the cloud assembly), by logical id:
+   * the file as shown (relative to the working directory when inside the assembly's project) and the line.
+   */
+  readonly sources?: ReadonlyMap<string, { readonly file: string; readonly line: number }>;
   /** The line of each resource's logical id in the file, when known (text output, SARIF regions). */
   readonly lines?: () => Map<string, number>;
-  /** The construct path of each resource with a finding (`aws:cdk:path`), when the template has it. */
+  /** The construct path of each resource with a finding: from the cloud assembly's manifest, else the template's `aws:cdk:path`. */
   readonly constructPaths?: ReadonlyMap<string, string>;
 }
 
@@ -41,6 +51,10 @@ export interface Report {
   readonly version: string;
   /** The directory relative paths are relative to (SARIF `%SRCROOT%`); the working directory when absent. */
   readonly root?: string;
+  /** The policy file used, and where it was named (`--policy`, or the config file). */
+  readonly policy?: { readonly file: string; readonly from: string };
+  /** The config file read, if any. */
+  readonly config?: string;
 }
 
 /** Counts of a report. */
@@ -49,12 +63,16 @@ interface Totals {
   warnings: number;
   files: number;
   clients: number;
+  suppressed: number;
+  refused: number;
 }
 
 function totals(report: Report): Totals {
-  const t: Totals = { errors: 0, warnings: 0, files: report.files.length, clients: 0 };
+  const t: Totals = { errors: 0, warnings: 0, files: report.files.length, clients: 0, suppressed: 0, refused: 0 };
   for (const f of report.files) {
     t.clients += f.clients;
+    t.suppressed += f.suppressed?.length ?? 0;
+    t.refused += f.refused?.length ?? 0;
     for (const finding of f.findings) {
       if (finding.severity === 'error') t.errors++;
       else t.warnings++;
@@ -76,6 +94,7 @@ export function formatJson(report: Report): string {
         file: f.file,
         resource: x.resource,
         ruleId: x.ruleId,
+        findingId: x.findingId,
         severity: x.severity,
         property: x.property,
         message: x.message,
@@ -83,8 +102,40 @@ export function formatJson(report: Report): string {
       });
     }
   }
+  const suppressed: object[] = [];
+  const refusedSuppressions: object[] = [];
+  for (const f of report.files) {
+    for (const { finding, suppression } of f.suppressed ?? []) {
+      suppressed.push({ ...suppressionFields(f, finding), reason: suppression.reason, ...origin(suppression) });
+    }
+    for (const { finding, suppression, why } of f.refused ?? []) {
+      refusedSuppressions.push({ ...suppressionFields(f, finding), reason: suppression.reason, ...origin(suppression), refused: why });
+    }
+  }
   const t = totals(report);
-  return JSON.stringify({ findings, checked: { files: t.files, clients: t.clients } }, undefined, 2) + '\n';
+  const out: { [key: string]: unknown } = { findings, suppressed, refusedSuppressions, checked: { files: t.files, clients: t.clients } };
+  if (report.policy) out.policy = report.policy;
+  if (report.config) out.config = report.config;
+  return JSON.stringify(out, undefined, 2) + '\n';
+}
+
+/** The finding a suppression is about, for JSON. */
+function suppressionFields(f: FileResult, x: TemplateFinding): object {
+  return {
+    ruleId: x.ruleId,
+    findingId: x.findingId,
+    severity: x.severity,
+    resource: x.resource,
+    file: f.file,
+    constructPath: f.constructPaths?.get(x.resource),
+    property: x.property,
+    message: x.message,
+  };
+}
+
+/** Where a suppression was written, for JSON. */
+function origin(s: Suppression): object {
+  return { source: s.source, suppressionId: s.id, at: s.at };
 }
 
 /**
@@ -114,8 +165,29 @@ function plural(n: number, word: string): string {
 
 /** The one-line summary: errors, warnings, files and clients. */
 function summaryLine(t: ReturnType<typeof totals>): string {
-  return `${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')} in ${plural(t.files, 'file')} (${plural(t.clients, 'client')})`;
+  const extra = (t.suppressed > 0 ? `, ${t.suppressed} suppressed` : '') + (t.refused > 0 ? `, ${plural(t.refused, 'suppression')} refused` : '');
+  return `${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')} in ${plural(t.files, 'file')} (${plural(t.clients, 'client')})${extra}`;
 }
+
+/**
+ * The one line that `--format json` and `--format sarif` print on stderr, e.g.
+ * `cognito-client-check: 3 clients checked: 1 error, 2 warnings, 1 suppressed`.
+ *
+ * @param report the run's results
+ */
+export function stderrSummary(report: Report): string {
+  const t = totals(report);
+  const refused = t.refused > 0 ? `, ${plural(t.refused, 'suppression')} refused` : '';
+  return `cognito-client-check: ${plural(t.clients, 'client')} checked: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${t.suppressed} suppressed${refused}\n`;
+}
+
+/** A finding named for the suppression lists: its resource, rule and finding id. */
+function named(x: TemplateFinding): string {
+  return `${display(x.resource)}  ${x.ruleId}${x.findingId === undefined ? '' : ` [${x.findingId}]`} (${x.severity})`;
+}
+
+/** Sources written in the app, next to the code (SARIF `inSource`); the others are `external`. */
+const IN_SOURCE = ['cdk-nag-resource', 'cdk-nag-stack', 'acknowledgement'];
 
 /** A rule's `security-severity` for code scanning (0.0 to 10.0): errors high, warnings medium. */
 const SECURITY_SEVERITY: { [severity: string]: string } = { error: '7.5', warning: '5.0' };
@@ -150,11 +222,41 @@ export function formatText(report: Report, colour: boolean): string {
     }
     out.push('');
   }
+  suppressionSections(report, c, out);
+  if (report.policy) out.push(`Policy: ${display(report.policy.file)} (${report.policy.from})`);
   const t = totals(report);
   const summary = summaryLine(t);
   const tint = t.errors > 0 ? c.red : t.warnings > 0 ? c.yellow : c.green;
   out.push(`${tint}${summary}${c.reset}`);
   return out.join('\n') + '\n';
+}
+
+/** The "Suppressed" and "Refused suppressions" sections of text output, by file. */
+function suppressionSections(report: Report, c: typeof PLAIN, out: string[]): void {
+  const suppressed = report.files.filter((f) => (f.suppressed?.length ?? 0) > 0);
+  if (suppressed.length > 0) {
+    out.push(`${c.bold}Suppressed${c.reset}`);
+    for (const f of suppressed) {
+      out.push(`  ${display(f.file)}`);
+      for (const { finding, suppression } of f.suppressed!) {
+        out.push(`    ${named(finding)}`);
+        out.push(`      ${c.dim}${clean(describeSource(suppression))} (${clean(suppression.id)}): ${clean(JSON.stringify(suppression.reason))}${c.reset}`);
+      }
+    }
+    out.push('');
+  }
+  const refused = report.files.filter((f) => (f.refused?.length ?? 0) > 0);
+  if (refused.length > 0) {
+    out.push(`${c.bold}Refused suppressions${c.reset}`);
+    for (const f of refused) {
+      out.push(`  ${display(f.file)}`);
+      for (const { finding, suppression, why } of f.refused!) {
+        out.push(`    ${named(finding)}`);
+        out.push(`      ${c.yellow}refused${c.reset}: ${clean(describeSource(suppression))} (${clean(suppression.id)}): ${clean(why)}`);
+      }
+    }
+    out.push('');
+  }
 }
 
 /** The base of relative artifact URIs: the directory the paths were given relative to. */
@@ -197,24 +299,51 @@ export function formatSarif(report: Report): string {
   for (const r of report.rules) addRule(r);
   const results: object[] = [];
   for (const f of report.files) {
-    if (f.findings.length === 0) continue;
+    const refusedOf = new Map<TemplateFinding, RefusedSuppression[]>();
+    for (const r of f.refused ?? []) refusedOf.set(r.finding, [...refusedOf.get(r.finding) ?? [], r]);
+    const all: Array<{ x: TemplateFinding; suppression?: Suppression }> = [
+      ...f.findings.map((x) => ({ x })),
+      ...(f.suppressed ?? []).map((s) => ({ x: s.finding, suppression: s.suppression })),
+    ];
+    if (all.length === 0) continue;
     const lines = f.lines ? f.lines() : undefined;
     const artifact = artifactLocation(f.file);
-    for (const x of f.findings) {
+    for (const { x, suppression } of all) {
       addRule({ id: x.ruleId });
       const line = lines?.get(x.resource);
-      const physicalLocation: { [key: string]: unknown } = { artifactLocation: artifact };
-      if (line !== undefined) physicalLocation.region = { startLine: line };
+      const templateLocation: { [key: string]: unknown } = { artifactLocation: artifact };
+      if (line !== undefined) templateLocation.region = { startLine: line };
+      // where the app records it, the line of user code that created the construct; the template's line is then related
+      const source = f.sources?.get(x.resource);
+      const physicalLocation = source ? { artifactLocation: artifactLocation(source.file), region: { startLine: source.line } } : templateLocation;
       // the resource, and where CDK wrote it, the construct it belongs to (its path in the app)
       const constructPath = f.constructPaths?.get(x.resource);
       const logical = constructPath === undefined ? { name: x.resource, kind: 'resource' } : { name: x.resource, fullyQualifiedName: constructPath, kind: 'resource' };
-      results.push({
+      const result: { [key: string]: unknown } = {
         ruleId: x.ruleId,
         ruleIndex: index.get(x.ruleId),
         level: x.severity === 'error' ? 'error' : 'warning',
         message: { text: `${x.message} Fix: ${x.fix}` },
         locations: [{ physicalLocation, logicalLocations: [logical] }],
-      });
+      };
+      if (source) result.relatedLocations = [{ id: 1, physicalLocation: templateLocation, message: { text: 'The resource in the synthesized template.' } }];
+      if (suppression) {
+        result.suppressions = [{
+          kind: IN_SOURCE.includes(suppression.source) ? 'inSource' : 'external',
+          status: 'accepted',
+          justification: `${suppression.reason} (${describeSource(suppression)}: ${suppression.id})`,
+        }];
+      }
+      const properties: { [key: string]: unknown } = {};
+      if (x.findingId !== undefined) properties.findingId = x.findingId;
+      const refused = refusedOf.get(x);
+      if (refused) {
+        properties.refusedSuppressions = refused.map((r) => ({
+          id: r.suppression.id, source: r.suppression.source, at: r.suppression.at, reason: r.suppression.reason, refused: r.why,
+        }));
+      }
+      if (Object.keys(properties).length > 0) result.properties = properties;
+      results.push(result);
     }
   }
   const sarif = {
@@ -232,6 +361,7 @@ export function formatSarif(report: Report): string {
       },
       invocations: [{
         executionSuccessful: report.problems.length === 0,
+        ...(report.policy || report.config ? { properties: { policy: report.policy, config: report.config } } : {}),
         toolExecutionNotifications: report.problems.map((p) => ({
           level: 'error',
           message: { text: `${p.file}: ${p.reason}` },

@@ -1,7 +1,12 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { resolve } from 'path';
 import { CliOptions, HELP, UsageError, parseArgs } from './args';
+import { AssemblyMetadata, TemplateMetadata } from './assembly';
+import { CheckerConfig, findConfig, loadConfig } from './config';
 import { CLIENT_TYPE, Document, FileRef, InputError, classify, countClients, expandInput, oneLine, parseDocumentText, parseText, readText } from './inputs';
-import { FileResult, Problem, Report, clean, display, formatJson, formatSarif, formatText, resourceLines } from './report';
+import { FileResult, Problem, Report, clean, display, formatJson, formatSarif, formatText, resourceLines, stderrSummary } from './report';
+import { Enforcement, FindingPlace, RULE_REF, Suppression, acknowledgementsFor, applySuppressions, cdkNagSuppressions, globToRegExp } from './suppressions';
 import type { ClientPolicy } from '../policy/client-policy';
 import { ClientRules } from '../rules/client-rules';
 import type { TemplateFinding } from '../rules/template';
@@ -73,16 +78,24 @@ function runUnsafe(argv: string[], io: CliIo): number {
 
   let policy: ClientPolicy | undefined;
   let previous: { [key: string]: any } | undefined;
+  let config: CheckerConfig | undefined;
+  let settings: Settings;
   try {
-    if (options.policy !== undefined) policy = loadPolicy(options.policy);
+    config = readConfig(options);
+    settings = resolveSettings(options, config);
+    if (settings.policy !== undefined) policy = loadPolicy(settings.policy.file);
     if (options.previous !== undefined) previous = loadPrevious(options.previous);
   } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`${NAME}: ${clean(e.message)} Run ${NAME} --help for usage.\n`);
+      return EXIT_BAD_INPUT;
+    }
     if (!(e instanceof InputError)) throw e;
     io.stderr(`${NAME}: ${clean(e.message)}\n`);
     return EXIT_BAD_INPUT;
   }
 
-  const checker = new Checker(options.format !== 'json', policy, previous);
+  const checker = new Checker(options.format !== 'json', settings, policy, previous);
   for (const input of options.inputs) checker.checkInput(input);
 
   const report: Report = {
@@ -91,6 +104,8 @@ function runUnsafe(argv: string[], io: CliIo): number {
     rules: ruleList(policy),
     version: version(),
     root: process.cwd(),
+    policy: settings.policy,
+    config: config?.file,
   };
   switch (options.format) {
     case 'json':
@@ -103,8 +118,89 @@ function runUnsafe(argv: string[], io: CliIo): number {
       io.stdout(formatText(report, io.isTTY && !noColour(io.env ?? process.env)));
   }
   for (const p of checker.problems) io.stderr(`${NAME}: ${display(p.file)}: ${clean(p.reason)}\n`);
+  if (options.format !== 'text') io.stderr(stderrSummary(report));
   if (checker.problems.length > 0) return EXIT_BAD_INPUT;
-  return checker.files.some((f) => f.findings.some((x) => x.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
+  const threshold = RANK[settings.failOn];
+  return checker.files.some((f) => f.findings.some((x) => RANK[x.severity] >= threshold)) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Severities by rank, for `--fail-on`. */
+const RANK: { [severity: string]: number } = { warning: 1, error: 2 };
+
+/** What the command line and the config decide together. */
+interface Settings {
+  /** The policy file and where it was named. */
+  readonly policy?: { readonly file: string; readonly from: string };
+  readonly failOn: string;
+  readonly enforcement: Enforcement;
+  /** The config's ignores, then `--ignore`'s. */
+  readonly ignores: ReadonlyArray<Suppression>;
+}
+
+/** Every rule id: the documented rules and the policy rules (aws-cdk-lib is loaded for the latter). */
+function knownRules(): Set<string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require('../policy/client-policy') as typeof import('../policy/client-policy');
+  return new Set([...ClientRules.rules(), ...mod.ClientPolicy.rules()].map((r) => r.id));
+}
+
+/** The config file: `--config`, else the one found from the working directory up (none with `--no-config`). */
+function readConfig(options: CliOptions): CheckerConfig | undefined {
+  if (options.noConfig) return undefined;
+  const file = options.config ?? findConfig(process.cwd());
+  if (file === undefined) return undefined;
+  return loadConfig(file, knownRules());
+}
+
+/**
+ * The settings of the run: the command line wins over the config for the policy and `--fail-on`;
+ * for what may be suppressed, the stricter of the two applies (the config cannot loosen the command line).
+ */
+function resolveSettings(options: CliOptions, config: CheckerConfig | undefined): Settings {
+  const needRules = options.ignore.length > 0 || options.suppressible !== undefined;
+  const known = needRules ? knownRules() : new Set<string>();
+  const ruleOf = (name: string, ref: string) => {
+    const m = RULE_REF.exec(ref);
+    if (!m || !known.has(m[1])) throw new UsageError(`${name}: ${JSON.stringify(ref)} is not a rule id${m ? '' : ', optionally with [<finding id>]'} (${NAME} --list-rules lists them).`);
+    return { ruleId: m[1], findingId: m[2] };
+  };
+  const cliIgnores: Suppression[] = options.ignore.map((id) => ({ source: 'command-line', id, ...ruleOf('--ignore', id), reason: '--ignore on the command line' }));
+  const cliSuppressible = options.suppressible?.map((id) => {
+    const r = ruleOf('--suppressible', id);
+    if (r.findingId !== undefined) throw new UsageError(`--suppressible: ${JSON.stringify(id)}: give rule ids only, without a finding id.`);
+    return r.ruleId;
+  });
+  const configIgnores: Suppression[] = (config?.ignore ?? []).map((i) => ({
+    source: 'config',
+    id: i.id,
+    ruleId: i.ruleId,
+    findingId: i.findingId,
+    reason: i.reason,
+    at: config!.file,
+    paths: i.paths?.map(globToRegExp),
+  }));
+  let suppressible: Set<string> | undefined;
+  let suppressibleBy: string | undefined;
+  if (cliSuppressible && config?.suppressible) {
+    suppressible = new Set(cliSuppressible.filter((id) => config.suppressible!.includes(id)));
+    suppressibleBy = `--suppressible and suppressible in ${config.file}`;
+  } else if (cliSuppressible) {
+    suppressible = new Set(cliSuppressible);
+    suppressibleBy = '--suppressible';
+  } else if (config?.suppressible) {
+    suppressible = new Set(config.suppressible);
+    suppressibleBy = `suppressible in ${config.file}`;
+  }
+  const appOff = options.noAppSuppressions ? '--no-app-suppressions' : config?.appSuppressions === false ? `appSuppressions: false in ${config.file}` : undefined;
+  let policy: Settings['policy'];
+  if (options.policy !== undefined) policy = { file: options.policy, from: '--policy' };
+  else if (config?.policy !== undefined) policy = { file: config.policy, from: `policy in ${config.file}` };
+  return {
+    policy,
+    failOn: options.failOn ?? config?.failOn ?? 'error',
+    enforcement: { appSuppressions: appOff === undefined, appSuppressionsOffBy: appOff, suppressible, suppressibleBy },
+    ignores: [...configIgnores, ...cliIgnores],
+  };
 }
 
 /** https://no-color.org: any non-empty NO_COLOR turns colours off. */
@@ -119,9 +215,11 @@ class Checker {
   public readonly files: FileResult[] = [];
   public readonly problems: Problem[] = [];
   private readonly seen = new Set<string>();
+  private readonly assemblies = new AssemblyMetadata();
 
   constructor(
     private readonly keepLines: boolean,
+    private readonly settings: Settings,
     private readonly policy?: ClientPolicy,
     private readonly previous?: { [key: string]: any },
   ) {}
@@ -168,17 +266,40 @@ class Checker {
         'not a CloudFormation template (no Resources), DescribeUserPoolClient output (no UserPoolClient) '
         + 'or CreateUserPoolClient request (no UserPoolId or ClientName).');
     }
+    const file = relativeName(ref.display);
     if (doc.kind === 'template') {
-      const findings = this.checkTemplate(doc.template);
+      const all = this.checkTemplate(doc.template);
+      // Construct paths and acknowledgements come from the cloud assembly's manifest only, never from the template.
+      const meta = all.length > 0 ? this.assemblies.forTemplate(ref.path) : undefined;
+      const resources: { [id: string]: any } = doc.template.Resources;
+      const stackWide = cdkNagSuppressions(doc.template.Metadata, 'cdk-nag-stack', 'template');
+      const outcome = applySuppressions(all, (f) => [
+        ...cdkNagSuppressions(resources[f.resource]?.Metadata, 'cdk-nag-resource', f.resource),
+        ...stackWide,
+        ...acknowledgementsFor(meta?.acknowledgements ?? [], meta?.paths.get(f.resource)),
+        ...this.settings.ignores,
+      ], (f) => ({ file, constructPath: meta?.paths.get(f.resource) }), this.settings.enforcement);
       // Lines are found only for text and SARIF, and only when there is a finding to place (the text is not kept).
-      const found = this.keepLines && findings.length > 0 ? resourceLines(text, json) : undefined;
+      const found = this.keepLines && all.length > 0 ? resourceLines(text, json) : undefined;
       const lines = found ? () => found : undefined;
-      const paths = constructPaths(doc.template, findings);
-      this.files.push({ file: ref.display, clients: countClients(doc.template), findings, lines, constructPaths: paths });
+      const paths = constructPaths(doc.template, all, meta);
+      const sources = meta && this.keepLines ? sourceLocations(ref, meta, all) : undefined;
+      this.files.push({
+        file: ref.display,
+        clients: countClients(doc.template),
+        findings: outcome.findings,
+        suppressed: outcome.suppressed,
+        refused: outcome.refused,
+        lines,
+        constructPaths: paths,
+        sources,
+      });
     } else {
       const resource = doc.resource;
-      const findings = ClientRules.check(doc.properties, this.policy).map((f) => ({ ...f, resource }));
-      this.files.push({ file: ref.display, clients: 1, findings });
+      const all = ClientRules.check(doc.properties, this.policy).map((f) => ({ ...f, resource }));
+      const place = (): FindingPlace => ({ file });
+      const outcome = applySuppressions(all, () => this.settings.ignores, place, this.settings.enforcement);
+      this.files.push({ file: ref.display, clients: 1, findings: outcome.findings, suppressed: outcome.suppressed, refused: outcome.refused });
     }
   }
 
@@ -192,14 +313,59 @@ class Checker {
   }
 }
 
-/** The `aws:cdk:path` of each resource with a finding, where CDK wrote it (for SARIF's logical locations). */
-function constructPaths(template: { [key: string]: any }, findings: TemplateFinding[]): Map<string, string> | undefined {
+/**
+ * The construct path of each resource with a finding (for the report and SARIF's logical locations):
+ * from the cloud assembly's manifest, else the template's `aws:cdk:path` (shown, never trusted).
+ */
+function constructPaths(template: { [key: string]: any }, findings: TemplateFinding[], meta?: TemplateMetadata): Map<string, string> | undefined {
   let paths: Map<string, string> | undefined;
   for (const f of findings) {
-    const p = template.Resources?.[f.resource]?.Metadata?.['aws:cdk:path'];
+    const p = meta?.paths.get(f.resource) ?? template.Resources?.[f.resource]?.Metadata?.['aws:cdk:path'];
     if (typeof p === 'string') (paths ??= new Map()).set(f.resource, p);
   }
   return paths;
+}
+
+/** A path relative to the working directory, with `/` separators (what config `paths` globs match). */
+function relativeName(file: string): string {
+  return path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/');
+}
+
+/**
+ * Where each resource with a finding was created, from the cloud assembly: the first frame of user
+ * code, when it is inside the assembly's project (the directory above the outermost cloud assembly),
+ * shown relative to that directory as the template's path is shown.
+ */
+function sourceLocations(ref: FileRef, meta: TemplateMetadata, findings: TemplateFinding[]): Map<string, { file: string; line: number }> | undefined {
+  if (meta.sources.size === 0) return undefined;
+  // the project directory: up from the template's directory while it holds a manifest.json
+  let dir = path.resolve(path.dirname(ref.path));
+  let shown = path.dirname(ref.display);
+  while (fs.existsSync(path.join(dir, 'manifest.json')) && path.dirname(dir) !== dir) {
+    dir = path.dirname(dir);
+    shown = path.dirname(shown);
+  }
+  let project: string;
+  try {
+    project = fs.realpathSync(dir);
+  } catch {
+    return undefined;
+  }
+  let out: Map<string, { file: string; line: number }> | undefined;
+  for (const f of findings) {
+    const frame = meta.sources.get(f.resource);
+    if (!frame) continue;
+    let file = path.resolve(frame.file);
+    try {
+      file = fs.realpathSync(file);
+    } catch {
+      // a file that is not here any more: compared as recorded
+    }
+    const rel = path.relative(project, file);
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) continue;
+    (out ??= new Map()).set(f.resource, { file: path.join(shown, rel), line: frame.line });
+  }
+  return out;
 }
 
 function reason(e: unknown): string {

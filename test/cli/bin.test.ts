@@ -23,7 +23,10 @@ describe('the cognito-client-check bin', () => {
     expect(report.checked).toEqual({ files: 1, clients: 2 });
     expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['redirect-uri-https']);
     const ours = result.stderr.split('\n').filter((l) => l.startsWith('cognito-client-check:'));
-    expect(ours).toEqual([`cognito-client-check: ${fixture('missing.json')}: cannot read it (no such file or directory).`]);
+    expect(ours).toEqual([
+      `cognito-client-check: ${fixture('missing.json')}: cannot read it (no such file or directory).`,
+      'cognito-client-check: 2 clients checked: 1 error, 0 warnings, 0 suppressed',
+    ]);
   }, 60_000);
 
   test('anything thrown outside run() (here: late, from a timer) is one line and exit status 2, never a stack trace', () => {

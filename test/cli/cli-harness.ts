@@ -23,29 +23,55 @@ export interface CliResult {
 /**
  * Runs the checker in-process.
  */
-export function cli(args: string[], options: { isTTY?: boolean; env?: { [name: string]: string | undefined } } = {}): CliResult {
+export function cli(args: string[], options: { isTTY?: boolean; env?: { [name: string]: string | undefined }; cwd?: string } = {}): CliResult {
   let stdout = '';
   let stderr = '';
-  const status = run(args, {
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
-    isTTY: options.isTTY ?? false,
-    env: options.env ?? {},
-  });
-  return { status, stdout, stderr };
+  const before = process.cwd();
+  if (options.cwd !== undefined) process.chdir(options.cwd);
+  try {
+    const status = run(args, {
+      stdout: (t) => { stdout += t; },
+      stderr: (t) => { stderr += t; },
+      isTTY: options.isTTY ?? false,
+      env: options.env ?? {},
+    });
+    return { status, stdout, stderr };
+  } finally {
+    process.chdir(before);
+  }
+}
+
+/** A suppressed finding in `--format json` output. */
+export interface Suppressed {
+  readonly ruleId: string;
+  readonly findingId?: string;
+  readonly severity: string;
+  readonly resource: string;
+  readonly file: string;
+  readonly constructPath?: string;
+  readonly reason: string;
+  readonly source: string;
+  readonly suppressionId: string;
+  readonly at?: string;
 }
 
 /** The `--format json` output, parsed. */
 export interface JsonReport {
-  readonly findings: Array<{ file: string; resource: string; ruleId: string; severity: string; property: string; message: string; fix: string }>;
+  readonly findings: Array<{
+    file: string; resource: string; ruleId: string; findingId?: string; severity: string; property: string; message: string; fix: string;
+  }>;
   readonly checked: { files: number; clients: number };
+  readonly suppressed: Suppressed[];
+  readonly refusedSuppressions: Array<Suppressed & { refused: string }>;
+  readonly policy?: { file: string; from: string };
+  readonly config?: string;
 }
 
 /**
  * Runs the checker with `--format json` and parses its output.
  */
-export function cliJson(args: string[]): CliResult & { report: JsonReport } {
-  const result = cli(['--format', 'json', ...args]);
+export function cliJson(args: string[], options: { cwd?: string } = {}): CliResult & { report: JsonReport } {
+  const result = cli(['--format', 'json', ...args], options);
   return { ...result, report: JSON.parse(result.stdout) };
 }
 
@@ -61,6 +87,16 @@ export function tempDir(): string {
  */
 export function cleanTemp(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** The one-line summary `--format json` and `--format sarif` print on stderr. */
+export const SUMMARY_LINE = /^cognito-client-check: \d+ clients? checked: \d+ errors?, \d+ warnings?, \d+ suppressed(, \d+ suppressions? refused)?$/;
+
+/** The lines of stderr before the summary line (which must be the last). */
+export function beforeSummary(stderr: string): string[] {
+  const lines = stderr.trimEnd().split('\n');
+  expect(lines[lines.length - 1]).toMatch(SUMMARY_LINE);
+  return lines.slice(0, -1);
 }
 
 /** A stack-trace line, as node prints them. */

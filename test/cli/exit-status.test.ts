@@ -118,6 +118,7 @@ describe('exit status', () => {
     expect(lines).toEqual([
       expect.stringContaining(`${fixture('missing.json')}: cannot read it`),
       expect.stringContaining(`${fixture('bad.json')}: not valid JSON`),
+      'cognito-client-check: 3 clients checked: 3 errors, 0 warnings, 0 suppressed',
     ]);
     expect(stderr).not.toMatch(STACK_LINE);
   });

@@ -8,14 +8,15 @@ describe('--format json', () => {
     const { stdout, status } = cli(['--format', 'json', fixture('template.json'), fixture('clean.json')]);
     expect(status).toBe(1);
     const report = JSON.parse(stdout);
-    expect(Object.keys(report)).toEqual(['findings', 'checked']);
+    expect(Object.keys(report)).toEqual(['findings', 'suppressed', 'refusedSuppressions', 'checked']);
     expect(report.checked).toEqual({ files: 2, clients: 3 });
     expect(report.findings).toHaveLength(1);
-    expect(Object.keys(report.findings[0])).toEqual(['file', 'resource', 'ruleId', 'severity', 'property', 'message', 'fix']);
+    expect(Object.keys(report.findings[0])).toEqual(['file', 'resource', 'ruleId', 'findingId', 'severity', 'property', 'message', 'fix']);
     expect(report.findings[0]).toEqual({
       file: fixture('template.json'),
       resource: 'WebClient',
       ruleId: 'redirect-uri-https',
+      findingId: 'CallbackURLs::http://app.example.org/callback',
       severity: 'error',
       property: 'CallbackURLs[0]',
       message: expect.stringContaining('[redirect-uri-https] CallbackURLs[0] = "http://app.example.org/callback"'),
@@ -26,7 +27,7 @@ describe('--format json', () => {
   test('--format=json works too, and a clean run has an empty list', () => {
     const { stdout, status } = cli(['--format=json', fixture('clean.json')]);
     expect(status).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ findings: [], checked: { files: 1, clients: 1 } });
+    expect(JSON.parse(stdout)).toEqual({ findings: [], suppressed: [], refusedSuppressions: [], checked: { files: 1, clients: 1 } });
   });
 });
 

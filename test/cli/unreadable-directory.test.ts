@@ -37,7 +37,8 @@ test.each([
   const { status, report, stderr } = cliJson([root]);
   expect(status).toBe(2);
   expect(stderr).not.toMatch(STACK_LINE);
-  expect(stderr).toBe(`cognito-client-check: ${path.join(root, 'locked')}: cannot read the directory (permission denied); the rest was checked.\n`);
+  expect(stderr).toBe(`cognito-client-check: ${path.join(root, 'locked')}: cannot read the directory (permission denied); the rest was checked.\n`
+    + 'cognito-client-check: 3 clients checked: 1 error, 0 warnings, 0 suppressed\n');
   expect(report.checked).toEqual({ files: 2, clients: 3 });
   expect(report.findings.map((f) => f.file)).toEqual([path.join(root, 'inner', 'Inner.template.json')]);
 });
@@ -47,5 +48,6 @@ test('the directory given itself unreadable is one line, as before', () => {
   fs.mkdirSync(locked);
   const { status, stderr } = cliJson([locked]);
   expect(status).toBe(2);
-  expect(stderr).toBe(`cognito-client-check: ${locked}: cannot read the directory (permission denied).\n`);
+  expect(stderr).toBe(`cognito-client-check: ${locked}: cannot read the directory (permission denied).\n`
+    + 'cognito-client-check: 0 clients checked: 0 errors, 0 warnings, 0 suppressed\n');
 });
