@@ -99,6 +99,7 @@ export function formatJson(report: Report): string {
         property: x.property,
         message: x.message,
         fix: x.fix,
+        docs: docsOf(report, x.ruleId),
       });
     }
   }
@@ -218,10 +219,13 @@ export function formatText(report: Report, colour: boolean): string {
         const level = x.severity === 'error' ? `${c.red}error  ${c.reset}` : `${c.yellow}warning${c.reset}`;
         out.push(`    ${level} ${clean(x.message)}`);
         out.push(`            ${c.dim}fix: ${clean(x.fix)}${c.reset}`);
+        // the id a suppression names (the config's ignore, --ignore), when the finding is about one value
+        if (x.findingId !== undefined) out.push(`            ${c.dim}id:  ${clean(`${x.ruleId}[${x.findingId}]`)}${c.reset}`);
       }
     }
     out.push('');
   }
+  rulePages(report, c, out);
   suppressionSections(report, c, out);
   if (report.policy) out.push(`Policy: ${display(report.policy.file)} (${report.policy.from})`);
   const t = totals(report);
@@ -229,6 +233,20 @@ export function formatText(report: Report, colour: boolean): string {
   const tint = t.errors > 0 ? c.red : t.warnings > 0 ? c.yellow : c.green;
   out.push(`${tint}${summary}${c.reset}`);
   return out.join('\n') + '\n';
+}
+
+/** Each rule's page, once per rule with a finding (the messages do not repeat it). */
+function rulePages(report: Report, c: typeof PLAIN, out: string[]): void {
+  const ids = [...new Set(report.files.flatMap((f) => f.findings.map((x) => x.ruleId)))];
+  if (ids.length === 0) return;
+  out.push(`${c.bold}Rule pages${c.reset}`);
+  for (const id of ids) out.push(`  ${id}: ${docsOf(report, id) ?? '(no page)'}`);
+  out.push('');
+}
+
+/** A rule's page (`RuleInfo.docs`). */
+function docsOf(report: Report, ruleId: string): string | undefined {
+  return report.rules.find((r) => r.id === ruleId)?.docs;
 }
 
 /** The "Suppressed" and "Refused suppressions" sections of text output, by file. */
@@ -283,13 +301,14 @@ export function artifactLocation(file: string): { uri: string; uriBaseId?: strin
 export function formatSarif(report: Report): string {
   const rules: object[] = [];
   const index = new Map<string, number>();
-  const addRule = (r: { id: string; title?: string; source?: string; severity?: string }) => {
+  const addRule = (r: { id: string; title?: string; source?: string; severity?: string; docs?: string }) => {
     if (index.has(r.id)) return;
     index.set(r.id, rules.length);
     const rule: { [key: string]: unknown } = { id: r.id };
     if (r.title) rule.shortDescription = { text: r.title };
-    if (r.title) rule.help = { text: r.source ? `${r.title}. See ${r.source}` : r.title };
-    if (r.source) rule.helpUri = r.source;
+    if (r.title) rule.help = { text: [r.title, r.source ? `Source: ${r.source}` : '', r.docs ? `Rule page: ${r.docs}` : ''].filter((x) => x).join('. ') };
+    // the rule's page (the fix in every entry point, and how to suppress it); its source otherwise
+    if (r.docs ?? r.source) rule.helpUri = r.docs ?? r.source;
     if (r.severity) {
       rule.defaultConfiguration = { level: r.severity };
       rule.properties = { 'tags': ['security'], 'security-severity': SECURITY_SEVERITY[r.severity] };

@@ -11,7 +11,7 @@ describe('--format json', () => {
     expect(Object.keys(report)).toEqual(['findings', 'suppressed', 'refusedSuppressions', 'checked']);
     expect(report.checked).toEqual({ files: 2, clients: 3 });
     expect(report.findings).toHaveLength(1);
-    expect(Object.keys(report.findings[0])).toEqual(['file', 'resource', 'ruleId', 'findingId', 'severity', 'property', 'message', 'fix']);
+    expect(Object.keys(report.findings[0])).toEqual(['file', 'resource', 'ruleId', 'findingId', 'severity', 'property', 'message', 'fix', 'docs']);
     expect(report.findings[0]).toEqual({
       file: fixture('template.json'),
       resource: 'WebClient',
@@ -21,6 +21,7 @@ describe('--format json', () => {
       property: 'CallbackURLs[0]',
       message: expect.stringContaining('[redirect-uri-https] CallbackURLs[0] = "http://app.example.org/callback"'),
       fix: expect.stringContaining('https://app.example.org/callback'),
+      docs: ClientRules.rules().find((r) => r.id === 'redirect-uri-https')!.docs,
     });
   });
 
@@ -32,6 +33,14 @@ describe('--format json', () => {
 });
 
 describe('--format text', () => {
+  test('says each rule page once, after the findings, and the id a suppression names for a finding about one value', () => {
+    const { stdout } = cli([fixture('template.json')]);
+    const page = ClientRules.rules().find((r) => r.id === 'redirect-uri-https')!.docs;
+    expect(stdout).toContain('            id:  redirect-uri-https[CallbackURLs::http://app.example.org/callback]\n');
+    expect(stdout).toContain(`Rule pages\n  redirect-uri-https: ${page}\n`);
+    expect(stdout.split(page)).toHaveLength(2);
+  });
+
   test('groups by file and resource and ends with a summary, without colour when stdout is not a TTY', () => {
     const { stdout, status } = cli([fixture('template.yaml'), fixture('clean.json')], { isTTY: false });
     expect(status).toBe(1);
@@ -74,8 +83,8 @@ describe('--format sarif', () => {
     expect(run.tool.driver.rules.slice(0, catalog.length)).toEqual(catalog.map((r) => ({
       id: r.id,
       shortDescription: { text: r.title },
-      help: { text: `${r.title}. See ${r.source}` },
-      helpUri: r.source,
+      help: { text: `${r.title}. Source: ${r.source}. Rule page: ${r.docs}` },
+      helpUri: r.docs,
       defaultConfiguration: { level: r.severity },
       // code scanning's severity of a security alert: errors high, warnings medium
       properties: { 'tags': ['security'], 'security-severity': r.severity === 'error' ? '7.5' : '5.0' },

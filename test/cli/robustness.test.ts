@@ -67,6 +67,7 @@ function expectCleanRun(file: string): void {
       property: expect.any(String),
       message: expect.any(String),
       fix: expect.any(String),
+      docs: expect.stringMatching(/^https:\/\/.*\/docs\/rules\/[a-z0-9-]+\.md$/),
     });
     // An engine crash is reported as a finding; none is expected.
     expect(f.message).not.toContain('please report this as a bug');
