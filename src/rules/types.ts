@@ -26,8 +26,8 @@ export interface Finding {
    * `<Property>::<value>`: e.g. `AllowedOAuthScopes::orders-api/admin` or
    * `CallbackURLs::http://localhost:3000/callback`. Unresolved parts are rendered as cdk-nag renders
    * them (`<LogicalId>`, `<LogicalId.Attr>`), so the id is the same on every synth; brackets that
-   * are not matched within the value, whitespace and `%` are percent-encoded, so the id survives
-   * aws-cdk-lib's parsing of acknowledgement ids. Use it as cdk-nag 2's
+   * are not matched within the value, a `::` inside the value (`[%3A%3A1]`), whitespace and `%` are
+   * percent-encoded, so the id survives aws-cdk-lib's parsing of acknowledgement ids on every release. Use it as cdk-nag 2's
    * `appliesTo: ['<finding id>']`, as cdk-nag 3's `AppClientChecks-<rule-id>[<finding id>]`, in
    * `AppClient.acknowledge(scope, '<rule-id>[<finding id>]', reason)`, and in the checker's ignore list.
    *

@@ -11,8 +11,12 @@ function idsOf(properties: { [key: string]: any }, ruleId: string, p?: ClientPol
 
 const oauth = { AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid'] };
 
-/** What aws-cdk-lib 2.278's acknowledgement parsing refuses or changes: unbalanced brackets, spaces. */
+/**
+ * What aws-cdk-lib's acknowledgement parsing refuses or changes: unbalanced brackets, spaces (2.278),
+ * more than one `::` anywhere (2.265).
+ */
 function survivesAckParsing(id: string): boolean {
+  if (id.split('::').length > 2) return false;
   const stack: string[] = [];
   const pairs: { [c: string]: string } = { ')': '(', ']': '[', '}': '{' };
   for (const c of id) {
@@ -56,7 +60,7 @@ describe('finding ids', () => {
       'policy-no-loopback-in-prod', policy).concat(
       idsOf({ ...oauth, CallbackURLs: ['https://a(b.example.org/cb', 'https://a b.example.org/cb', 'https://x.example.org/100%/]['] }, 'redirect-uri-charset'));
     expect(ids).toEqual([
-      'CallbackURLs::http://[::1]:3000/cb', // matched brackets stay
+      'CallbackURLs::http://[%3A%3A1]:3000/cb', // matched brackets stay; a :: in the value is encoded
       'CallbackURLs::https://a%20b.example.org/cb',
     ]);
     expect(escapeValue('https://a(b.example.org/cb')).toBe('https://a%28b.example.org/cb');

@@ -11,9 +11,11 @@ import { intrinsicName, isPlainObject } from './values';
  *   for an `Fn::GetAtt` (`Fn::Join` joined, `Fn::Sub` with its variables), so the id is the same on
  *   every synth; any other intrinsic is `<Fn::Name>`.
  * - It is escaped so that it survives aws-cdk-lib's parsing of acknowledgement ids (cdk-nag 3's
- *   `Rule[finding]` form): brackets `()[]{}` that are not matched within the value, whitespace,
- *   control characters and `%` are percent-encoded (`%28`, `%20`, `%25`); matched brackets stay
- *   (`http://[::1]:3000/cb`), and `::` is always inside the rule id's brackets.
+ *   `Rule[finding]` form) on every release that has them: brackets `()[]{}` that are not matched
+ *   within the value, whitespace, control characters and `%` are percent-encoded (`%28`, `%20`,
+ *   `%25`), and so is every colon of a `::` inside the value (`http://[%3A%3A1]:3000/cb`): some releases
+ *   (2.265, for one) split an id at every `::` and refuse more than one, so the id's only `::` is the
+ *   one after the property. Matched brackets stay.
  * - A value longer than 200 characters is cut, ending in `...#` and 12 hex digits of its SHA-256.
  */
 
@@ -119,7 +121,8 @@ export function escapeValue(value: string): string {
   let out = '';
   for (let i = 0; i < value.length; i++) {
     const c = value[i];
-    if (encode.has(i) || c === '%' || /[\s\x00-\x1f\x7f]/.test(c)) out += encodeURIComponent(c).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`);
+    const doubleColon = c === ':' && (value[i - 1] === ':' || value[i + 1] === ':');
+    if (encode.has(i) || doubleColon || c === '%' || /[\s\x00-\x1f\x7f]/.test(c)) out += encodeURIComponent(c).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`);
     else out += c;
   }
   return out;
