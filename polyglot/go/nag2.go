@@ -25,7 +25,8 @@ func checkNag() {
 		for _, m := range *c.Node().Metadata() {
 			data := fmt.Sprint(m.Data)
 			if *m.Type == "aws:cdk:error" && strings.HasPrefix(data, "AppClientChecks-") {
-				findings = append(findings, strings.SplitN(data, ":", 2)[0])
+				// the rule id, without the [finding id] of a finding about one value
+				findings = append(findings, strings.SplitN(strings.SplitN(data, ":", 2)[0], "[", 2)[0])
 			}
 		}
 	}

@@ -23,7 +23,7 @@ final class Nag {
         for (IConstruct c : s.stack().getNode().findAll()) {
             for (MetadataEntry m : c.getNode().getMetadata()) {
                 String data = String.valueOf(m.getData());
-                if ("aws:cdk:error".equals(m.getType()) && data.startsWith("AppClientChecks-")) findings.add(data.split(":")[0]);
+                if ("aws:cdk:error".equals(m.getType()) && data.startsWith("AppClientChecks-")) findings.add(data.split(":")[0].split("\\[")[0]); // the rule id, without a finding id
             }
         }
         if (findings.equals(List.of(App.HTTPS_RULE))) App.checked.add("(b) cdk-nag 2 Aspect reports " + App.HTTPS_RULE);
