@@ -29,12 +29,12 @@ test('cdk synth prints the template of the example app: four compliant clients',
   expect(stderr).not.toMatch(/ERROR|WARNING \[/);
 }, 120_000);
 
-test('two stages, two policies, one cdk synth: each stage is checked by its own pack only', () => {
+test('two stages, two policies, one cdk synth: the app excludes the Dev stage from its pack, which its own pack checks', () => {
   // GIVEN the app's pack (client-policy.json: no loopback URLs) and the Dev stage's own pack
   // (client-policy.dev.json: loopback allowed), and a Dev web shop with a localhost callback
   const out = join(APP, 'cdk.out', 'ok');
   const { status, stderr } = cdkSynth();
-  // THEN one synth passes: the app's pack never saw the Dev client
+  // THEN one synth passes: the app's pack leaves the excluded Dev stage to Dev's own pack
   expect({ status, stderr: status === 0 ? '' : stderr }).toEqual({ status: 0, stderr: '' });
   const devTemplate = JSON.parse(readFileSync(join(out, 'assembly-Dev', 'DevShopAuth8453BE3E.template.json'), 'utf8'));
   expect(JSON.stringify(devTemplate)).toContain('http://localhost:3000/callback');
@@ -43,6 +43,10 @@ test('two stages, two policies, one cdk synth: each stage is checked by its own 
   const dev = ClientPolicy.fromFile(join(APP, 'client-policy.dev.json'));
   expect(ClientRules.checkTemplate(devTemplate, { policy: prod }).map((f) => f.ruleId)).toContain('policy-no-loopback-in-prod');
   expect(ClientRules.checkTemplate(devTemplate, { policy: dev }).filter((f) => f.severity === 'error')).toEqual([]);
+  // the app excludes the Dev stage from its pack explicitly, and Dev's report says so
+  const devMetadata = readFileSync(join(out, 'assembly-Dev', 'DevShopAuth8453BE3E.metadata.json'), 'utf8');
+  expect(devMetadata).toContain('AppClientChecks-stage-excluded: the AppClientChecks pack of the app does not check stage Dev: development stage');
+  expect(devMetadata).not.toContain('policy-no-loopback-in-prod');
 }, 120_000);
 
 test('cdk synth of the example with mistakes Cognito would reject fails and prints every one', () => {

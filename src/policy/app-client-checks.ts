@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Aspects, CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
+import { Annotations, Aspects, CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ClientPolicy } from './client-policy';
 import { Acknowledgement, appClientAckIds, findAcknowledgement } from '../private/acknowledgements';
@@ -8,7 +8,7 @@ import { KeptRenderingUserPoolClient, cognitoResources, groupByResource, renderT
 import { LibraryError } from '../private/errors';
 import { InstalledCdkNag, loadCdkNag } from './private/cdk-nag';
 import { LineValidationContext, LineValidationPlugin, LineValidationReport, LineViolation } from '../private/line';
-import { registerReporter } from '../private/pack-coverage';
+import { ClientReporter, registerReporter, reportedByPack, reporterOf } from '../private/pack-coverage';
 import { ClientRules } from '../rules/client-rules';
 import { TemplateFinding } from '../rules/template';
 import { Severity } from '../rules/types';
@@ -187,7 +187,13 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
   private readonly verbose: boolean;
   private readonly scope?: IConstruct;
   private readonly nag: InstalledCdkNag;
-  private aspect?: IAspect;
+  private aspect?: CdkNag2Pack;
+  /** With cdk-nag 2: the first construct the Aspect visited (where it was added); its validation checks the clients below it. */
+  private root?: IConstruct;
+  /** The stages this pack does not check, with why (`excludeStage`). */
+  private readonly excluded: Array<{ readonly stage: Stage; readonly reason: string }> = [];
+  /** How an AppClient asks this pack whether it reports it (see private/pack-coverage.ts). */
+  private readonly reporter: ClientReporter = { reportsFor: (resource) => this.reportsFor(resource) };
   /** With cdk-nag 3: the pack was added as an Aspect (what to say about it). */
   private misuse?: string;
   /** With cdk-nag 2: an Aspect visited a construct (aspects run before construct validations). */
@@ -210,7 +216,7 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
     this.policy = props?.policy;
     const ids = ClientRules.rules().map((r) => r.id).concat(this.policy?.enabledRuleIds ?? []);
     this.ruleIds = ids.map((id) => `${PACK_NAME}-${id}`);
-    if (this.nag.major === 2) this.aspect = makeCdkNag2Pack(this.nag, this.policy, props, this.checked);
+    if (this.nag.major === 2) this.aspect = makeCdkNag2Pack(this.nag, this.policy, props);
     if (this.nag.major === 3 && scope && props?.writeSuppressionsToCloudFormation) {
       Aspects.of(scope).add(new this.nag.module.WriteNagSuppressionsToCloudFormationAspect());
     }
@@ -224,7 +230,52 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
     // every app mode (a validation plugin's own report may only be written to the cloud assembly).
     if (scope) scope.node.addValidation({ validate: () => this.registrationProblems() });
     // An AppClient this pack reports leaves its findings to it (see private/pack-coverage.ts).
-    if (scope) registerReporter(scope, { reportsFor: (resource) => this.reportsFor(resource) });
+    if (scope) registerReporter(scope, this.reporter);
+  }
+
+  /**
+   * Leaves a stage of the app unchecked by this pack, saying why. A pack checks every client at or
+   * below where it is registered, nested stages included (with cdk-nag 2 too, whose Aspects stop at
+   * stage boundaries), so that a stage cannot be used to escape the organisation's policy; a stage
+   * that needs another policy is excluded here explicitly, and has its own pack. Every report says
+   * so: a warning `AppClientChecks-stage-excluded` on each stack of the stage (cdk-nag 2), or in the
+   * validation report (cdk-nag 3). A stage's own pack adds to the app's when it is not excluded.
+   *
+   * @param stage the stage this pack leaves to another
+   * @param reason why (at least 10 characters; shown in every report)
+   */
+  public excludeStage(stage: Stage, reason: string): void {
+    if (typeof reason !== 'string' || reason.trim().length < 10) {
+      throw new LibraryError('pack-option', `AppClientChecks.excludeStage(${stage.node.path}): give a reason of at least 10 characters; every report shows it.`);
+    }
+    const exclusion = { stage, reason: reason.trim() };
+    this.excluded.push(exclusion);
+    // With cdk-nag 2, a warning on each stack of the stage, made while the stage synthesizes (before
+    // its parent's Aspects and validations run); with cdk-nag 3, the plugin's report says it.
+    if (this.nag.major === 2) {
+      const text = this.exclusionText(exclusion);
+      Aspects.of(stage).add({
+        visit: (c: IConstruct) => {
+          if (Stack.isStack(c) && !c.nestedStackResource) Annotations.of(c).addWarning(`${PACK_NAME}-stage-excluded: ${text}`); // not acknowledgeable: every report says it
+        },
+      });
+    }
+  }
+
+  /** The exclusion that covers `c` (it is in an excluded stage), if any. */
+  private exclusionOf(c: IConstruct): { readonly stage: Stage; readonly reason: string } | undefined {
+    if (this.excluded.length === 0) return undefined;
+    for (let x: IConstruct | undefined = c; x; x = x.node.scope) {
+      const e = this.excluded.find((y) => y.stage === x);
+      if (e) return e;
+    }
+    return undefined;
+  }
+
+  /** What an excluded stage's reports say. */
+  private exclusionText(e: { readonly stage: Stage; readonly reason: string }): string {
+    const by = this.scope ? (this.scope.node.path || 'the app') : 'the app';
+    return `the AppClientChecks pack of ${by} does not check stage ${e.stage.node.path}: ${e.reason}`;
   }
 
   /**
@@ -242,7 +293,17 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
   public visit(node: IConstruct): void {
     if (this.aspect) {
       this.visited = true;
-      return this.aspect.visit(node);
+      if (this.root === undefined) {
+        // The Aspect only notes where it was added; the clients below are checked in that
+        // construct's validation, which aws-cdk-lib runs after every Aspect (a client added or
+        // changed by a later Aspect is seen) and before any AppClient below it validates itself.
+        this.root = node;
+        const root = node;
+        const aspect = this.aspect;
+        node.node.addValidation({ validate: () => this.checkWithCdkNag2(root, aspect) });
+        if (!this.scope) registerReporter(node, this.reporter);
+      }
+      return;
     }
     if (this.misuse) return;
     this.misuse = `AppClientChecks was added as an Aspect, but cdk-nag ${this.nag.version} is installed, where packs are validation plugins, so nothing is checked. Fix: `
@@ -259,10 +320,21 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
    */
   private reportsFor(resource: IConstruct): boolean {
     if (this.nag.major === 2) return this.checked.has(resource);
+    if (this.exclusionOf(resource)) return false;
     for (let stage = Stage.of(resource); stage; stage = stage.node.scope ? Stage.of(stage.node.scope) : undefined) {
       if (pluginsOf(stage).some((p) => p === this || (this.ruleIds !== undefined && p?.ruleIds === this.ruleIds))) return true;
     }
     return false;
+  }
+
+  /** cdk-nag 2: checks every client at or below `root`, except in excluded stages, once per synth. */
+  private checkWithCdkNag2(root: IConstruct, aspect: CdkNag2Pack): string[] {
+    const nested = aspect.checkAll(root, {
+      skip: (c) => this.exclusionOf(c) !== undefined,
+      first: (node) => !reportedByPack(node), // no pack has checked it yet in this synth
+      checked: (node) => this.checked.add(node),
+    });
+    return nested;
   }
 
   /**
@@ -308,7 +380,23 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
       if (!parsed.has(file)) parsed.set(file, JSON.parse(fs.readFileSync(file, 'utf8')));
       return parsed.get(file);
     };
-    for (const templatePath of context.templatePaths) this.checkTemplateFile(path.resolve(templatePath), tree, found, seen, read);
+    // aws-cdk-lib hands a plugin the stacks of its stage and of every stage below it: an excluded
+    // stage's templates are left out, and the report says so.
+    const excludedDirs = this.excluded.map((e) => path.resolve(e.stage.outdir) + path.sep);
+    for (const templatePath of context.templatePaths) {
+      const file = path.resolve(templatePath);
+      if (excludedDirs.some((d) => file.startsWith(d))) continue;
+      this.checkTemplateFile(file, tree, found, seen, read);
+    }
+    for (const e of this.excluded) {
+      found.push({
+        ruleName: `${PACK_NAME}-stage-excluded`,
+        description: this.exclusionText(e),
+        fix: 'Check the stage with its own pack, or stop excluding it (AppClientChecks.excludeStage).',
+        severity: Severity.WARNING,
+        violatingResources: [],
+      });
+    }
     return { success: !found.some((v) => v.severity === Severity.ERROR), violations: found, pluginVersion: VERSION };
   }
 
@@ -327,9 +415,11 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
       const cdkPath = metadataPath(resources[f.resource]);
       const node = tree.find(file, f.resource, cdkPath);
       const owner = appClientOf(node);
-      // an AppClient reports its documented findings itself unless this pack reports it (then it leaves them to the pack)
+      // an AppClient reports its documented findings itself unless a pack reports it (then it leaves
+      // them to the pack); of several packs that report a client, the first reports the documented rules
       const ownFinding = owner !== undefined && DOCUMENTED.has(f.ruleId);
       if (ownFinding && !this.reportsFor(node!)) continue;
+      if (node && DOCUMENTED.has(f.ruleId) && reportedByPack(node) && reporterOf(node) !== this.reporter) continue;
       const reportedAt = (owner ?? node)?.node.path ?? cdkPath ?? f.resource;
       const ack = node && acknowledgement(node, f, ownFinding);
       if (ack?.reason) continue;
@@ -490,22 +580,57 @@ function byFinding(list: TemplateFinding[]): Map<string | undefined, TemplateFin
   return out;
 }
 
+/** What the pack's construct validation tells the cdk-nag 2 pack when it checks the clients. */
+interface CheckOptions {
+  /** A client not to check (in an excluded stage). */
+  readonly skip: (node: IConstruct) => boolean;
+  /** Whether this pack is the first to report this client: it alone reports the documented rules. */
+  readonly first: (node: IConstruct) => boolean;
+  /** Notes that this pack reports this client (after `first` is asked). */
+  readonly checked: (node: IConstruct) => void;
+}
+
+/** The pack as a cdk-nag 2 `NagPack`, checking the clients below a construct when told to. */
+interface CdkNag2Pack {
+  /**
+   * Checks the clients below `root`. Returns the errors found in stages below the root's: aws-cdk-lib
+   * synthesizes a nested stage before its parent's Aspects and validations run, so cdk-nag's
+   * annotations cannot reach its assembly any more; they fail the synth as validation errors instead.
+   */
+  checkAll(root: IConstruct, options: CheckOptions): string[];
+}
+
 /**
  * The pack as a cdk-nag 2 `NagPack` (made from the installed cdk-nag's class, so cdk-nag's own
- * suppressions, annotations and reports apply). Each stack's Cognito resources are rendered and
- * checked once, when the Aspect reaches the stack; each client's findings are applied as one
- * cdk-nag rule per rule id.
+ * suppressions, annotations and reports apply). The clients are checked once every Aspect has run
+ * (see `AppClientChecks.visit`): each stack's Cognito resources are rendered and checked once, and
+ * each client's findings are applied as one cdk-nag rule per rule id (one cdk-nag finding per value).
  */
-function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined, props: AppClientChecksProps | undefined,
-  checked: WeakSet<IConstruct>): IAspect {
+function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined, props: AppClientChecksProps | undefined): CdkNag2Pack {
   const { NagPack, NagMessageLevel, NagRuleCompliance } = nag.module;
   const level = (severity: Severity) => severity === Severity.ERROR ? NagMessageLevel.ERROR : NagMessageLevel.WARN;
   // Every rule the pack applies to a client, with the severity its Compliant rows carry.
   const applied = [...ClientRules.rules(), ...ClientPolicy.rules().filter((r) => policy?.enabledRuleIds.includes(r.id))]
     .map((r) => ({ id: r.id, severity: DOCUMENTED.has(r.id) ? r.severity : policy!.severityOf(r.id) }));
   const appliedIds = new Set(applied.map((r) => r.id));
-  class CdkNag2AppClientChecks extends NagPack {
-    private readonly byStack = new Map<Stack, Map<string, TemplateFinding[]>>();
+  /** The errors of clients in stages below the root's, as cdk-nag reports them (see `checkAll`). */
+  let nestedErrors: string[] | undefined;
+  let nestedStage: ((node: IConstruct) => boolean) | undefined;
+  const collect = (data: any, text: string) => {
+    if (nestedErrors && nestedStage?.(data.resource) && data.ruleLevel === NagMessageLevel.ERROR) {
+      nestedErrors.push(`[${data.resource.node.path}] ${data.ruleId}${data.findingId ? `[${data.findingId}]` : ''}: ${text}`);
+    }
+  };
+  const nestedLogger = {
+    onCompliance: () => undefined,
+    onNonCompliance: (data: any) => collect(data, String(data.ruleInfo)),
+    onSuppressed: () => undefined,
+    onError: (data: any) => collect(data, `the rule could not run (${data.errorMessage}).`),
+    onSuppressedError: () => undefined,
+    onNotApplicable: () => undefined,
+  };
+  class CdkNag2AppClientChecks extends NagPack implements CdkNag2Pack {
+    private done = false;
 
     constructor() {
       super({
@@ -513,31 +638,57 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
         reports: props?.reports ?? true,
         reportFormats: props?.reportFormats?.map((f) => f.toLowerCase()),
         logIgnores: props?.logIgnores,
-        additionalLoggers: props?.additionalLoggers,
+        additionalLoggers: [...(props?.additionalLoggers ?? []), nestedLogger],
         suppressionIgnoreCondition: props?.suppressionIgnoreCondition,
       });
       this.packName = PACK_NAME;
     }
 
-    public visit(node: IConstruct): void {
-      if (Stack.isStack(node)) this.byStack.delete(node); // a new walk: check the stack afresh
-      if (!CfnResource.isCfnResource(node) || node.cfnResourceType !== CLIENT_TYPE) return;
-      const stack = Stack.of(node);
-      let findings = this.byStack.get(stack);
-      if (!findings) {
-        // Nested stacks are not handed over: at Aspect time their parameters (the pool's id passed
-        // in) are not in place yet, and a nested stack the engine cannot see leaves scopes and
-        // providers undecided rather than missing.
-        findings = groupByResource(ClientRules.checkTemplate(renderTemplate(stack, cognitoResources(stack)).template, { policy }));
-        this.byStack.set(stack, findings);
+    public visit(): void {
+      // the clients are checked by checkAll, once every Aspect has run
+    }
+
+    public checkAll(root: IConstruct, options: CheckOptions): string[] {
+      // Construct validations run on every synth, Aspects once: the annotations are made once.
+      if (this.done) return [];
+      this.done = true;
+      const rootStage = Stage.isStage(root) ? root : Stage.of(root);
+      nestedErrors = [];
+      nestedStage = (node) => Stage.of(node) !== rootStage;
+      const byStack = new Map<Stack, CfnResource[]>();
+      for (const c of root.node.findAll()) {
+        if (!CfnResource.isCfnResource(c) || c.cfnResourceType !== CLIENT_TYPE || options.skip(c)) continue;
+        const stack = Stack.of(c);
+        const list = byStack.get(stack);
+        if (list) list.push(c);
+        else byStack.set(stack, [c]);
       }
-      // The pack reports this client, an AppClient's documented findings included: the AppClient
-      // leaves them to it (see private/pack-coverage.ts), honouring AppClient.acknowledge as it does.
-      checked.add(node);
+      for (const [stack, nodes] of byStack) {
+        // Nested stacks are not handed over, as the template of a stack is rendered alone here: a
+        // nested stack the engine cannot see leaves scopes and providers undecided rather than missing.
+        const findings = groupByResource(ClientRules.checkTemplate(renderTemplate(stack, cognitoResources(stack)).template, { policy }));
+        for (const node of nodes) {
+          const first = options.first(node);
+          options.checked(node);
+          this.applyTo(node, findings.get(stack.resolve(node.logicalId)) ?? [], first);
+        }
+      }
+      const errors = nestedErrors;
+      nestedErrors = undefined;
+      return errors;
+    }
+
+    /**
+     * Applies every rule to one client, as cdk-nag's packs apply theirs: Non-Compliant with the
+     * findings, Compliant otherwise (the report's rows). The documented rules only when this pack is
+     * the first to report the client; an AppClient's, honouring AppClient.acknowledge as it does.
+     */
+    private applyTo(node: CfnResource, findings: TemplateFinding[], first: boolean): void {
       const owner = appClientOf(node);
       const byRule = new Map<string, TemplateFinding[]>();
       const refused: TemplateFinding[] = [];
-      for (const f of findings.get(stack.resolve(node.logicalId)) ?? []) {
+      for (const f of findings) {
+        if (DOCUMENTED.has(f.ruleId) && !first) continue;
         if (owner && DOCUMENTED.has(f.ruleId)) {
           const ack = findAcknowledgement(owner, appClientAckIds(f));
           if (ack?.reason) continue;
@@ -547,12 +698,10 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
         if (list) list.push(f);
         else byRule.set(f.ruleId, [f]);
       }
-      // Every rule, as cdk-nag's packs apply theirs: Non-Compliant with the findings, Compliant
-      // otherwise (the report's rows); an AppClient's documented rules are its own to report. A
-      // finding of a rule outside the list (none today) is still reported.
+      // A finding of a rule outside the list (none today) is still reported.
       if (refused.length) byRule.set('acknowledgement-reason', refused);
       const others = [...byRule.keys()].filter((id) => !appliedIds.has(id));
-      const rules = [...applied, ...others.map((id) => ({ id, severity: Severity.WARNING }))];
+      const rules = [...applied.filter((r) => first || !DOCUMENTED.has(r.id)), ...others.map((id) => ({ id, severity: Severity.WARNING }))];
       for (const rule of rules) {
         const list = byRule.get(rule.id);
         const apply = (result: unknown, info: string, severity: Severity) => this.applyRule({
@@ -577,5 +726,5 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
       }
     }
   }
-  return new CdkNag2AppClientChecks() as unknown as IAspect;
+  return new CdkNag2AppClientChecks();
 }

@@ -30,5 +30,14 @@ export function registerReporter(scope: IConstruct, reporter: ClientReporter): v
 
 /** Whether a pack of the app reports this client resource's findings in this synth. */
 export function reportedByPack(resource: IConstruct): boolean {
-  return (REPORTERS.get(resource.node.root) ?? []).some((r) => r.reportsFor(resource));
+  return reporterOf(resource) !== undefined;
+}
+
+/**
+ * The first pack of the app (in the order they were made) that reports this client resource: it
+ * alone reports the documented rules' findings, so that a client checked by two packs (the app's
+ * and its stage's) gets each once; every pack reports its own policy's findings.
+ */
+export function reporterOf(resource: IConstruct): ClientReporter | undefined {
+  return (REPORTERS.get(resource.node.root) ?? []).find((r) => r.reportsFor(resource));
 }

@@ -255,6 +255,29 @@ describe('AppClientChecks with cdk-nag 3 (a validation plugin)', () => {
     });
   });
 
+  test('a stage the app excludes, saying why, is not checked by the app\'s plugin, and its report says so; an AppClient there reports itself', () => {
+    const a = new App();
+    const pack = new AppClientChecks(a, { policy: new ClientPolicy({ allowLoopbackUrls: false }) });
+    const dev = new Stage(a, 'Dev');
+    pack.excludeStage(dev, 'development stage with loopback callbacks');
+    const stack = new Stack(dev, 'Auth');
+    new cognito.CfnUserPoolClient(stack, 'Local', { userPoolId: 'eu-west-1_AbC123', allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['code'], allowedOAuthScopes: ['openid'], callbackUrLs: ['http://localhost:3000/cb'] });
+    const r = pack.validate({ templatePaths: templates(a.synth().directory) });
+    expect(r.success).toBe(true);
+    expect(r.violations.map((v) => [v.ruleName, v.severity, v.description])).toEqual([
+      ['AppClientChecks-stage-excluded', 'warning', 'the AppClientChecks pack of the app does not check stage Dev: development stage with loopback callbacks'],
+    ]);
+    // registered as the app's plugin, it does not take over an AppClient in the excluded stage
+    const b = new App();
+    const plugin = new AppClientChecks(b);
+    Validations.of(b).addPlugins(plugin);
+    const devB = new Stage(b, 'Dev');
+    plugin.excludeStage(devB, 'development stage with loopback callbacks');
+    const stackB = new Stack(devB, 'Auth');
+    new AppClient(stackB, 'Client', { userPool: new cognito.UserPool(stackB, 'Pool'), oAuth: { callbackUrls: ['http://a.example.org/cb'] } });
+    expect(() => devB.synth()).toThrow(/\[redirect-uri-https\] CallbackURLs\[0\]/);
+  });
+
   test('registered as a plugin, nothing is said; a stack without resources has nothing to check', () => {
     const a = new App();
     const pack = new AppClientChecks(a);

@@ -205,6 +205,78 @@ describe('AppClientChecks with cdk-nag 2 (an Aspect)', () => {
     expect(() => stage.synth({ force: true })).toThrow(/\[redirect-uri-https\]/);
   });
 
+  describe('the clients are checked once every Aspect has run', () => {
+    const http = (c: cognito.CfnUserPoolClient) => {
+      c.allowedOAuthFlowsUserPoolClient = true;
+      c.allowedOAuthFlows = ['code'];
+      c.allowedOAuthScopes = ['openid'];
+      c.callbackUrLs = ['http://late.example.org/cb'];
+    };
+    const errorsOf = (stack: Stack) => stack.node.findAll().flatMap((c) => c.node.metadata)
+      .filter((m) => m.type === 'aws:cdk:error').map((m) => String(m.data).split(': ')[0]);
+
+    test('an Aspect added to the app after the pack, and one on the stack, change a client: the changed client is checked', () => {
+      const { app: a, stack } = app();
+      const l1 = new cognito.CfnUserPoolClient(stack, 'L1', { userPoolId: 'eu-west-1_AbC123' });
+      const second = new cognito.CfnUserPoolClient(stack, 'Second', { userPoolId: 'eu-west-1_AbC123' });
+      Aspects.of(a).add({ visit: (c) => { if (c === l1) http(l1); } });
+      Aspects.of(stack).add({ visit: (c) => { if (c === second) http(second); } });
+      a.synth();
+      expect(errorsOf(stack).sort()).toEqual([
+        'AppClientChecks-redirect-uri-https[CallbackURLs::http://late.example.org/cb]',
+        'AppClientChecks-redirect-uri-https[CallbackURLs::http://late.example.org/cb]',
+      ]);
+    });
+
+    test('a client created by a later Aspect is checked', () => {
+      const { app: a, stack } = app();
+      let made = false;
+      Aspects.of(a).add({
+        visit: (c) => {
+          if (c !== stack || made) return;
+          made = true;
+          http(new cognito.CfnUserPoolClient(stack, 'Late', { userPoolId: 'eu-west-1_AbC123' }));
+        },
+      });
+      a.synth();
+      expect(errorsOf(stack)).toEqual(['AppClientChecks-redirect-uri-https[CallbackURLs::http://late.example.org/cb]']);
+    });
+
+    test('a pack on the app checks the clients of every stage below it: errors in a nested stage fail the synth', () => {
+      const { app: a } = app();
+      const dev = new Stage(a, 'Dev');
+      const stack = new Stack(dev, 'Auth');
+      http(new cognito.CfnUserPoolClient(stack, 'InStage', { userPoolId: 'eu-west-1_AbC123' }));
+      expect(() => a.synth()).toThrow(/\[Dev\/Auth\/InStage\] AppClientChecks-redirect-uri-https\[CallbackURLs::http:\/\/late\.example\.org\/cb\]: CallbackURLs\[0\]/);
+    });
+
+    test('a stage the app excludes, saying why, is left to its own pack, and its report says so', () => {
+      const a = new App();
+      const appPack = new AppClientChecks(a, { policy: new ClientPolicy({ allowLoopbackUrls: false }), reports: false });
+      Aspects.of(a).add(appPack);
+      const dev = new Stage(a, 'Dev');
+      appPack.excludeStage(dev, 'development stage with loopback callbacks');
+      Aspects.of(dev).add(new AppClientChecks(dev, { policy: new ClientPolicy({ allowLoopbackUrls: true }), reports: false }));
+      const stack = new Stack(dev, 'Auth');
+      new cognito.CfnUserPoolClient(stack, 'Local', { userPoolId: 'eu-west-1_AbC123', allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['code'], allowedOAuthScopes: ['openid'], callbackUrLs: ['http://localhost:3000/cb'] });
+      const assembly = a.synth().getNestedAssembly('assembly-Dev');
+      const messages = assembly.getStackArtifact(stack.artifactId).messages.map((m) => `${m.level} ${String(m.entry.data)}`);
+      expect(messages).toEqual(['warning AppClientChecks-stage-excluded: the AppClientChecks pack of the app does not check stage Dev: development stage with loopback callbacks']);
+      expect(() => appPack.excludeStage(dev, 'short')).toThrow(/\[pack-option\].*at least 10 characters/);
+    });
+
+    test('a client checked by the app\'s pack and its stage\'s pack gets each documented finding once', () => {
+      const { app: a } = app();
+      const dev = new Stage(a, 'Dev');
+      Aspects.of(dev).add(new AppClientChecks(dev, { reports: false }));
+      const stack = new Stack(dev, 'Auth');
+      http(new cognito.CfnUserPoolClient(stack, 'Both', { userPoolId: 'eu-west-1_AbC123' }));
+      const assembly = a.synth().getNestedAssembly('assembly-Dev');
+      const errors = assembly.getStackArtifact(stack.artifactId).messages.filter((m) => m.level === 'error');
+      expect(errors.map((m) => String(m.entry.data).split(': ')[0])).toEqual(['AppClientChecks-redirect-uri-https[CallbackURLs::http://late.example.org/cb]']);
+    });
+  });
+
   describe('suppressions (NagSuppressions, with a reason)', () => {
     function withFinding() {
       const ctx = app(ClientPolicy.recommended());
