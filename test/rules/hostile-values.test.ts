@@ -184,3 +184,30 @@ describe('values that are not plain JSON: getters and Proxy traps that throw', (
     }), { numRuns: 300 });
   });
 });
+
+describe('values reached twice cost nothing more', () => {
+  test('an object with two references to itself is checked at once (a walk without a seen set costs 2^depth)', () => {
+    const o: any = { UserPoolId: 'eu-west-1_AbC123' };
+    o.AnalyticsConfiguration = o;
+    o.TokenValidityUnits = o;
+    const start = Date.now();
+    const findings = ClientRules.check(o);
+    expect(Date.now() - start).toBeLessThan(1000);
+    expect(findings.map((f) => f.ruleId)).toContain('analytics-target-required');
+  });
+
+  test('a value shared 30 levels deep, twice at each level, is read once per object', () => {
+    const o: any = { UserPoolId: 'eu-west-1_AbC123', CallbackURLs: ['http://a.example.org/cb'] };
+    let cur = o;
+    for (let i = 0; i < 30; i++) {
+      const child = {};
+      cur.AnalyticsConfiguration = child;
+      cur.TokenValidityUnits = child;
+      cur = child;
+    }
+    cur.X = { 'Fn::If': ['C', 'a', 'b'] };
+    const start = Date.now();
+    ClientRules.check(o);
+    expect(Date.now() - start).toBeLessThan(1000);
+  });
+});

@@ -38,10 +38,13 @@ function ifArgs(v: unknown): [string, unknown, unknown] | undefined {
 }
 
 /** The conditions of the `Fn::If`s not inside a branch of another `Fn::If`, in order of appearance. */
-export function outerConditions(v: unknown, into: string[] = [], depth = 0): string[] {
+export function outerConditions(v: unknown, into: string[] = [], depth = 0, seen = new Set<object>()): string[] {
   if (depth > MAX_DEPTH || typeof v !== 'object' || v === null) return into;
+  // each object once: a value reached twice (shared, or a cycle in objects given in code) adds nothing
+  if (seen.has(v)) return into;
+  seen.add(v);
   if (Array.isArray(v)) {
-    for (const x of v) outerConditions(x, into, depth + 1);
+    for (const x of v) outerConditions(x, into, depth + 1, seen);
     return into;
   }
   const args = ifArgs(v);
@@ -50,7 +53,7 @@ export function outerConditions(v: unknown, into: string[] = [], depth = 0): str
     return into;
   }
   if (!isPlainObject(v)) return into;
-  for (const key in v) outerConditions(v[key], into, depth + 1);
+  for (const key in v) outerConditions(v[key], into, depth + 1, seen);
   return into;
 }
 
@@ -58,48 +61,69 @@ export function outerConditions(v: unknown, into: string[] = [], depth = 0): str
  * Whether `v` holds an `Fn::If` that `outerConditions` would find (the same walk, stopping at the
  * first): one scan without allocation, so properties without conditions skip `variantsOf`.
  */
-export function hasConditions(v: unknown, depth = 0): boolean {
+export function hasConditions(v: unknown, depth = 0, seen?: Set<object>): boolean {
   if (depth > MAX_DEPTH || typeof v !== 'object' || v === null) return false;
-  if (Array.isArray(v)) return itemsHaveConditions(v, depth);
+  if (Array.isArray(v)) return itemsHaveConditions(v, depth, seen);
   if ((v as { [key: string]: unknown })['Fn::If'] !== undefined && ifArgs(v)) return true;
   for (const key in v) {
     const x = (v as { [key: string]: unknown })[key];
     if (typeof x !== 'object' || x === null) continue;
-    if (Array.isArray(x) ? itemsHaveConditions(x, depth + 1) : hasConditions(x, depth + 1)) return true;
+    // Below the top level, each object is looked into once (a set only then: most clients are flat),
+    // so a value shared or reached again through a cycle costs nothing more.
+    const s = seen ?? new Set<object>();
+    if (s.has(x)) continue;
+    s.add(x);
+    if (Array.isArray(x) ? itemsHaveConditions(x, depth + 1, s) : hasConditions(x, depth + 1, s)) return true;
+    seen = s;
   }
   return false;
 }
 
 /** `hasConditions` of a list at `depth`: only its object items are looked into. */
-function itemsHaveConditions(a: unknown[], depth: number): boolean {
+function itemsHaveConditions(a: unknown[], depth: number, seen?: Set<object>): boolean {
   if (depth > MAX_DEPTH) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
-    if (typeof x === 'object' && x !== null && hasConditions(x, depth + 1)) return true;
+    if (typeof x !== 'object' || x === null) continue;
+    const s = seen ?? new Set<object>();
+    if (s.has(x)) continue;
+    s.add(x);
+    seen = s;
+    if (hasConditions(x, depth + 1, s)) return true;
   }
   return false;
 }
 
-/** `v` with every `Fn::If` on `condition` replaced by its branch for `value` (other values are shared, never modified). */
-export function substitute(v: unknown, condition: string, value: boolean, depth = 0): unknown {
+/**
+ * `v` with every `Fn::If` on `condition` replaced by its branch for `value` (other values are shared,
+ * never modified). Each object is substituted once (`memo`), so a value shared, or reached again
+ * through a cycle in objects given in code, costs nothing more and stays shared.
+ */
+export function substitute(v: unknown, condition: string, value: boolean, depth = 0, memo = new Map<object, unknown>()): unknown {
   if (depth > MAX_DEPTH || typeof v !== 'object' || v === null) return v;
+  if (memo.has(v)) return memo.get(v);
+  memo.set(v, v); // a cycle reads the value as it is
   const args = ifArgs(v);
-  if (args && args[0] === condition) return substitute(value ? args[1] : args[2], condition, value, depth + 1);
-  if (Array.isArray(v)) {
-    let out: unknown[] | undefined;
+  let out: unknown = v;
+  if (args && args[0] === condition) {
+    out = substitute(value ? args[1] : args[2], condition, value, depth + 1, memo);
+  } else if (Array.isArray(v)) {
+    let copy: unknown[] | undefined;
     for (let i = 0; i < v.length; i++) {
-      const x = substitute(v[i], condition, value, depth + 1);
-      if (x !== v[i]) (out ??= v.slice())[i] = x;
+      const x = substitute(v[i], condition, value, depth + 1, memo);
+      if (x !== v[i]) (copy ??= v.slice())[i] = x;
     }
-    return out ?? v;
+    out = copy ?? v;
+  } else if (isPlainObject(v)) {
+    let copy: { [key: string]: unknown } | undefined;
+    for (const key in v) {
+      const x = substitute(v[key], condition, value, depth + 1, memo);
+      if (x !== v[key]) (copy ??= { ...v })[key] = x;
+    }
+    out = copy ?? v;
   }
-  if (!isPlainObject(v)) return v;
-  let out: { [key: string]: unknown } | undefined;
-  for (const key in v) {
-    const x = substitute(v[key], condition, value, depth + 1);
-    if (x !== v[key]) (out ??= { ...v })[key] = x;
-  }
-  return out ?? v;
+  memo.set(v, out);
+  return out;
 }
 
 /** Every variant to check besides the properties as written, in a stable order; empty when there is no `Fn::If`. */
