@@ -9,7 +9,7 @@ import { InvalidTemplateError } from './private/template-error';
 import { ClientContext, TemplateIndex } from './private/template-index';
 import { intrinsicName, isNoValue, isPlainObject } from './private/values';
 import { CHANGE_RULES, CLIENT_RULES, CONTEXT_RULES, DOCUMENTED_RULES, POLICY_RULES } from './registry';
-import { sdkClientCalls } from './sdk-requests';
+import { isCustomResourceType, sdkClientCalls } from './sdk-requests';
 import { TemplateCheckOptions, TemplateFinding } from './template';
 import { Finding, RuleInfo, Severity } from './types';
 import { UNREADABLE_RULE, unreadableReason } from './unreadable';
@@ -87,7 +87,7 @@ export class ClientRules {
         if (typeof r !== 'object' || r === null) continue;
         const type = r.Type;
         if (type !== CLIENT_TYPE) {
-          if (typeof type === 'string' && type.startsWith('Custom::')) {
+          if (isCustomResourceType(type)) {
             for (const f of checkSdkCalls(r, options?.policy)) findings.push({ ...f, resource: logicalId });
           }
           continue;

@@ -16,14 +16,20 @@ export interface SdkClientCall {
   readonly why?: string;
 }
 
-const SERVICE = /^(?:CognitoIdentityServiceProvider|CognitoIdentityProvider|@aws-sdk\/client-cognito-identity-provider|cognito-idp)$/i;
+/** Every way an AwsCustomResource names the service: SDK v2 and v3 names, the v3 package, the endpoint prefix. */
+const SERVICE = /^(?:CognitoIdentityServiceProvider|CognitoIdentityProvider|(?:@aws-sdk\/)?client-cognito-identity-provider|cognito-identity-provider|cognito-idp)$/i;
 const ACTION = /^(?:create|update)UserPoolClient(?:Command)?$/i;
 /** A quick test on the raw text, so that other custom resources cost nothing. */
 const MENTION = /userpoolclient/i;
 
+/** A custom resource's type: `Custom::<name>`, or the generic `AWS::CloudFormation::CustomResource` (an overridden Type too). */
+export function isCustomResourceType(type: unknown): boolean {
+  return typeof type === 'string' && (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource');
+}
+
 /** The user-pool-client SDK calls of a custom resource, if it is one that makes them. */
 export function sdkClientCalls(resource: unknown): SdkClientCall[] {
-  if (!isPlainObject(resource) || typeof resource.Type !== 'string' || !resource.Type.startsWith('Custom::')) return [];
+  if (!isPlainObject(resource) || !isCustomResourceType(resource.Type)) return [];
   const props = resource.Properties;
   if (!isPlainObject(props)) return [];
   const out: SdkClientCall[] = [];

@@ -5,13 +5,13 @@ import * as cr from 'aws-cdk-lib/custom-resources';
 import { ClientRules, ClientPolicy } from '../../src';
 
 // A client made through the SDK by an AwsCustomResource is checked from its request in the template.
-function templateWith(parameters: { [key: string]: unknown }, action = 'createUserPoolClient') {
+function templateWith(parameters: { [key: string]: unknown }, action = 'createUserPoolClient', service = 'CognitoIdentityServiceProvider') {
   const app = new App();
   const stack = new Stack(app, 'S');
   const pool = new cognito.UserPool(stack, 'Pool');
   new cr.AwsCustomResource(stack, 'Client', {
     onCreate: {
-      service: 'CognitoIdentityServiceProvider',
+      service,
       action,
       parameters: { UserPoolId: pool.userPoolId, ...parameters },
       physicalResourceId: cr.PhysicalResourceId.fromResponse('UserPoolClient.ClientId'),
@@ -36,6 +36,17 @@ describe('clients created through the SDK (AwsCustomResource)', () => {
   test('a token inside the request stays unknown: the UserPoolId Ref is not a finding; a literal prefix still decides', () => {
     const t = templateWith({ ClientName: 'web', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid'], CallbackURLs: ['https://app.example.org/cb'] });
     expect(ids(t)).toEqual([]);
+  });
+
+  test.each(['cognito-identity-provider', '@aws-sdk/client-cognito-identity-provider', 'CognitoIdentityProvider', 'cognito-idp'])('the service named %s is recognised', (service) => {
+    const t = templateWith({ ClientName: 'web', CallbackURLs: ['http://app.example.org/cb'], AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid'] }, 'createUserPoolClient', service);
+    expect(ids(t)).toContain('redirect-uri-https Create.parameters.CallbackURLs[0]');
+  });
+
+  test('a custom resource whose Type is AWS::CloudFormation::CustomResource does not hide the call', () => {
+    const t = templateWith({ ClientName: 'web', CallbackURLs: ['http://app.example.org/cb'], AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid'] });
+    for (const r of Object.values<any>(t.Resources)) if (r.Type === 'Custom::AWS') r.Type = 'AWS::CloudFormation::CustomResource';
+    expect(ids(t)).toContain('redirect-uri-https Create.parameters.CallbackURLs[0]');
   });
 
   test('UpdateUserPoolClient is checked too', () => {
