@@ -10,6 +10,7 @@ import { InstalledCdkNag, loadCdkNag } from './private/cdk-nag';
 import { LineValidationContext, LineValidationPlugin, LineValidationReport, LineViolation } from '../private/line';
 import { ClientReporter, registerReporter, reportedByPack, reporterOf } from '../private/pack-coverage';
 import { ClientRules } from '../rules/client-rules';
+import { isCustomResourceType, sdkClientCalls } from '../rules/sdk-requests';
 import { TemplateFinding } from '../rules/template';
 import { Severity } from '../rules/types';
 
@@ -656,8 +657,11 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
       nestedErrors = [];
       nestedStage = (node) => Stage.of(node) !== rootStage;
       const byStack = new Map<Stack, CfnResource[]>();
+      const custom: CfnResource[] = [];
       for (const c of root.node.findAll()) {
-        if (!CfnResource.isCfnResource(c) || c.cfnResourceType !== CLIENT_TYPE || options.skip(c)) continue;
+        if (!CfnResource.isCfnResource(c) || options.skip(c)) continue;
+        if (isCustomResourceType(c.cfnResourceType)) custom.push(c);
+        if (c.cfnResourceType !== CLIENT_TYPE) continue;
         const stack = Stack.of(c);
         const list = byStack.get(stack);
         if (list) list.push(c);
@@ -672,6 +676,17 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
           options.checked(node);
           this.applyTo(node, findings.get(stack.resolve(node.logicalId)) ?? [], first);
         }
+      }
+      // Clients made through the SDK (an AwsCustomResource calling CreateUserPoolClient or
+      // UpdateUserPoolClient): checked from the request, on the custom resource.
+      for (const node of custom) {
+        const stack = Stack.of(node);
+        const id = stack.resolve(node.logicalId);
+        const template = renderTemplate(stack, [node]).template;
+        if (sdkClientCalls(template.Resources[id]).length === 0) continue;
+        const first = options.first(node);
+        options.checked(node);
+        this.applyTo(node, ClientRules.checkTemplate(template, { policy }).filter((f) => f.resource === id), first);
       }
       const errors = nestedErrors;
       nestedErrors = undefined;

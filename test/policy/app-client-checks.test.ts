@@ -4,6 +4,7 @@ import { App, Aspects, Aws, CfnCondition, Fn, NestedStack, Stack, Stage, Validat
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as cr from 'aws-cdk-lib/custom-resources';
 import { AwsSolutionsChecks, NagSuppressions } from 'cdk-nag';
 import { CALLBACK, compliantClients, nonCompliantL1AndL2 } from './clients';
 import { AppClient, AppClientChecks, ClientPolicy, ClientRules } from '../../src';
@@ -248,6 +249,21 @@ describe('AppClientChecks with cdk-nag 2 (an Aspect)', () => {
       const stack = new Stack(dev, 'Auth');
       http(new cognito.CfnUserPoolClient(stack, 'InStage', { userPoolId: 'eu-west-1_AbC123' }));
       expect(() => a.synth()).toThrow(/\[Dev\/Auth\/InStage\] AppClientChecks-redirect-uri-https\[CallbackURLs::http:\/\/late\.example\.org\/cb\]: CallbackURLs\[0\]/);
+    });
+
+    test('a client made through the SDK (AwsCustomResource) is checked from its request, on the custom resource', () => {
+      const { app: a, stack, userPool } = app();
+      new cr.AwsCustomResource(stack, 'SdkClient', {
+        onCreate: {
+          service: 'CognitoIdentityServiceProvider',
+          action: 'createUserPoolClient',
+          parameters: { UserPoolId: userPool.userPoolId, ClientName: 'sdk', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid'], CallbackURLs: ['http://sdk.example.org/cb'] },
+          physicalResourceId: cr.PhysicalResourceId.fromResponse('UserPoolClient.ClientId'),
+        },
+        policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: cr.AwsCustomResourcePolicy.ANY_RESOURCE }),
+      });
+      a.synth();
+      expect(errorsOf(stack)).toEqual(['AppClientChecks-redirect-uri-https[CallbackURLs::http://sdk.example.org/cb]']);
     });
 
     test('a stage the app excludes, saying why, is left to its own pack, and its report says so', () => {
