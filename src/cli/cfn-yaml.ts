@@ -146,13 +146,18 @@ function expandedLength(doc: YAML.Document, textLength: number, limit: number): 
  * intrinsic tags (`!Ref X`, `!GetAtt A.B`, `!Sub [...]`, ...) into their JSON form
  * (`{"Ref": "X"}`, `{"Fn::GetAtt": ["A", "B"]}`, `{"Fn::Sub": [...]}`, ...).
  *
+ * YAML 1.1 merge keys (`<<: *defaults`) are merged, as `aws cloudformation package` and `sam deploy`
+ * do (keys written beside the merge win; of several merged maps the earlier wins), and a note says
+ * so: CloudFormation itself may refuse a template that uses them.
+ *
  * @param text the YAML source
+ * @param notes where a note on merge keys is added, when the document has them
  * @returns the plain JSON-like value
  * @throws YamlError with a one-line message when the text is not valid YAML
  * @throws YamlLimitError when its aliases expand it past MAX_EXPANDED_CHARACTERS
  */
-export function parseCfnYaml(text: string): unknown {
-  const doc = yaml().parseDocument(text, { customTags: tags(), prettyErrors: false, strict: false });
+export function parseCfnYaml(text: string, notes?: string[]): unknown {
+  const doc = yaml().parseDocument(text, { customTags: tags(), prettyErrors: false, strict: false, merge: true });
   if (doc.errors.length > 0) {
     throw new YamlError(describeYamlError(doc.errors[0], text));
   }
@@ -161,11 +166,30 @@ export function parseCfnYaml(text: string): unknown {
     throw new YamlLimitError(`its YAML aliases expand it to more than ${MAX_EXPANDED_CHARACTERS / 1024 / 1024} Mi characters `
       + '(each alias counted as the text it names), more than the checker reads.');
   }
+  if (notes && text.includes('<<') && hasMergeKey(doc)) {
+    notes.push('YAML merge keys (<<) were merged, as aws cloudformation package and sam deploy do; a direct CloudFormation deploy may refuse them.');
+  }
   try {
     return doc.toJS({ maxAliasCount: 1000 });
   } catch (e) {
     throw new YamlError(e instanceof Error ? firstLine(e.message) : String(e));
   }
+}
+
+/** Whether a document has a merge key (`<<`) anywhere. */
+function hasMergeKey(doc: YAML.Document): boolean {
+  const { isScalar, visit } = yaml();
+  let found = false;
+  visit(doc, {
+    Pair: (_key, pair) => {
+      if (isScalar(pair.key) && pair.key.source === '<<') {
+        found = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 /**

@@ -273,7 +273,7 @@ export function parseText(text: string, file: string): unknown {
  * @param file the file name, for its extension
  * @throws InputError naming what is wrong
  */
-export function parseDocumentText(text: string, file: string): { value: unknown; json: boolean } {
+export function parseDocumentText(text: string, file: string, notes?: string[]): { value: unknown; json: boolean } {
   const yamlName = /\.ya?ml$/i.test(file);
   if (text.trim() === '') throw new InputError('the file is empty.');
   if (looksLikeJson(text)) {
@@ -284,7 +284,7 @@ export function parseDocumentText(text: string, file: string): { value: unknown;
     }
   }
   try {
-    return { value: parseCfnYaml(text), json: false };
+    return { value: parseCfnYaml(text, notes), json: false };
   } catch (e) {
     if (e instanceof Error && e.name === 'YamlLimitError') throw new InputError(e.message);
     throw new InputError(`not valid ${yamlName || !looksLikeJson(text) ? 'YAML' : 'JSON or YAML'}: ${oneLine(e)}.`);

@@ -118,6 +118,8 @@ function runUnsafe(argv: string[], io: CliIo): number {
       io.stdout(formatText(report, io.isTTY && !noColour(io.env ?? process.env)));
   }
   for (const p of checker.problems) io.stderr(`${NAME}: ${display(p.file)}: ${clean(p.reason)}\n`);
+  // notes (a file read in a way CloudFormation may not accept) do not change the exit status
+  for (const n of checker.notes) io.stderr(`${NAME}: ${display(n.file)}: ${clean(n.reason)}\n`);
   if (options.format !== 'text') io.stderr(stderrSummary(report));
   if (checker.problems.length > 0) return EXIT_BAD_INPUT;
   const threshold = RANK[settings.failOn];
@@ -214,6 +216,8 @@ function noColour(env: { [name: string]: string | undefined }): boolean {
 class Checker {
   public readonly files: FileResult[] = [];
   public readonly problems: Problem[] = [];
+  /** What a file's reading needs the user to know (merged YAML merge keys), one line each. */
+  public readonly notes: Problem[] = [];
   private readonly seen = new Set<string>();
   private readonly assemblies = new AssemblyMetadata();
 
@@ -252,7 +256,9 @@ class Checker {
     let value: unknown;
     let json: boolean;
     try {
-      ({ value, json } = parseDocumentText(text, ref.path));
+      const notes: string[] = [];
+      ({ value, json } = parseDocumentText(text, ref.path, notes));
+      for (const reason of notes) this.notes.push({ file: ref.display, reason });
     } catch (e) {
       // In a directory walk, a file that fails to parse is skipped unless it is meant to be a template.
       if (ref.origin === 'directory' && !text.includes(CLIENT_TYPE) && !TEMPLATE_NAME.test(ref.path)) return;
