@@ -258,7 +258,7 @@ class Checker {
     try {
       const notes: string[] = [];
       ({ value, json } = parseDocumentText(text, ref.path, notes));
-      for (const reason of notes) this.notes.push({ file: ref.display, reason });
+      for (const note of notes) this.notes.push({ file: ref.display, reason: note });
     } catch (e) {
       // In a directory walk, a file that fails to parse is skipped unless it is meant to be a template.
       if (ref.origin === 'directory' && !text.includes(CLIENT_TYPE) && !TEMPLATE_NAME.test(ref.path)) return;
