@@ -11,6 +11,7 @@ import type { ClientPolicy } from '../policy/client-policy';
 import { ClientRules } from '../rules/client-rules';
 import type { TemplateFinding } from '../rules/template';
 import type { RuleInfo } from '../rules/types';
+import { unseenFindings } from '../rules/unseen';
 
 /** The program name, in messages. */
 const NAME = 'cognito-client-check';
@@ -96,7 +97,10 @@ function runUnsafe(argv: string[], io: CliIo): number {
   }
 
   const checker = new Checker(options.format !== 'json', settings, policy, previous);
-  for (const input of options.inputs) checker.checkInput(input);
+  // Every input is expanded first, so that a nested stack's template is known to be checked too.
+  const expanded = options.inputs.map((input) => ({ input, expansion: tryExpand(input) }));
+  for (const { expansion } of expanded) for (const f of expansion.files ?? []) checker.planned.add(resolve(f.path));
+  for (const { input, expansion } of expanded) checker.checkInput(input, expansion);
 
   const report: Report = {
     files: checker.files,
@@ -213,6 +217,15 @@ function noColour(env: { [name: string]: string | undefined }): boolean {
 /**
  * Checks files one by one, collecting results and problems; one bad file never stops the others.
  */
+/** An input expanded into its files, or the error that stopped it (reported when the input is checked). */
+function tryExpand(input: string): { files?: ReadonlyArray<FileRef>; problems: ReadonlyArray<Problem>; error?: unknown } {
+  try {
+    return expandInput(input);
+  } catch (e) {
+    return { problems: [], error: e };
+  }
+}
+
 class Checker {
   public readonly files: FileResult[] = [];
   public readonly problems: Problem[] = [];
@@ -228,17 +241,17 @@ class Checker {
     private readonly previous?: { [key: string]: any },
   ) {}
 
-  /** Checks one command-line input (a file or a directory). */
-  public checkInput(input: string): void {
-    let refs: FileRef[];
-    try {
-      const expansion = expandInput(input);
-      refs = expansion.files;
-      this.problems.push(...expansion.problems);
-    } catch (e) {
-      this.problems.push({ file: input, reason: reason(e) });
+  /** Every file the run checks (a nested stack's template among them is seen). */
+  public readonly planned = new Set<string>();
+
+  /** Checks one command-line input (a file or a directory), expanded by `tryExpand`. */
+  public checkInput(input: string, expansion: { files?: ReadonlyArray<FileRef>; problems: ReadonlyArray<Problem>; error?: unknown }): void {
+    if (expansion.error !== undefined || !expansion.files) {
+      this.problems.push({ file: input, reason: reason(expansion.error) });
       return;
     }
+    const refs = expansion.files;
+    this.problems.push(...expansion.problems);
     for (const ref of refs) {
       const key = resolve(ref.path);
       if (this.seen.has(key)) continue;
@@ -274,7 +287,12 @@ class Checker {
     }
     const file = relativeName(ref.display);
     if (doc.kind === 'template') {
-      const all = this.checkTemplate(doc.template);
+      // what the template holds unseen: a nested stack is seen when its template (CDK's asset file) is checked too
+      const dir = path.dirname(resolve(ref.path));
+      const all = [...this.checkTemplate(doc.template), ...unseenFindings(doc.template, (id) => {
+        const asset = doc.template.Resources?.[id]?.Metadata?.['aws:asset:path'];
+        return typeof asset === 'string' && this.planned.has(resolve(dir, asset));
+      })];
       // Construct paths and acknowledgements come from the cloud assembly's manifest only, never from the template.
       const meta = all.length > 0 ? this.assemblies.forTemplate(ref.path) : undefined;
       const resources: { [id: string]: any } = doc.template.Resources;

@@ -13,6 +13,7 @@ import { ClientRules } from '../rules/client-rules';
 import { isCustomResourceType, sdkClientCalls } from '../rules/sdk-requests';
 import { TemplateFinding } from '../rules/template';
 import { Severity } from '../rules/types';
+import { unseenFindings } from '../rules/unseen';
 
 const PACK_NAME = 'AppClientChecks';
 /** aws-cdk-lib's app mode variable (cx-api's CDK_APP_MODE_ENV, 2.262 and later). */
@@ -412,7 +413,9 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
     const nested = nestedTemplateFiles(file, template, tree, read);
     const nestedTemplates: { [path: string]: any } = {};
     for (const [key, n] of nested) nestedTemplates[key] = n.template;
-    for (const f of ClientRules.checkTemplate(template, { policy: this.policy, nestedTemplates })) {
+    // what the template holds unseen (a transform, a nested stack whose template is not at hand, a stack set)
+    const unseen = unseenFindings(template, (id) => nested.has(id));
+    for (const f of [...ClientRules.checkTemplate(template, { policy: this.policy, nestedTemplates }), ...unseen]) {
       const cdkPath = metadataPath(resources[f.resource]);
       const node = tree.find(file, f.resource, cdkPath);
       const owner = appClientOf(node);
@@ -581,6 +584,9 @@ function byFinding(list: TemplateFinding[]): Map<string | undefined, TemplateFin
   return out;
 }
 
+/** Resource types whose contents the engine cannot see (see rules/unseen.ts). */
+const UNSEEN_TYPES = new Set(['AWS::CloudFormation::Stack', 'AWS::CloudFormation::StackSet', 'AWS::Serverless::Application']);
+
 /** What the pack's construct validation tells the cdk-nag 2 pack when it checks the clients. */
 interface CheckOptions {
   /** A client not to check (in an excluded stage). */
@@ -658,7 +664,9 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
       nestedStage = (node) => Stage.of(node) !== rootStage;
       const byStack = new Map<Stack, CfnResource[]>();
       const custom: CfnResource[] = [];
+      const stacks: Stack[] = [];
       for (const c of root.node.findAll()) {
+        if (Stack.isStack(c) && !options.skip(c)) stacks.push(c);
         if (!CfnResource.isCfnResource(c) || options.skip(c)) continue;
         if (isCustomResourceType(c.cfnResourceType)) custom.push(c);
         if (c.cfnResourceType !== CLIENT_TYPE) continue;
@@ -677,6 +685,9 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
           this.applyTo(node, findings.get(stack.resolve(node.logicalId)) ?? [], first);
         }
       }
+      // What each stack holds unseen: its transforms, a CfnStack that is no nested stack of the app,
+      // a stack set, a serverless application (a nested stack of the app is checked as its own stack).
+      for (const stack of stacks) this.reportUnseen(stack);
       // Clients made through the SDK (an AwsCustomResource calling CreateUserPoolClient or
       // UpdateUserPoolClient): checked from the request, on the custom resource.
       for (const node of custom) {
@@ -691,6 +702,38 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
       const errors = nestedErrors;
       nestedErrors = undefined;
       return errors;
+    }
+
+    /** Reports what a stack holds unseen, on the resource (or, for its transforms, the stack). */
+    private reportUnseen(stack: Stack): void {
+      const resources: { [id: string]: any } = {};
+      const nodes = new Map<string, CfnResource>();
+      const nestedIds = new Set<string>();
+      for (const c of stack.node.findAll()) {
+        if (Stack.isStack(c) && c !== stack && c.nestedStackResource) nestedIds.add(stack.resolve(c.nestedStackResource.logicalId));
+        if (!CfnResource.isCfnResource(c) || Stack.of(c) !== stack || !UNSEEN_TYPES.has(c.cfnResourceType)) continue;
+        const id = stack.resolve(c.logicalId);
+        resources[id] = { Type: c.cfnResourceType };
+        nodes.set(id, c);
+      }
+      const transforms = stack.templateOptions.transforms;
+      const template = { Transform: transforms && transforms.length ? transforms : undefined, Resources: resources };
+      for (const f of unseenFindings(template, (id) => nestedIds.has(id))) {
+        const node = nodes.get(f.resource);
+        if (!node) {
+          Annotations.of(stack).addWarningV2(`${PACK_NAME}-${f.ruleId}`, `${PACK_NAME}-${f.ruleId}: ${ownText(f)} Fix: ${f.fix}`);
+          continue;
+        }
+        // one cdk-nag finding on that resource (suppressible as any other), no rows for the client rules
+        this.applyRule({
+          ruleSuffixOverride: f.ruleId,
+          info: `${ownText(f)} Fix: ${f.fix}`,
+          explanation: explanation(f.ruleId),
+          level: level(f.severity),
+          rule: () => NagRuleCompliance.NON_COMPLIANT,
+          node,
+        });
+      }
     }
 
     /**

@@ -278,6 +278,13 @@ describe('AppClientChecks with cdk-nag 3 (a validation plugin)', () => {
     expect(() => devB.synth()).toThrow(/\[redirect-uri-https\] CallbackURLs\[0\]/);
   });
 
+  test('what may hold clients unseen is in the report: a CfnStack that is no nested stack of the app; a NestedStack is checked, not reported', () => {
+    const { stack, report } = setup();
+    new NestedStack(stack, 'Inner');
+    new CfnResource(stack, 'Outside', { type: 'AWS::CloudFormation::Stack', properties: { TemplateURL: 'https://s3.amazonaws.com/b/other.json' } });
+    expect(found(report())).toEqual(['AppClientChecks-client-not-checkable @ Stack/Outside (warning)']);
+  });
+
   test('registered as a plugin, nothing is said; a stack without resources has nothing to check', () => {
     const a = new App();
     const pack = new AppClientChecks(a);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { App, Aspects, Aws, CfnCondition, Fn, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { App, Aspects, Aws, CfnCondition, CfnResource, Fn, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -264,6 +264,19 @@ describe('AppClientChecks with cdk-nag 2 (an Aspect)', () => {
       });
       a.synth();
       expect(errorsOf(stack)).toEqual(['AppClientChecks-redirect-uri-https[CallbackURLs::http://sdk.example.org/cb]']);
+    });
+
+    test('what may hold clients unseen is a warning: a CfnStack that is no nested stack of the app, a stack set, a macro; a NestedStack is not', () => {
+      const { app: a, stack } = app();
+      new NestedStack(stack, 'Inner');
+      new CfnResource(stack, 'Outside', { type: 'AWS::CloudFormation::Stack', properties: { TemplateURL: 'https://s3.amazonaws.com/b/other.json' } });
+      new CfnResource(stack, 'Set', { type: 'AWS::CloudFormation::StackSet', properties: { StackSetName: 's', PermissionModel: 'SELF_MANAGED', TemplateURL: 'https://s3/set.json' } });
+      stack.addTransform('MyCompany::Macro');
+      a.synth();
+      const warnings = stack.node.findAll().flatMap((c) => c.node.metadata.map((m) => ({ c, m })))
+        .filter(({ m }) => m.type === 'aws:cdk:warning' && String(m.data).startsWith('AppClientChecks-client-not-checkable'))
+        .map(({ c }) => c.node.path).sort();
+      expect(warnings).toEqual(['Stack', 'Stack/Outside', 'Stack/Set']);
     });
 
     test('a stage the app excludes, saying why, is left to its own pack, and its report says so', () => {
