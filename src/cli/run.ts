@@ -231,6 +231,8 @@ class Checker {
   public readonly problems: Problem[] = [];
   /** What a file's reading needs the user to know (merged YAML merge keys), one line each. */
   public readonly notes: Problem[] = [];
+  /** Every file the run checks (a nested stack's template among them is seen). */
+  public readonly planned = new Set<string>();
   private readonly seen = new Set<string>();
   private readonly assemblies = new AssemblyMetadata();
 
@@ -240,9 +242,6 @@ class Checker {
     private readonly policy?: ClientPolicy,
     private readonly previous?: { [key: string]: any },
   ) {}
-
-  /** Every file the run checks (a nested stack's template among them is seen). */
-  public readonly planned = new Set<string>();
 
   /** Checks one command-line input (a file or a directory), expanded by `tryExpand`. */
   public checkInput(input: string, expansion: { files?: ReadonlyArray<FileRef>; problems: ReadonlyArray<Problem>; error?: unknown }): void {
