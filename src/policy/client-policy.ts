@@ -155,9 +155,11 @@ export interface ClientPolicyProps {
   readonly forbidExampleUrls?: boolean;
 
   /**
-   * `false` forbids loopback redirect URLs (localhost, 127.0.0.1, [::1]), as production clients
-   * should (rule `policy-no-loopback-in-prod`); `true` exempts them from `allowedCallbackUrls`
-   * and `allowedLogoutUrls`.
+   * `false` forbids loopback redirect URLs (localhost, 127.0.0.1, [::1], and every other spelling of
+   * a loopback host a browser accepts, such as `127.1` or `localhost.`), as production clients should
+   * (rule `policy-no-loopback-in-prod`); `true` exempts `http` and `https` URLs whose host is exactly
+   * `localhost`, `127.0.0.1` or `[::1]` from `allowedCallbackUrls` and `allowedLogoutUrls` (a custom
+   * scheme such as `myapp://localhost/cb` is not exempt: any app may register it).
    *
    * @default - loopback URLs are neither forbidden nor exempt
    */
