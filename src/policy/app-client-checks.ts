@@ -3,7 +3,7 @@ import * as path from 'path';
 import { Annotations, Aspects, CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ClientPolicy } from './client-policy';
-import { Acknowledgement, appClientAckIds, findAcknowledgement } from '../private/acknowledgements';
+import { Acknowledgement, MIN_REASON_CHARS, appClientAckIds, findAcknowledgement, isRealReason, reasonRefusal } from '../private/acknowledgements';
 import { KeptRenderingUserPoolClient, cognitoResources, groupByResource, renderTemplate } from '../private/cognito-template';
 import { LibraryError } from '../private/errors';
 import { InstalledCdkNag, loadCdkNag } from './private/cdk-nag';
@@ -151,7 +151,8 @@ export interface AppClientChecksProps {
  * `Validations.of(app).addPlugins(new AppClientChecks(app, { policy }))`. The pack checks the
  * templates that synthesis wrote, so overrides are seen. Errors fail synth, warnings are reported
  * and synth goes on; acknowledge a finding with `Validations.of(construct).acknowledge({ id:
- * 'AppClientChecks-<rule-id>', reason: '...' })` (an acknowledgement without a reason is refused).
+ * 'AppClientChecks-<rule-id>', reason: '...' })` (an acknowledgement without a reason of at least 10
+ * visible characters is refused).
  *
  * In an app where the pack is registered, it also reports each `AppClient`'s own findings (and
  * honours `AppClient.acknowledge`), so that an `AppClient` error no longer stops the synth before
@@ -242,11 +243,11 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
    * validation report (cdk-nag 3). A stage's own pack adds to the app's when it is not excluded.
    *
    * @param stage the stage this pack leaves to another
-   * @param reason why (at least 10 characters; shown in every report)
+   * @param reason why (at least 10 visible characters; shown in every report)
    */
   public excludeStage(stage: Stage, reason: string): void {
-    if (typeof reason !== 'string' || reason.trim().length < 10) {
-      throw new LibraryError('pack-option', `AppClientChecks.excludeStage(${stage.node.path}): give a reason of at least 10 characters; every report shows it.`);
+    if (!isRealReason(reason)) {
+      throw new LibraryError('pack-option', `AppClientChecks.excludeStage(${stage.node.path}): ${reasonRefusal(reason)}; give a reason of at least ${MIN_REASON_CHARS} visible characters, which every report shows.`);
     }
     const exclusion = { stage, reason: reason.trim() };
     this.excluded.push(exclusion);
@@ -422,11 +423,11 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
       if (node && DOCUMENTED.has(f.ruleId) && reportedByPack(node) && reporterOf(node) !== this.reporter) continue;
       const reportedAt = (owner ?? node)?.node.path ?? cdkPath ?? f.resource;
       const ack = node && acknowledgement(node, f, ownFinding);
-      if (ack?.reason) continue;
+      if (ack && isRealReason(ack.reason)) continue;
       if (ack) {
         found.push({
           ruleName: `${PACK_NAME}-acknowledgement-reason`,
-          description: `[${ack.at}] the acknowledgement of ${ack.id} has no reason, so it is refused.`,
+          description: `[${ack.at}] the acknowledgement of ${ack.id} is refused: ${reasonRefusal(ack.reason)}.`,
           fix: `Give a reason: Validations.of(construct).acknowledge({ id: '${ack.id}', reason: 'why this is acceptable' }).`,
           severity: Severity.ERROR,
           violatingResources: [located(f.resource, file, ack.at, [])],
@@ -691,8 +692,8 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
         if (DOCUMENTED.has(f.ruleId) && !first) continue;
         if (owner && DOCUMENTED.has(f.ruleId)) {
           const ack = findAcknowledgement(owner, appClientAckIds(f));
-          if (ack?.reason) continue;
-          if (ack) refused.push({ ...f, ruleId: 'acknowledgement-reason', severity: Severity.ERROR, message: `${ack.id} is acknowledged at ${ack.at} without a reason, so the acknowledgement is refused.`, fix: `Give a reason: AppClient.acknowledge(scope, '${ack.id.replace(/^[^:]*:/, '')}', 'why this is acceptable').` });
+          if (ack && isRealReason(ack.reason)) continue;
+          if (ack) refused.push({ ...f, ruleId: 'acknowledgement-reason', severity: Severity.ERROR, message: `${ack.id} is acknowledged at ${ack.at} without a reason: ${reasonRefusal(ack.reason)}, so the acknowledgement is refused.`, fix: `Give a reason: AppClient.acknowledge(scope, '${ack.id.replace(/^[^:]*:/, '')}', 'why this is acceptable').` });
         }
         const list = byRule.get(f.ruleId);
         if (list) list.push(f);

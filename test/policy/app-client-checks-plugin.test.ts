@@ -171,9 +171,29 @@ describe('AppClientChecks with cdk-nag 3 (a validation plugin)', () => {
         'AppClientChecks-acknowledgement-reason @ Stack/L1 (error)',
         'AppClientChecks-policy-prevent-user-existence @ Stack/L1 (error)',
       ]);
-      expect(r.violations[0].description).toContain('has no reason, so it is refused');
+      expect(r.violations[0].description).toContain('is refused: it has no reason (fewer than 10 visible characters)');
       expect(r.success).toBe(false);
     });
+  });
+
+  test.each([['\u200B'.repeat(10)], ['\u3164'.repeat(10)], ['\u2800'.repeat(10)], [' '.repeat(10)], ['\u00A0'.repeat(10)], ['too short']])('an acknowledgement whose reason has fewer than 10 visible characters (%p) is refused, saying so', (reason) => {
+    const ctx = setup(ClientPolicy.recommended());
+    compliantClients(ctx.stack, ctx.userPool);
+    const l1 = ctx.stack.node.findChild('L1') as cognito.CfnUserPoolClient;
+    l1.preventUserExistenceErrors = 'LEGACY';
+    acknowledge(l1, 'AppClientChecks-policy-prevent-user-existence', reason);
+    const r = ctx.report();
+    expect(found(r)).toEqual([
+      'AppClientChecks-acknowledgement-reason @ Stack/L1 (error)',
+      'AppClientChecks-policy-prevent-user-existence @ Stack/L1 (error)',
+    ]);
+    expect(r.violations[0].description).toContain('fewer than 10 visible characters');
+  });
+
+  test.each([['\u200B'.repeat(10)], ['\u3164'.repeat(10)], ['\u2800'.repeat(10)], [' '.repeat(10)], ['\u00A0'.repeat(10)], ['too short']])('excludeStage refuses a reason with fewer than 10 visible characters (%p)', (reason) => {
+    const a = new App();
+    const pack = new AppClientChecks(a);
+    expect(() => pack.excludeStage(new Stage(a, 'Dev'), reason)).toThrow(/^\[pack-option\] AppClientChecks\.excludeStage\(Dev\): .*fewer than 10 visible characters/);
   });
 
   test('added as an Aspect without a scope, it fails at once, naming cdk-nag 3 and the line to use', () => {
