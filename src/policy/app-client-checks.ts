@@ -17,6 +17,11 @@ const PACK_NAME = 'AppClientChecks';
 /** aws-cdk-lib's app mode variable (cx-api's CDK_APP_MODE_ENV, 2.262 and later). */
 const APP_MODE_ENV = 'CDK_APP_MODE';
 const CLIENT_TYPE = 'AWS::Cognito::UserPoolClient';
+/**
+ * The severity of a refused acknowledgement (cdk-nag 3): aws-cdk-lib's validation report never
+ * suppresses a `fatal` violation (2.253 and later), whatever is acknowledged; it fails synth as an error does.
+ */
+const FATAL = 'fatal';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const VERSION: string = require('../../package.json').version;
 /** The documented service rules: an AppClient the pack does not report reports these itself. */
@@ -398,7 +403,7 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
         violatingResources: [],
       });
     }
-    return { success: !found.some((v) => v.severity === Severity.ERROR), violations: found, pluginVersion: VERSION };
+    return { success: !found.some((v) => v.severity === Severity.ERROR || v.severity === FATAL), violations: found, pluginVersion: VERSION };
   }
 
   /** Checks one synthesized template, then the templates of its nested stacks. */
@@ -429,7 +434,9 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
           ruleName: `${PACK_NAME}-acknowledgement-reason`,
           description: `[${ack.at}] the acknowledgement of ${ack.id} is refused: ${reasonRefusal(ack.reason)}.`,
           fix: `Give a reason: Validations.of(construct).acknowledge({ id: '${ack.id}', reason: 'why this is acceptable' }).`,
-          severity: Severity.ERROR,
+          // fatal: aws-cdk-lib never suppresses a fatal violation, so the refusal cannot itself be
+          // acknowledged (an app-level acknowledgement of this rule would silence every refusal)
+          severity: FATAL,
           violatingResources: [located(f.resource, file, ack.at, [])],
         });
       }

@@ -4,7 +4,7 @@ import { App, Aspects, CfnResource, IPolicyValidationPluginBeta1, NestedStack, S
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
 import { compliantClients, nonCompliantL1AndL2 } from './clients';
-import { AppClient, AppClientChecks, ClientPolicy, ClientRules } from '../../src';
+import { AppClient, AppClientChecks, ClientPolicy, ClientRules, Severity } from '../../src';
 
 // The pack as cdk-nag 3 runs it: a validation plugin handed the synthesized templates. The
 // plugin needs nothing from cdk-nag 3 itself, so it is tested here on the current line's minimum,
@@ -168,7 +168,7 @@ describe('AppClientChecks with cdk-nag 3 (a validation plugin)', () => {
       acknowledge(l1, 'AppClientChecks-policy-prevent-user-existence', reason);
       const r = report();
       expect(found(r)).toEqual([
-        'AppClientChecks-acknowledgement-reason @ Stack/L1 (error)',
+        'AppClientChecks-acknowledgement-reason @ Stack/L1 (fatal)',
         'AppClientChecks-policy-prevent-user-existence @ Stack/L1 (error)',
       ]);
       expect(r.violations[0].description).toContain('is refused: it has no reason (fewer than 10 visible characters)');
@@ -184,7 +184,7 @@ describe('AppClientChecks with cdk-nag 3 (a validation plugin)', () => {
     acknowledge(l1, 'AppClientChecks-policy-prevent-user-existence', reason);
     const r = ctx.report();
     expect(found(r)).toEqual([
-      'AppClientChecks-acknowledgement-reason @ Stack/L1 (error)',
+      'AppClientChecks-acknowledgement-reason @ Stack/L1 (fatal)',
       'AppClientChecks-policy-prevent-user-existence @ Stack/L1 (error)',
     ]);
     expect(r.violations[0].description).toContain('fewer than 10 visible characters');
@@ -194,6 +194,43 @@ describe('AppClientChecks with cdk-nag 3 (a validation plugin)', () => {
     const a = new App();
     const pack = new AppClientChecks(a);
     expect(() => pack.excludeStage(new Stage(a, 'Dev'), reason)).toThrow(/^\[pack-option\] AppClientChecks\.excludeStage\(Dev\): .*fewer than 10 visible characters/);
+  });
+
+  test.each([
+    'Annotation::AppClientChecks-acknowledgement-reason',
+    'AppClientChecks-acknowledgement-reason',
+    'AppClientChecks::AppClientChecks-acknowledgement-reason',
+    'AppClientChecks::acknowledgement-reason',
+  ])('the refusal of a reasonless acknowledgement cannot itself be acknowledged (%s on the app)', (id) => {
+    const ctx = setup(ClientPolicy.recommended());
+    compliantClients(ctx.stack, ctx.userPool);
+    const l1 = ctx.stack.node.findChild('L1') as cognito.CfnUserPoolClient;
+    l1.preventUserExistenceErrors = 'LEGACY';
+    acknowledge(l1, 'AppClientChecks-policy-prevent-user-existence', '');
+    // what Validations.of(app).acknowledge({ id, reason }) records (aws-cdk-lib 2.253+)
+    acknowledge(ctx.app, id, 'silence every refused acknowledgement');
+    const r = ctx.report();
+    expect(found(r)).toEqual([
+      'AppClientChecks-acknowledgement-reason @ Stack/L1 (fatal)',
+      'AppClientChecks-policy-prevent-user-existence @ Stack/L1 (error)',
+    ]);
+    // aws-cdk-lib (2.253 and later) never suppresses a fatal violation, whatever is acknowledged
+    expect(r.violations[0].severity).toBe('fatal');
+    expect(r.success).toBe(false);
+  });
+
+  test('a refused acknowledgement alone fails the report', () => {
+    const ctx = setup(ClientPolicy.recommended({ severities: { 'policy-prevent-user-existence': Severity.WARNING } }));
+    compliantClients(ctx.stack, ctx.userPool);
+    const l1 = ctx.stack.node.findChild('L1') as cognito.CfnUserPoolClient;
+    l1.preventUserExistenceErrors = 'LEGACY';
+    acknowledge(l1, 'AppClientChecks-policy-prevent-user-existence', '');
+    const r = ctx.report();
+    expect(found(r)).toEqual([
+      'AppClientChecks-acknowledgement-reason @ Stack/L1 (fatal)',
+      'AppClientChecks-policy-prevent-user-existence @ Stack/L1 (warning)',
+    ]);
+    expect(r.success).toBe(false);
   });
 
   test('added as an Aspect without a scope, it fails at once, naming cdk-nag 3 and the line to use', () => {
