@@ -426,7 +426,9 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
       const ownFinding = owner !== undefined && DOCUMENTED.has(f.ruleId);
       if (ownFinding && !this.reportsFor(node!)) continue;
       if (node && DOCUMENTED.has(f.ruleId) && reportedByPack(node) && reporterOf(node) !== this.reporter) continue;
-      const reportedAt = (owner ?? node)?.node.path ?? cdkPath ?? f.resource;
+      // with the construct tree at hand, a resource it does not hold is not given the path its metadata claims
+      // (aws-cdk-lib would apply that construct's acknowledgements to it)
+      const reportedAt = (owner ?? node)?.node.path ?? (tree.hasTree ? f.resource : cdkPath ?? f.resource);
       const ack = node && acknowledgement(node, f, ownFinding);
       if (ack && isRealReason(ack.reason)) continue;
       if (ack) {
@@ -475,13 +477,20 @@ function metadataPath(body: any): string | undefined {
 /**
  * The resources of an app's construct tree by synthesized template and logical id, indexed on
  * first use, so that a template's resource is reported on its construct (and acknowledgements
- * on it or its ancestors are found) whether or not the template carries `aws:cdk:path` metadata.
+ * on it or its ancestors are found) whether or not the template carries `aws:cdk:path` metadata,
+ * and a resource whose metadata names another construct's path does not take that construct's
+ * acknowledgements.
  */
 class ConstructTree {
   private byTemplate?: Map<string, Map<string, CfnResource>>;
   private byPath?: Map<string, IConstruct>;
   private readonly nested = new Map<IConstruct, string>();
   constructor(private readonly root?: IConstruct) {}
+
+  /** Whether the app's construct tree is known (else only the templates' metadata paths are). */
+  public get hasTree(): boolean {
+    return this.root !== undefined;
+  }
 
   /** The construct of the resource `logicalId` of the template `file`, or of its `aws:cdk:path`. */
   public find(file: string, logicalId: string, cdkPath: string | undefined): IConstruct | undefined {
@@ -498,7 +507,15 @@ class ConstructTree {
         this.resourcesOf(templateOf(stack)).set(stack.resolve(c.logicalId), c);
       }
     }
-    return this.byTemplate.get(file)?.get(logicalId) ?? (cdkPath === undefined ? undefined : this.byPath.get(cdkPath));
+    const own = this.byTemplate.get(file)?.get(logicalId);
+    if (own || cdkPath === undefined) return own;
+    // The template's `aws:cdk:path` is only a string that any resource can carry (a raw CfnElement,
+    // an override of its Metadata): it names a construct only when that construct is the CfnResource
+    // of this logical id in a template of this name (a copy of the assembly, read elsewhere).
+    const named = this.byPath.get(cdkPath);
+    if (!named || !CfnResource.isCfnResource(named)) return undefined;
+    const stack = Stack.of(named);
+    return stack.resolve(named.logicalId) === logicalId && path.basename(templateOf(stack)) === path.basename(file) ? named : undefined;
   }
 
   /**

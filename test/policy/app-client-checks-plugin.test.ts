@@ -1,6 +1,7 @@
-import { readdirSync, statSync } from 'fs';
+import { copyFileSync, mkdtempSync, readdirSync, statSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
-import { App, Aspects, CfnResource, IPolicyValidationPluginBeta1, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { App, Aspects, CfnElement, CfnResource, IPolicyValidationPluginBeta1, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
 import { compliantClients, nonCompliantL1AndL2 } from './clients';
@@ -231,6 +232,54 @@ describe('AppClientChecks with cdk-nag 3 (a validation plugin)', () => {
       'AppClientChecks-policy-prevent-user-existence @ Stack/L1 (warning)',
     ]);
     expect(r.success).toBe(false);
+  });
+
+  describe('acknowledgements follow the construct tree, not the aws:cdk:path string of a template', () => {
+    const PROPS = { UserPoolId: 'eu-west-1_AbC123', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid'], CallbackURLs: ['http://a.example.org/cb'] };
+    /** A raw element that writes its own resource, with metadata naming the acknowledged construct. */
+    class RawElement extends CfnElement {
+      public _toCloudFormation(): object {
+        return { Resources: { [this.logicalId]: { Type: 'AWS::Cognito::UserPoolClient', Metadata: { 'aws:cdk:path': 'Stack/Acked' }, Properties: PROPS } } };
+      }
+    }
+    function withAcked() {
+      const ctx = setup();
+      const acked = new cognito.CfnUserPoolClient(ctx.stack, 'Acked', { userPoolId: 'eu-west-1_AbC123' });
+      acknowledge(acked, 'AppClientChecks-redirect-uri-https', 'the acknowledged client only, ticket AUTH-1');
+      return ctx;
+    }
+
+    test.each([
+      ['a raw CfnElement', (stack: Stack) => new RawElement(stack, 'Raw')],
+      ['a CfnResource with addMetadata', (stack: Stack) => new CfnResource(stack, 'Raw', { type: 'AWS::Cognito::UserPoolClient', properties: PROPS }).addMetadata('aws:cdk:path', 'Stack/Acked')],
+      ['a CfnResource with addOverride', (stack: Stack) => new CfnResource(stack, 'Raw', { type: 'AWS::Cognito::UserPoolClient', properties: PROPS }).addOverride('Metadata.aws:cdk:path', 'Stack/Acked')],
+    ])('%s naming an acknowledged construct\'s path does not inherit its acknowledgement', (_, add) => {
+      const { stack, report } = withAcked();
+      add(stack);
+      const r = report();
+      expect(r.violations.map((v) => [v.ruleName.replace(/\[.*\]$/, ''), v.violatingResources[0].resourceLogicalId])).toEqual([['AppClientChecks-redirect-uri-https', 'Raw']]);
+      expect(r.success).toBe(false);
+      // nor is it reported on that construct's path, where aws-cdk-lib would apply the acknowledgement
+      expect(found(r)).toEqual([expect.stringMatching(/^AppClientChecks-redirect-uri-https @ (Stack\/Raw|Raw) \(error\)$/)]);
+    });
+
+    test('a template read from a copy of the assembly still finds its construct by path, logical id and template name', () => {
+      const a = new App({ context: { 'aws:cdk:enable-path-metadata': true } });
+      const pack = new AppClientChecks(a);
+      const stack = new Stack(a, 'Stack');
+      const acked = new cognito.CfnUserPoolClient(stack, 'Acked', { userPoolId: 'eu-west-1_AbC123', allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['code'], allowedOAuthScopes: ['openid'], callbackUrLs: ['http://a.example.org/cb'] });
+      const other = new cognito.CfnUserPoolClient(stack, 'Other', { userPoolId: 'eu-west-1_AbC123', allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['code'], allowedOAuthScopes: ['openid'], callbackUrLs: ['http://b.example.org/cb'] });
+      acknowledge(acked, 'AppClientChecks-redirect-uri-https', 'the acknowledged client only, ticket AUTH-1');
+      // a raw resource whose metadata names the acknowledged one: in a copy, only the path can find a construct
+      new CfnResource(stack, 'Raw', { type: 'AWS::Cognito::UserPoolClient', properties: PROPS }).addOverride('Metadata.aws:cdk:path', 'Stack/Acked');
+      const copy = mkdtempSync(join(tmpdir(), 'copy-'));
+      const file = join(copy, 'Stack.template.json');
+      copyFileSync(join(a.synth().directory, 'Stack.template.json'), file);
+      const r = pack.validate({ templatePaths: [file] });
+      // the raw resource is not reported on the path its metadata claims (aws-cdk-lib would apply that construct's acknowledgements)
+      expect(found(r)).toEqual([`AppClientChecks-redirect-uri-https @ ${other.node.path} (error)`, 'AppClientChecks-redirect-uri-https @ Raw (error)']);
+      expect(r.violations.map((v) => v.violatingResources[0].resourceLogicalId)).toEqual(['Other', 'Raw']);
+    });
   });
 
   test('added as an Aspect without a scope, it fails at once, naming cdk-nag 3 and the line to use', () => {
