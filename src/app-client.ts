@@ -28,7 +28,7 @@ import {
 import { IRole } from 'aws-cdk-lib/aws-iam';
 import { CfnApp } from 'aws-cdk-lib/aws-pinpoint';
 import { Construct, IConstruct } from 'constructs';
-import { APP_CLIENT_ACK_KEY, APP_CLIENT_ACK_PREFIX, appClientAckIds, findAcknowledgement } from './private/acknowledgements';
+import { APP_CLIENT_ACK_KEY, APP_CLIENT_ACK_PREFIX, appClientAckIds, findAcknowledgement, isRealReason, reasonRefusal } from './private/acknowledgements';
 import { KeptRenderingUserPoolClient, cognitoResources, groupByResource, nestedStackTemplates, renderTemplate } from './private/cognito-template';
 import { AppClientError } from './private/errors';
 import { LineClientReference } from './private/line';
@@ -372,7 +372,8 @@ export class AppClient extends Resource implements IUserPoolClient {
    * Acknowledges one rule's findings on the app clients at or below `scope`, with a reason: an
    * acknowledged error no longer fails synth, and an acknowledged warning is no longer reported.
    * Use it for a finding that is wrong for your case (and tell us); the reason is kept in the
-   * construct metadata for audits. An acknowledgement without a reason is refused: it is itself an
+   * construct metadata for audits. An acknowledgement without a reason (at least 10 visible
+   * characters: white space and invisible characters do not count) is refused: it is itself an
    * error (`acknowledgement-reason`). Works on every aws-cdk-lib release; on 2.253 and later,
    * `Validations.of(scope).acknowledge({ id: 'cdk-cognito-app-client:<rule-id>', reason })` does the same.
    *
@@ -380,7 +381,7 @@ export class AppClient extends Resource implements IUserPoolClient {
    * @param ruleId the rule id, e.g. `redirect-uri-https` (or `cdk-cognito-app-client:redirect-uri-https`);
    * for one value's finding only, the rule id and the finding's id in brackets, e.g.
    * `redirect-uri-https[CallbackURLs::http://app.example.org/callback]` (see `Finding.findingId`)
-   * @param reason why the finding is acceptable here
+   * @param reason why the finding is acceptable here (at least 10 visible characters)
    */
   public static acknowledge(scope: IConstruct, ruleId: string, reason: string): void {
     const id = ruleId.startsWith(APP_CLIENT_ACK_PREFIX) ? ruleId : `${APP_CLIENT_ACK_PREFIX}${ruleId}`;
@@ -652,10 +653,10 @@ export class AppClient extends Resource implements IUserPoolClient {
       // a finding about one value is acknowledged by its finding id (`<rule-id>[<finding id>]`) or with its rule
       const ids = appClientAckIds(f);
       const ack = findAcknowledgement(this, ids);
-      if (ack?.reason) continue;
+      if (ack && isRealReason(ack.reason)) continue;
       if (ack && !refused.has(ack.id)) {
         refused.add(ack.id);
-        errors.push(`[acknowledgement-reason] ${ack.id} is acknowledged at ${ack.at} without a reason, so the acknowledgement is refused. Fix: give a reason: AppClient.acknowledge(scope, '${ack.id.slice(APP_CLIENT_ACK_PREFIX.length)}', 'why this is acceptable').`);
+        errors.push(`[acknowledgement-reason] ${ack.id} is acknowledged at ${ack.at} without a reason: ${reasonRefusal(ack.reason)}, so the acknowledgement is refused. Fix: give a reason: AppClient.acknowledge(scope, '${ack.id.slice(APP_CLIENT_ACK_PREFIX.length)}', 'why this is acceptable').`);
       }
       const text = `${f.message} Fix: ${f.fix}`;
       if (f.severity === Severity.ERROR) errors.push(text);

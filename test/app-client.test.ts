@@ -339,6 +339,12 @@ describe('validation at synth', () => {
       expect(() => app.synth()).toThrow(/\[acknowledgement-reason\] cdk-cognito-app-client:redirect-uri-https is acknowledged at Stack\/Client without a reason[\s\S]*\[redirect-uri-https\]/);
     });
 
+    test.each([['\u200B'.repeat(10)], ['\u3164'.repeat(10)], ['\u2800'.repeat(10)], [' '.repeat(10)], ['\u00A0'.repeat(10)], ['too short']])('fails when the reason has fewer than 10 visible characters (%p), saying so', (reason) => {
+      const { app, client } = httpClient();
+      AppClient.acknowledge(client, 'redirect-uri-https', reason);
+      expect(() => app.synth()).toThrow(/\[acknowledgement-reason\] cdk-cognito-app-client:redirect-uri-https is acknowledged at Stack\/Client without a reason: .*fewer than 10 visible characters[\s\S]*\[redirect-uri-https\]/);
+    });
+
     test('an acknowledged warning is not reported', () => {
       const { app, stack, userPool } = setup();
       const client = new AppClient(stack, 'Client', { userPool, oAuth: { callbackUrls: ['https://app.example.org/cb'], scopes: [cognito.OAuthScope.EMAIL] } });

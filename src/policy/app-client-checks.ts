@@ -3,7 +3,7 @@ import * as path from 'path';
 import { Annotations, Aspects, CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ClientPolicy } from './client-policy';
-import { Acknowledgement, appClientAckIds, findAcknowledgement } from '../private/acknowledgements';
+import { Acknowledgement, MIN_REASON_CHARS, appClientAckIds, findAcknowledgement, isRealReason, reasonRefusal } from '../private/acknowledgements';
 import { KeptRenderingUserPoolClient, cognitoResources, groupByResource, renderTemplate } from '../private/cognito-template';
 import { LibraryError } from '../private/errors';
 import { InstalledCdkNag, loadCdkNag } from './private/cdk-nag';
@@ -19,6 +19,11 @@ const PACK_NAME = 'AppClientChecks';
 /** aws-cdk-lib's app mode variable (cx-api's CDK_APP_MODE_ENV, 2.262 and later). */
 const APP_MODE_ENV = 'CDK_APP_MODE';
 const CLIENT_TYPE = 'AWS::Cognito::UserPoolClient';
+/**
+ * The severity of a refused acknowledgement (cdk-nag 3): aws-cdk-lib's validation report never
+ * suppresses a `fatal` violation (2.253 and later), whatever is acknowledged; it fails synth as an error does.
+ */
+const FATAL = 'fatal';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const VERSION: string = require('../../package.json').version;
 /** The documented service rules: an AppClient the pack does not report reports these itself. */
@@ -153,7 +158,8 @@ export interface AppClientChecksProps {
  * `Validations.of(app).addPlugins(new AppClientChecks(app, { policy }))`. The pack checks the
  * templates that synthesis wrote, so overrides are seen. Errors fail synth, warnings are reported
  * and synth goes on; acknowledge a finding with `Validations.of(construct).acknowledge({ id:
- * 'AppClientChecks-<rule-id>', reason: '...' })` (an acknowledgement without a reason is refused).
+ * 'AppClientChecks-<rule-id>', reason: '...' })` (an acknowledgement without a reason of at least 10
+ * visible characters is refused).
  *
  * In an app where the pack is registered, it also reports each `AppClient`'s own findings (and
  * honours `AppClient.acknowledge`), so that an `AppClient` error no longer stops the synth before
@@ -244,11 +250,11 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
    * validation report (cdk-nag 3). A stage's own pack adds to the app's when it is not excluded.
    *
    * @param stage the stage this pack leaves to another
-   * @param reason why (at least 10 characters; shown in every report)
+   * @param reason why (at least 10 visible characters; shown in every report)
    */
   public excludeStage(stage: Stage, reason: string): void {
-    if (typeof reason !== 'string' || reason.trim().length < 10) {
-      throw new LibraryError('pack-option', `AppClientChecks.excludeStage(${stage.node.path}): give a reason of at least 10 characters; every report shows it.`);
+    if (!isRealReason(reason)) {
+      throw new LibraryError('pack-option', `AppClientChecks.excludeStage(${stage.node.path}): ${reasonRefusal(reason)}; give a reason of at least ${MIN_REASON_CHARS} visible characters, which every report shows.`);
     }
     const exclusion = { stage, reason: reason.trim() };
     this.excluded.push(exclusion);
@@ -399,7 +405,7 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
         violatingResources: [],
       });
     }
-    return { success: !found.some((v) => v.severity === Severity.ERROR), violations: found, pluginVersion: VERSION };
+    return { success: !found.some((v) => v.severity === Severity.ERROR || v.severity === FATAL), violations: found, pluginVersion: VERSION };
   }
 
   /** Checks one synthesized template, then the templates of its nested stacks. */
@@ -424,15 +430,19 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
       const ownFinding = owner !== undefined && DOCUMENTED.has(f.ruleId);
       if (ownFinding && !this.reportsFor(node!)) continue;
       if (node && DOCUMENTED.has(f.ruleId) && reportedByPack(node) && reporterOf(node) !== this.reporter) continue;
-      const reportedAt = (owner ?? node)?.node.path ?? cdkPath ?? f.resource;
+      // with the construct tree at hand, a resource it does not hold is not given the path its metadata claims
+      // (aws-cdk-lib would apply that construct's acknowledgements to it)
+      const reportedAt = (owner ?? node)?.node.path ?? (tree.hasTree ? f.resource : cdkPath ?? f.resource);
       const ack = node && acknowledgement(node, f, ownFinding);
-      if (ack?.reason) continue;
+      if (ack && isRealReason(ack.reason)) continue;
       if (ack) {
         found.push({
           ruleName: `${PACK_NAME}-acknowledgement-reason`,
-          description: `[${ack.at}] the acknowledgement of ${ack.id} has no reason, so it is refused.`,
+          description: `[${ack.at}] the acknowledgement of ${ack.id} is refused: ${reasonRefusal(ack.reason)}.`,
           fix: `Give a reason: Validations.of(construct).acknowledge({ id: '${ack.id}', reason: 'why this is acceptable' }).`,
-          severity: Severity.ERROR,
+          // fatal: aws-cdk-lib never suppresses a fatal violation, so the refusal cannot itself be
+          // acknowledged (an app-level acknowledgement of this rule would silence every refusal)
+          severity: FATAL,
           violatingResources: [located(f.resource, file, ack.at, [])],
         });
       }
@@ -471,13 +481,20 @@ function metadataPath(body: any): string | undefined {
 /**
  * The resources of an app's construct tree by synthesized template and logical id, indexed on
  * first use, so that a template's resource is reported on its construct (and acknowledgements
- * on it or its ancestors are found) whether or not the template carries `aws:cdk:path` metadata.
+ * on it or its ancestors are found) whether or not the template carries `aws:cdk:path` metadata,
+ * and a resource whose metadata names another construct's path does not take that construct's
+ * acknowledgements.
  */
 class ConstructTree {
   private byTemplate?: Map<string, Map<string, CfnResource>>;
   private byPath?: Map<string, IConstruct>;
   private readonly nested = new Map<IConstruct, string>();
   constructor(private readonly root?: IConstruct) {}
+
+  /** Whether the app's construct tree is known (else only the templates' metadata paths are). */
+  public get hasTree(): boolean {
+    return this.root !== undefined;
+  }
 
   /** The construct of the resource `logicalId` of the template `file`, or of its `aws:cdk:path`. */
   public find(file: string, logicalId: string, cdkPath: string | undefined): IConstruct | undefined {
@@ -494,7 +511,15 @@ class ConstructTree {
         this.resourcesOf(templateOf(stack)).set(stack.resolve(c.logicalId), c);
       }
     }
-    return this.byTemplate.get(file)?.get(logicalId) ?? (cdkPath === undefined ? undefined : this.byPath.get(cdkPath));
+    const own = this.byTemplate.get(file)?.get(logicalId);
+    if (own || cdkPath === undefined) return own;
+    // The template's `aws:cdk:path` is only a string that any resource can carry (a raw CfnElement,
+    // an override of its Metadata): it names a construct only when that construct is the CfnResource
+    // of this logical id in a template of this name (a copy of the assembly, read elsewhere).
+    const named = this.byPath.get(cdkPath);
+    if (!named || !CfnResource.isCfnResource(named)) return undefined;
+    const stack = Stack.of(named);
+    return stack.resolve(named.logicalId) === logicalId && path.basename(templateOf(stack)) === path.basename(file) ? named : undefined;
   }
 
   /**
@@ -749,8 +774,8 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
         if (DOCUMENTED.has(f.ruleId) && !first) continue;
         if (owner && DOCUMENTED.has(f.ruleId)) {
           const ack = findAcknowledgement(owner, appClientAckIds(f));
-          if (ack?.reason) continue;
-          if (ack) refused.push({ ...f, ruleId: 'acknowledgement-reason', severity: Severity.ERROR, message: `${ack.id} is acknowledged at ${ack.at} without a reason, so the acknowledgement is refused.`, fix: `Give a reason: AppClient.acknowledge(scope, '${ack.id.replace(/^[^:]*:/, '')}', 'why this is acceptable').` });
+          if (ack && isRealReason(ack.reason)) continue;
+          if (ack) refused.push({ ...f, ruleId: 'acknowledgement-reason', severity: Severity.ERROR, message: `${ack.id} is acknowledged at ${ack.at} without a reason: ${reasonRefusal(ack.reason)}, so the acknowledgement is refused.`, fix: `Give a reason: AppClient.acknowledge(scope, '${ack.id.replace(/^[^:]*:/, '')}', 'why this is acceptable').` });
         }
         const list = byRule.get(f.ruleId);
         if (list) list.push(f);

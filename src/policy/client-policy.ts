@@ -155,9 +155,11 @@ export interface ClientPolicyProps {
   readonly forbidExampleUrls?: boolean;
 
   /**
-   * `false` forbids loopback redirect URLs (localhost, 127.0.0.1, [::1]), as production clients
-   * should (rule `policy-no-loopback-in-prod`); `true` exempts them from `allowedCallbackUrls`
-   * and `allowedLogoutUrls`.
+   * `false` forbids loopback redirect URLs (localhost, 127.0.0.1, [::1], and every other spelling of
+   * a loopback host a browser accepts, such as `127.1` or `localhost.`), as production clients should
+   * (rule `policy-no-loopback-in-prod`); `true` exempts `http` and `https` URLs whose host is exactly
+   * `localhost`, `127.0.0.1` or `[::1]` from `allowedCallbackUrls` and `allowedLogoutUrls` (a custom
+   * scheme such as `myapp://localhost/cb` is not exempt: any app may register it).
    *
    * @default - loopback URLs are neither forbidden nor exempt
    */
@@ -263,22 +265,7 @@ export class ClientPolicy {
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
       throw new ClientPolicyError(where, [`the policy must be a JSON object, not ${describe(json)}.`]);
     }
-    for (const key of Object.keys(json)) {
-      if (key === '$schema') {
-        if (typeof json[key] !== 'string') problems.push(`"$schema": ${describeValue(json[key])} is not a string.`);
-        continue;
-      }
-      const spec = SETTINGS.find((s) => s.key === key);
-      if (!spec) {
-        const near = closest(key, SETTINGS.map((s) => s.key));
-        problems.push(`unknown key "${key}"${near ? ` (did you mean "${near}"?)` : ''}.`);
-        continue;
-      }
-      const before = problems.length;
-      const value = readSetting(spec, json[key], problems);
-      // A setting with a problem is left out, so that the constructor does not report it again.
-      if (value !== undefined && problems.length === before) props[key] = value;
-    }
+    Object.assign(props, readSettings(json, 'file', problems));
     // The well-typed settings still go through the constructor's checks, so every problem is reported at once.
     let policy: ClientPolicy | undefined;
     try {
@@ -335,15 +322,23 @@ export class ClientPolicy {
   private readonly levels: { [ruleId: string]: Severity };
 
   /**
-   * A policy from typed settings. Throws one error naming every invalid setting.
+   * A policy from typed settings. Throws one `[invalid-policy]` error naming every invalid setting,
+   * checked against the same settings table as a policy file (`fromJson`): from an untyped language
+   * such as JavaScript, an unknown key or a value of the wrong type is an error, as in a file.
    *
    * @param props the organisation's settings
    */
   constructor(props: ClientPolicyProps) {
     const collect: string[] = [];
-    this.settings = resolveSettings(props, collect);
+    // From JavaScript (or any untyped caller), props are checked against the settings table as a
+    // file is: unknown keys and ill-typed values are problems, and the settings with one are left out.
+    if (typeof props !== 'object' || props === null || Array.isArray(props)) {
+      throw new ClientPolicyError('ClientPolicy', [`the policy settings must be an object, not ${describe(props)}.`]);
+    }
+    const checked = readSettings(props as unknown as { [key: string]: unknown }, 'code', collect) as ClientPolicyProps;
+    this.settings = resolveSettings(checked, collect);
     this.levels = {};
-    for (const [id, level] of Object.entries(props.severities ?? {})) {
+    for (const [id, level] of Object.entries(checked.severities ?? {})) {
       if (!POLICY_RULE_IDS.includes(id)) collect.push(`severities: unknown policy rule "${id}"${suggest(id, POLICY_RULE_IDS)}.`);
       else if (level !== Severity.ERROR && level !== Severity.WARNING) collect.push(`severities.${id}: ${JSON.stringify(level)} is not "error" or "warning".`);
       else this.levels[id] = level;
@@ -392,7 +387,50 @@ function seconds(d: Duration | undefined, key: string, problems: string[]): numb
     problems.push(`${key}: must be a literal Duration (a token-valued duration cannot be compared at synth).`);
     return undefined;
   }
-  return d.toMilliseconds() / 1000;
+  const ms = millis(d);
+  if (ms === undefined) {
+    problems.push(`"${key}": ${d.toHumanString()} is too long to be a token lifetime (at most ${Number.MAX_SAFE_INTEGER} milliseconds).`);
+    return undefined;
+  }
+  return ms / 1000;
+}
+
+/** A duration in milliseconds, or undefined when it is not a safe integer (a 400-digit ISO duration is Infinity). */
+function millis(d: Duration): number | undefined {
+  try {
+    const ms = d.toMilliseconds();
+    return Number.isSafeInteger(ms) ? ms : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads settings against the settings table, in their file form (JSON: durations as ISO 8601
+ * strings, `$schema` allowed) or their code form (`ClientPolicyProps`: durations as `Duration`
+ * objects): every unknown key and ill-typed value is a problem; the well-typed settings are returned
+ * in their props form (a setting with a problem is left out, so that it is not reported again).
+ */
+function readSettings(input: { [key: string]: unknown }, form: 'file' | 'code', problems: string[]): { [key: string]: unknown } {
+  const props: { [key: string]: unknown } = {};
+  for (const key of Object.keys(input)) {
+    const v = input[key];
+    if (form === 'code' && v === undefined) continue; // an optional prop left out
+    if (key === '$schema' && form === 'file') {
+      if (typeof v !== 'string') problems.push(`"$schema": ${describeValue(v)} is not a string.`);
+      continue;
+    }
+    const spec = SETTINGS.find((x) => x.key === key);
+    if (!spec) {
+      const near = closest(key, SETTINGS.map((x) => x.key));
+      problems.push(`unknown key "${key}"${near ? ` (did you mean "${near}"?)` : ''}.`);
+      continue;
+    }
+    const before = problems.length;
+    const value = readSetting(spec, v, problems, form);
+    if (value !== undefined && problems.length === before) props[key] = value;
+  }
+  return props;
 }
 
 function list(v: string[] | undefined, key: string, problems: string[], values?: ReadonlyArray<string>): string[] | undefined {
@@ -448,7 +486,7 @@ function resolveSettings(p: ClientPolicyProps, problems: string[]): PolicySettin
 }
 
 /** Reads one setting of a policy file into its props form; records a problem and returns undefined if ill-typed. */
-function readSetting(spec: SettingSpec, v: unknown, problems: string[]): unknown {
+function readSetting(spec: SettingSpec, v: unknown, problems: string[], form: 'file' | 'code' = 'file'): unknown {
   const bad = (expected: string) => {
     problems.push(`"${spec.key}": ${describeValue(v)} is not ${expected}.`);
     return undefined;
@@ -456,8 +494,16 @@ function readSetting(spec: SettingSpec, v: unknown, problems: string[]): unknown
   switch (spec.kind) {
     case 'boolean':
       return typeof v === 'boolean' ? v : bad('true or false');
-    case 'duration':
-      return typeof v === 'string' && new RegExp(ISO_DURATION).test(v) ? Duration.parse(v) : bad('an ISO 8601 duration such as "PT1H" or "P30D"');
+    case 'duration': {
+      if (form === 'code') {
+        // a token-valued Duration is reported by the constructor's own check
+        return v instanceof Duration ? v : bad('a Duration (such as Duration.hours(1); ISO 8601 strings are for policy files)');
+      }
+      if (typeof v !== 'string' || !new RegExp(ISO_DURATION).test(v)) return bad('an ISO 8601 duration such as "PT1H" or "P30D"');
+      const d = Duration.parse(v);
+      if (millis(d) === undefined) return bad(`a duration that can be compared (at most ${Number.MAX_SAFE_INTEGER} milliseconds)`);
+      return d;
+    }
     case 'string':
       if (typeof v !== 'string' || v === '') return bad(spec.values ? `one of ${spec.values.map((x) => JSON.stringify(x)).join(', ')}` : 'a non-empty string');
       if (spec.values && !spec.values.includes(v)) return bad(`one of ${spec.values.map((x) => JSON.stringify(x)).join(', ')}`);

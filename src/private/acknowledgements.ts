@@ -5,6 +5,39 @@ export const VALIDATIONS_ACK_KEY = 'aws:cdk:acknowledged-rules';
 /** What `AppClient.acknowledge` records (on every aws-cdk-lib release). */
 export const APP_CLIENT_ACK_KEY = 'cdk-cognito-app-client:acknowledged';
 
+/** The fewest visible characters a reason must have (as cdk-nag 2 asks of its suppressions). */
+export const MIN_REASON_CHARS = 10;
+
+/**
+ * Characters that show nothing: white space, default-ignorable code points (zero-width spaces and
+ * joiners, variation selectors, the Hangul fillers U+115F, U+1160, U+3164, U+FFA0, ...), control
+ * characters, and blank-looking characters that are neither (U+2800 BRAILLE PATTERN BLANK).
+ */
+const INVISIBLE = /[\s\p{Default_Ignorable_Code_Point}\p{Cc}\u115F\u1160\u2800\u3164\uFFA0]/u;
+
+/** How many characters of a reason show something. */
+function visibleChars(reason: string): number {
+  let n = 0;
+  for (const ch of reason) if (!INVISIBLE.test(ch)) n++;
+  return n;
+}
+
+/**
+ * Why a reason (of an acknowledgement, or of a stage exclusion) is refused, or undefined when it is a
+ * real reason: at least `MIN_REASON_CHARS` characters that are neither white space, nor
+ * default-ignorable, nor blank-looking.
+ */
+export function reasonRefusal(reason: unknown): string | undefined {
+  if (typeof reason !== 'string' || visibleChars(reason) === 0) return `it has no reason (fewer than ${MIN_REASON_CHARS} visible characters)`;
+  const n = visibleChars(reason);
+  return n < MIN_REASON_CHARS ? `its reason has fewer than ${MIN_REASON_CHARS} visible characters (${n})` : undefined;
+}
+
+/** Whether a reason is real: at least 10 visible characters (see `reasonRefusal`). The one judge of reasons. */
+export function isRealReason(reason: unknown): reason is string {
+  return reasonRefusal(reason) === undefined;
+}
+
 /** An acknowledgement found for a finding: the id as written, where it was made, and its reason (empty when none). */
 export interface Acknowledgement {
   readonly id: string;

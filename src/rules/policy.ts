@@ -2,7 +2,7 @@ import { Client, eachLiteral } from './private/client';
 import { Matcher, linearMatcher } from './private/linear-match';
 import { Emit } from './private/rule';
 import { SOURCES } from './private/sources';
-import { ALL_URLS, CALLBACK, DEFAULT, LOGOUT, eachUrl, isLoopbackHost, urlParts } from './private/urls';
+import { ALL_URLS, CALLBACK, DEFAULT, LOGOUT, eachUrl, isLoopbackHostAsBrowsersRead, isLoopbackHttpUrl, known, urlParts } from './private/urls';
 import { PartialString, isList, listEmpty, show } from './private/values';
 import { lifetimeSeconds } from './tokens';
 import { Severity } from './types';
@@ -180,13 +180,21 @@ function allowedUrlsRule(id: string, kinds: number, what: string,
       const globs = p[setting]!;
       eachUrl(c, kinds, (url, path) => {
         if (p.allowLoopbackUrls === true) {
-          const host = urlParts(url)?.host;
-          if (host === undefined ? typeof url !== 'string' : isLoopbackHost(host)) return; // loopback, or maybe
+          // exempt: an http(s) URL on localhost, 127.0.0.1 or [::1], or a value whose unresolved parts may make one
+          const parts = urlParts(url);
+          if (parts === undefined ? maybeHttp(url) : isLoopbackHttpUrl(parts)) return;
         }
         if (!fitsSome(globs, url)) emit(path, show(url), `${unlessResolved(url)}it matches none of the allowed patterns (${globs.map((g) => g.source).join(', ')}).`);
       });
     },
   };
+}
+
+/** Whether a value with unresolved parts could still be an http(s) URL: its literal prefix settles no other scheme. */
+function maybeHttp(url: string | PartialString): boolean {
+  if (typeof url === 'string') return false;
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(known(url).text);
+  return scheme === null || ['http', 'https'].includes(scheme[1].toLowerCase());
 }
 
 /** Whether a value matches one of the globs, or, with unresolved parts, could. */
@@ -289,7 +297,7 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     check(c, emit) {
       eachUrl(c, ALL_URLS, (url, path) => {
         const host = urlParts(url)?.host;
-        if (host !== undefined && isLoopbackHost(host)) emit(path, show(url), 'loopback redirect URLs are for testing only, and this policy does not allow them.');
+        if (host !== undefined && isLoopbackHostAsBrowsersRead(host)) emit(path, show(url), 'loopback redirect URLs are for testing only, and this policy does not allow them.');
       });
     },
   },

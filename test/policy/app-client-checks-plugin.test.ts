@@ -1,10 +1,11 @@
-import { readdirSync, statSync } from 'fs';
+import { copyFileSync, mkdtempSync, readdirSync, statSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
-import { App, Aspects, CfnResource, IPolicyValidationPluginBeta1, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { App, Aspects, CfnElement, CfnResource, IPolicyValidationPluginBeta1, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
 import { compliantClients, nonCompliantL1AndL2 } from './clients';
-import { AppClient, AppClientChecks, ClientPolicy, ClientRules } from '../../src';
+import { AppClient, AppClientChecks, ClientPolicy, ClientRules, Severity } from '../../src';
 
 // The pack as cdk-nag 3 runs it: a validation plugin handed the synthesized templates. The
 // plugin needs nothing from cdk-nag 3 itself, so it is tested here on the current line's minimum,
@@ -168,11 +169,116 @@ describe('AppClientChecks with cdk-nag 3 (a validation plugin)', () => {
       acknowledge(l1, 'AppClientChecks-policy-prevent-user-existence', reason);
       const r = report();
       expect(found(r)).toEqual([
-        'AppClientChecks-acknowledgement-reason @ Stack/L1 (error)',
+        'AppClientChecks-acknowledgement-reason @ Stack/L1 (fatal)',
         'AppClientChecks-policy-prevent-user-existence @ Stack/L1 (error)',
       ]);
-      expect(r.violations[0].description).toContain('has no reason, so it is refused');
+      expect(r.violations[0].description).toContain('is refused: it has no reason (fewer than 10 visible characters)');
       expect(r.success).toBe(false);
+    });
+  });
+
+  test.each([['\u200B'.repeat(10)], ['\u3164'.repeat(10)], ['\u2800'.repeat(10)], [' '.repeat(10)], ['\u00A0'.repeat(10)], ['too short']])('an acknowledgement whose reason has fewer than 10 visible characters (%p) is refused, saying so', (reason) => {
+    const ctx = setup(ClientPolicy.recommended());
+    compliantClients(ctx.stack, ctx.userPool);
+    const l1 = ctx.stack.node.findChild('L1') as cognito.CfnUserPoolClient;
+    l1.preventUserExistenceErrors = 'LEGACY';
+    acknowledge(l1, 'AppClientChecks-policy-prevent-user-existence', reason);
+    const r = ctx.report();
+    expect(found(r)).toEqual([
+      'AppClientChecks-acknowledgement-reason @ Stack/L1 (fatal)',
+      'AppClientChecks-policy-prevent-user-existence @ Stack/L1 (error)',
+    ]);
+    expect(r.violations[0].description).toContain('fewer than 10 visible characters');
+  });
+
+  test.each([['\u200B'.repeat(10)], ['\u3164'.repeat(10)], ['\u2800'.repeat(10)], [' '.repeat(10)], ['\u00A0'.repeat(10)], ['too short']])('excludeStage refuses a reason with fewer than 10 visible characters (%p)', (reason) => {
+    const a = new App();
+    const pack = new AppClientChecks(a);
+    expect(() => pack.excludeStage(new Stage(a, 'Dev'), reason)).toThrow(/^\[pack-option\] AppClientChecks\.excludeStage\(Dev\): .*fewer than 10 visible characters/);
+  });
+
+  test.each([
+    'Annotation::AppClientChecks-acknowledgement-reason',
+    'AppClientChecks-acknowledgement-reason',
+    'AppClientChecks::AppClientChecks-acknowledgement-reason',
+    'AppClientChecks::acknowledgement-reason',
+  ])('the refusal of a reasonless acknowledgement cannot itself be acknowledged (%s on the app)', (id) => {
+    const ctx = setup(ClientPolicy.recommended());
+    compliantClients(ctx.stack, ctx.userPool);
+    const l1 = ctx.stack.node.findChild('L1') as cognito.CfnUserPoolClient;
+    l1.preventUserExistenceErrors = 'LEGACY';
+    acknowledge(l1, 'AppClientChecks-policy-prevent-user-existence', '');
+    // what Validations.of(app).acknowledge({ id, reason }) records (aws-cdk-lib 2.253+)
+    acknowledge(ctx.app, id, 'silence every refused acknowledgement');
+    const r = ctx.report();
+    expect(found(r)).toEqual([
+      'AppClientChecks-acknowledgement-reason @ Stack/L1 (fatal)',
+      'AppClientChecks-policy-prevent-user-existence @ Stack/L1 (error)',
+    ]);
+    // aws-cdk-lib (2.253 and later) never suppresses a fatal violation, whatever is acknowledged
+    expect(r.violations[0].severity).toBe('fatal');
+    expect(r.success).toBe(false);
+  });
+
+  test('a refused acknowledgement alone fails the report', () => {
+    const ctx = setup(ClientPolicy.recommended({ severities: { 'policy-prevent-user-existence': Severity.WARNING } }));
+    compliantClients(ctx.stack, ctx.userPool);
+    const l1 = ctx.stack.node.findChild('L1') as cognito.CfnUserPoolClient;
+    l1.preventUserExistenceErrors = 'LEGACY';
+    acknowledge(l1, 'AppClientChecks-policy-prevent-user-existence', '');
+    const r = ctx.report();
+    expect(found(r)).toEqual([
+      'AppClientChecks-acknowledgement-reason @ Stack/L1 (fatal)',
+      'AppClientChecks-policy-prevent-user-existence @ Stack/L1 (warning)',
+    ]);
+    expect(r.success).toBe(false);
+  });
+
+  describe('acknowledgements follow the construct tree, not the aws:cdk:path string of a template', () => {
+    const PROPS = { UserPoolId: 'eu-west-1_AbC123', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid'], CallbackURLs: ['http://a.example.org/cb'] };
+    /** A raw element that writes its own resource, with metadata naming the acknowledged construct. */
+    class RawElement extends CfnElement {
+      public _toCloudFormation(): object {
+        return { Resources: { [this.logicalId]: { Type: 'AWS::Cognito::UserPoolClient', Metadata: { 'aws:cdk:path': 'Stack/Acked' }, Properties: PROPS } } };
+      }
+    }
+    function withAcked() {
+      const ctx = setup();
+      const acked = new cognito.CfnUserPoolClient(ctx.stack, 'Acked', { userPoolId: 'eu-west-1_AbC123' });
+      acknowledge(acked, 'AppClientChecks-redirect-uri-https', 'the acknowledged client only, ticket AUTH-1');
+      return ctx;
+    }
+
+    test.each([
+      ['a raw CfnElement', (stack: Stack) => new RawElement(stack, 'Raw')],
+      ['a CfnResource with addMetadata', (stack: Stack) => new CfnResource(stack, 'Raw', { type: 'AWS::Cognito::UserPoolClient', properties: PROPS }).addMetadata('aws:cdk:path', 'Stack/Acked')],
+      ['a CfnResource with addOverride', (stack: Stack) => new CfnResource(stack, 'Raw', { type: 'AWS::Cognito::UserPoolClient', properties: PROPS }).addOverride('Metadata.aws:cdk:path', 'Stack/Acked')],
+    ])('%s naming an acknowledged construct\'s path does not inherit its acknowledgement', (_, add) => {
+      const { stack, report } = withAcked();
+      add(stack);
+      const r = report();
+      expect(r.violations.map((v) => [v.ruleName.replace(/\[.*\]$/, ''), v.violatingResources[0].resourceLogicalId])).toEqual([['AppClientChecks-redirect-uri-https', 'Raw']]);
+      expect(r.success).toBe(false);
+      // nor is it reported on that construct's path, where aws-cdk-lib would apply the acknowledgement
+      expect(found(r)).toEqual([expect.stringMatching(/^AppClientChecks-redirect-uri-https @ (Stack\/Raw|Raw) \(error\)$/)]);
+    });
+
+    test('a template read from a copy of the assembly still finds its construct by path, logical id and template name', () => {
+      const a = new App({ context: { 'aws:cdk:enable-path-metadata': true } });
+      const pack = new AppClientChecks(a);
+      const stack = new Stack(a, 'Stack');
+      const acked = new cognito.CfnUserPoolClient(stack, 'Acked', { userPoolId: 'eu-west-1_AbC123', allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['code'], allowedOAuthScopes: ['openid'], callbackUrLs: ['http://a.example.org/cb'] });
+      const other = new cognito.CfnUserPoolClient(stack, 'Other', { userPoolId: 'eu-west-1_AbC123', allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['code'], allowedOAuthScopes: ['openid'], callbackUrLs: ['http://b.example.org/cb'] });
+      acknowledge(acked, 'AppClientChecks-redirect-uri-https', 'the acknowledged client only, ticket AUTH-1');
+      // a raw resource whose metadata names the acknowledged one: in a copy, only the path can find a construct
+      new CfnResource(stack, 'Raw', { type: 'AWS::Cognito::UserPoolClient', properties: PROPS }).addOverride('Metadata.aws:cdk:path', 'Stack/Acked');
+      const copy = mkdtempSync(join(tmpdir(), 'copy-'));
+      const file = join(copy, 'Stack.template.json');
+      copyFileSync(join(a.synth().directory, 'Stack.template.json'), file);
+      const r = pack.validate({ templatePaths: [file] });
+      // the raw resource is not reported on the path its metadata claims (aws-cdk-lib would apply that construct's acknowledgements)
+      expect(found(r)).toEqual([`AppClientChecks-redirect-uri-https @ ${other.node.path} (error)`, 'AppClientChecks-redirect-uri-https @ Raw (error)']);
+      expect(r.violations.map((v) => v.violatingResources[0].resourceLogicalId)).toEqual(['Other', 'Raw']);
     });
   });
 

@@ -188,6 +188,17 @@ describe('AppClientChecks with cdk-nag 2 (an Aspect)', () => {
       .toEqual(['AppClientChecks-redirect-uri-https[CallbackURLs::http://b.example.org/cb]']);
   });
 
+  test.each([['\u200B'.repeat(10)], ['\u3164'.repeat(10)], ['\u2800'.repeat(10)], [' '.repeat(10)], ['\u00A0'.repeat(10)], ['too short']])('AppClient.acknowledge with fewer than 10 visible characters (%p) is refused by the pack, saying so', (reason) => {
+    const { app: a, stack, userPool } = app();
+    const client = new AppClient(stack, 'Client', { userPool, oAuth: { callbackUrls: ['http://a.example.org/cb'] } });
+    AppClient.acknowledge(client, 'redirect-uri-https', reason);
+    a.synth();
+    const errors = Annotations.fromStack(stack).findError('*', Match.anyValue()).map((m) => String(m.entry.data));
+    expect(errors.filter((e) => e.startsWith('AppClientChecks-redirect-uri-https')).map((e) => e.split(': ')[0]))
+      .toEqual(['AppClientChecks-redirect-uri-https[CallbackURLs::http://a.example.org/cb]']);
+    expect(errors.filter((e) => e.startsWith('AppClientChecks-acknowledgement-reason'))).toEqual([expect.stringMatching(/fewer than 10 visible characters/)]);
+  });
+
   test('a pack made but not registered reports nothing, so the AppClient throws its errors itself (no silent skip)', () => {
     const a = new App();
     new AppClientChecks(undefined, { reports: false }); // no scope, not an Aspect
@@ -291,7 +302,7 @@ describe('AppClientChecks with cdk-nag 2 (an Aspect)', () => {
       const assembly = a.synth().getNestedAssembly('assembly-Dev');
       const messages = assembly.getStackArtifact(stack.artifactId).messages.map((m) => `${m.level} ${String(m.entry.data)}`);
       expect(messages).toEqual(['warning AppClientChecks-stage-excluded: the AppClientChecks pack of the app does not check stage Dev: development stage with loopback callbacks']);
-      expect(() => appPack.excludeStage(dev, 'short')).toThrow(/\[pack-option\].*at least 10 characters/);
+      expect(() => appPack.excludeStage(dev, 'short')).toThrow(/\[pack-option\].*fewer than 10 visible characters/);
     });
 
     test('a client checked by the app\'s pack and its stage\'s pack gets each documented finding once', () => {

@@ -261,6 +261,71 @@ describe('fromJson of an invalid policy', () => {
   });
 });
 
+describe('a policy built in code is validated like a file (from JavaScript, props are untyped)', () => {
+  const codeError = (props: unknown) => errorOf(() => new ClientPolicy(props as any));
+  /** An error's problem lines, without the source it names. */
+  const problems = (e: Error) => e.message.split('\n').slice(1);
+
+  test.each([
+    [{ forbidImplicitFlow: 'true' }],
+    [{ allowLoopbackUrls: 'false' }],
+    [{ allowedCallbackUrl: ['https://app.example.org/cb'] }],
+    [{ requireTokenRevocation: 1, colour: 'blue' }],
+    [{ allowedOAuthFlows: 'code' }],
+    [{ allowedScopes: ['openid', 'openid'] }],
+    [{ clientSecret: 'required' }],
+    [{ severities: { 'policy-no-implicitt': 'error' } }],
+    [{ forbidImplicitFlow: 'yes', allowLoopbackUrls: 'no', allowedCallbackUrl: [] }],
+  ])('%j throws the [invalid-policy] error the file loader gives, listing every problem', (props) => {
+    const inCode = codeError(props);
+    const inFile = fromJsonError(props);
+    expect(inCode.message).toMatch(/^\[invalid-policy\] ClientPolicy: invalid client policy:\n/);
+    expect(problems(inCode)).toEqual(problems(inFile));
+  });
+
+  test('a misspelled key suggests the right one; every problem is listed', () => {
+    const e = codeError({ forbidImplicitFlow: 'yes', allowLoopbackUrls: 'false', allowedCallbackUrl: ['https://app.example.org/cb'] });
+    expect(problems(e)).toEqual([
+      '  - "forbidImplicitFlow": "yes" is not true or false.',
+      '  - "allowLoopbackUrls": "false" is not true or false.',
+      '  - unknown key "allowedCallbackUrl" (did you mean "allowedCallbackUrls"?).',
+    ]);
+  });
+
+  test('durations are Duration objects in code (ISO strings only in files), and undefined props are absent', () => {
+    expect(codeError({ maxAccessTokenValidity: 'PT1H' }).message).toContain('"maxAccessTokenValidity": "PT1H" is not a Duration');
+    expect(codeError({ maxAccessTokenValidity: 3600 }).message).toContain('"maxAccessTokenValidity": 3600 is not a Duration');
+    expect(new ClientPolicy({ maxAccessTokenValidity: Duration.hours(1), forbidImplicitFlow: undefined }).enabledRuleIds).toEqual(['policy-max-access-token-validity']);
+  });
+
+  test('not an object', () => {
+    expect(codeError(null).message).toMatch(/^\[invalid-policy\] ClientPolicy: invalid client policy:\n {2}- the policy settings must be an object/);
+  });
+});
+
+describe('a duration too long to compare is an [invalid-policy] error naming the setting', () => {
+  test('a 400-digit ISO duration in a policy file', () => {
+    const e = fromJsonError({ maxAccessTokenValidity: `PT${'9'.repeat(400)}S` });
+    expect(e.message).toMatch(/^\[invalid-policy\] policy: invalid client policy:\n {2}- "maxAccessTokenValidity": "PT9{20,}\.\.\. is not a duration that can be compared/);
+    expect(e.message).not.toContain('Infinity');
+  });
+
+  test('in a policy file read from disk', () => {
+    const file = path.join(tmp, 'long-duration.json');
+    fs.writeFileSync(file, JSON.stringify({ maxRefreshTokenValidity: `P${'9'.repeat(400)}D` }));
+    expect(errorOf(() => ClientPolicy.fromFile(file)).message).toMatch(/^\[invalid-policy\] .*long-duration\.json: invalid client policy:\n {2}- "maxRefreshTokenValidity": /);
+  });
+
+  test('a Duration too long to compare, in code', () => {
+    expect(codeError(Duration.seconds(1e300))).toBeDefined();
+    function codeError(d: Duration) {
+      const e = errorOf(() => new ClientPolicy({ maxIdTokenValidity: d }));
+      expect(e.message).toMatch(/^\[invalid-policy\] ClientPolicy: invalid client policy:\n {2}- "maxIdTokenValidity": .* is too long/);
+      return e;
+    }
+  });
+});
+
 describe('fromFile', () => {
   test('reads a valid policy file', () => {
     const file = writeFile('valid.json', JSON.stringify(VALID_POLICY, undefined, 2));

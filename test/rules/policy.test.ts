@@ -587,6 +587,28 @@ describe('policy-no-loopback-in-prod (allowLoopbackUrls: false)', () => {
       expect(props(oauth({ CallbackURLs: [url] }), policy, 'policy-no-loopback-in-prod')).toEqual([]);
     });
 
+  test.each([
+    'http://127.1/cb', 'http://0x7f000001/cb', 'http://2130706433/cb', 'http://0177.0.0.1/cb', 'http://127.0.0.2:8080/cb',
+    'http://127.255.255.254/cb', 'http://0x7f.1/cb', 'http://%31%32%37.0.0.1/cb', 'http://[0:0:0:0:0:0:0:1]/cb',
+    'http://[::ffff:127.0.0.1]/cb', 'http://[::ffff:7f00:1]/cb', 'http://LOCALHOST/cb', 'http://localhost./cb',
+    'http://127.0.0.1./cb', 'http://app.localhost/cb', 'myapp://127.1/cb',
+  ])('reads hosts as browsers do: %s is loopback', (url) => {
+    expect(props(oauth({ CallbackURLs: [url] }), policy, 'policy-no-loopback-in-prod')).toEqual(['CallbackURLs[0]']);
+  });
+
+  test.each([
+    'http://128.0.0.1/cb', 'http://126.255.255.255/cb', 'http://0x80000001/cb', 'http://127.0.0.1.example.org/cb', 'http://[::2]/cb',
+    'http://[::ffff:10.0.0.1]/cb', 'http://localhostx/cb', 'http://1.2.3.4.5/cb', 'http://0x7g.0.0.1/cb', 'http://08.0.0.1/cb',
+  ])('reads hosts as browsers do: %s is not loopback', (url) => {
+    expect(props(oauth({ CallbackURLs: [url] }), policy, 'policy-no-loopback-in-prod')).toEqual([]);
+  });
+
+  test('redirect-uri-https keeps its exact reading of loopback (only localhost, 127.0.0.1, [::1] are exempt)', () => {
+    const ids = (url: string) => ClientRules.check(oauth({ CallbackURLs: [url] })).filter(f => f.ruleId === 'redirect-uri-https').map(f => f.property);
+    expect(ids('http://127.1/cb')).toEqual(['CallbackURLs[0]']);
+    expect(ids('http://127.0.0.1/cb')).toEqual([]);
+  });
+
   test('allowLoopbackUrls true or absent does not turn the rule on', () => {
     const p = oauth({ CallbackURLs: ['http://localhost:3000/cb'] });
     expect(props(p, new ClientPolicy({ allowLoopbackUrls: true }), 'policy-no-loopback-in-prod')).toEqual([]);
@@ -841,6 +863,21 @@ describe('URL globs (policy-callback-urls-allowed)', () => {
     test.each(['http://localhost:3000/cb', 'http://127.0.0.1/cb', 'http://[::1]/cb'])('accepts %s as callback, logout and default', (url) => {
       const p = oauth({ CallbackURLs: [url], LogoutURLs: [url], DefaultRedirectURI: url });
       expect(policyFindings(p, withLoopback)).toEqual([]);
+    });
+
+    test.each([
+      'com.attacker.app://localhost/cb', 'javascript://localhost/%0Aalert(1)', 'evil://127.0.0.1/cb', 'myapp://localhost\\@attacker.net/cb',
+      'ftp://[::1]/cb', 'http://127.1/cb', 'http://localhost./cb',
+    ])('only http(s) on exactly localhost, 127.0.0.1 or [::1] is exempt: %s is checked against the patterns', (url) => {
+      const p = oauth({ CallbackURLs: [url], LogoutURLs: [url] });
+      expect(policyFindings(p, withLoopback).map(f => [f.ruleId, f.property])).toEqual([
+        ['policy-callback-urls-allowed', 'CallbackURLs[0]'],
+        ['policy-logout-urls-allowed', 'LogoutURLs[0]'],
+      ]);
+    });
+
+    test('https on a loopback host is exempt too', () => {
+      expect(policyFindings(oauth({ CallbackURLs: ['https://localhost:8443/cb'] }), withLoopback)).toEqual([]);
     });
 
     test('fails when a backslash hides the real host behind a loopback-looking userinfo', () => {
@@ -1128,5 +1165,7 @@ describe('allowlists and values with unresolved parts: the literal parts decide 
     const loopback = new ClientPolicy({ allowedCallbackUrls: ['https://*.example.org/*'], allowLoopbackUrls: true });
     expect(ids({ CallbackURLs: [join('http://', STACK, ':3000/cb')] }, loopback)).toEqual([]);
     expect(ids({ CallbackURLs: [join('http://attacker.example.net/', STACK)] }, loopback)).toEqual(['policy-callback-urls-allowed CallbackURLs[0]']);
+    // a value whose literal prefix settles another scheme cannot be an http(s) loopback URL
+    expect(ids({ CallbackURLs: [join('evil://', STACK, ':3000/cb')] }, loopback)).toEqual(['policy-callback-urls-allowed CallbackURLs[0]']);
   });
 });

@@ -165,3 +165,102 @@ export function urlParts(url: string | PartialString): { scheme: string; host: s
 export function isLoopbackHost(host: string): boolean {
   return LOOPBACK.includes(host);
 }
+
+/**
+ * Whether a URL (its `urlParts`) is a loopback URL a browser opens on this machine: scheme `http` or
+ * `https` and host exactly `localhost`, `127.0.0.1` or `[::1]`. A custom scheme with a loopback host
+ * (`com.attacker.app://localhost/cb`) is not: any app may register the scheme.
+ */
+export function isLoopbackHttpUrl(parts: { scheme: string; host: string; shaped?: Shaped } | undefined): boolean {
+  return parts !== undefined && parts.shaped === undefined && (parts.scheme === 'http' || parts.scheme === 'https') && isLoopbackHost(parts.host);
+}
+
+/**
+ * Whether a host (as `urlParts` gives it, lower case) names this machine as a browser reads it
+ * (WHATWG URL): `localhost` and its subdomains, with or without a trailing dot; an IPv4 address in
+ * 127.0.0.0/8 in any form the URL parser accepts (`127.1`, `0x7f000001`, `2130706433`,
+ * `0177.0.0.1`, percent-encoded); the IPv6 loopback `[::1]` in any spelling, and IPv4-mapped
+ * `[::ffff:127.x.y.z]`.
+ */
+export function isLoopbackHostAsBrowsersRead(host: string): boolean {
+  if (host.startsWith('[')) {
+    if (!host.endsWith(']')) return false;
+    const a = parseIpv6(host.slice(1, -1));
+    if (!a) return false;
+    const zeros = (n: number) => a.slice(0, n).every((g) => g === 0);
+    return (zeros(7) && a[7] === 1) || (zeros(5) && a[5] === 0xffff && Math.floor(a[6] / 256) === 127);
+  }
+  let name = host;
+  try {
+    name = decodeURIComponent(host).toLowerCase();
+  } catch {
+    // not percent-decodable: read as written
+  }
+  const bare = name.endsWith('.') ? name.slice(0, -1) : name;
+  if (bare === 'localhost' || bare.endsWith('.localhost')) return true;
+  const v4 = parseIpv4(name);
+  return v4 !== undefined && Math.floor(v4 / 0x1000000) === 127;
+}
+
+/** One part of a WHATWG IPv4 address: decimal, octal (leading 0) or hex (0x); undefined if not a number. */
+function ipv4Number(part: string): number | undefined {
+  let digits = part;
+  let radix = 10;
+  if (/^0x/i.test(part)) {
+    digits = part.slice(2);
+    radix = 16;
+  } else if (part.length > 1 && part.startsWith('0')) {
+    digits = part.slice(1);
+    radix = 8;
+  }
+  if (digits === '') return 0;
+  const valid = radix === 16 ? /^[0-9a-f]+$/i : radix === 8 ? /^[0-7]+$/ : /^[0-9]+$/;
+  return valid.test(digits) ? parseInt(digits, radix) : undefined;
+}
+
+/** The WHATWG IPv4 parser: 1 to 4 parts, the last filling the remaining bytes; undefined if not an address. */
+export function parseIpv4(host: string): number | undefined {
+  const parts = host.split('.');
+  if (parts[parts.length - 1] === '' && parts.length > 1) parts.pop();
+  if (parts.length > 4 || parts.some((p) => p === '')) return undefined;
+  const numbers: number[] = [];
+  for (const p of parts) {
+    const n = ipv4Number(p);
+    if (n === undefined) return undefined;
+    numbers.push(n);
+  }
+  const last = numbers.pop()!;
+  if (numbers.some((n) => n > 255) || last >= 256 ** (4 - numbers.length)) return undefined;
+  return numbers.reduce((sum, n, i) => sum + n * 256 ** (3 - i), 0) + last;
+}
+
+/** An IPv6 address (without brackets) as 8 groups, with `::` and a dotted IPv4 tail; undefined if malformed. */
+function parseIpv6(text: string): number[] | undefined {
+  const halves = text.split('::');
+  if (halves.length > 2) return undefined;
+  const groups = (s: string): number[] | undefined => {
+    if (s === '') return [];
+    const out: number[] = [];
+    const items = s.split(':');
+    for (let i = 0; i < items.length; i++) {
+      const g = items[i];
+      if (i === items.length - 1 && g.includes('.')) {
+        if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(g)) return undefined;
+        const b = g.split('.').map(Number);
+        if (b.some((x) => x > 255)) return undefined;
+        out.push(b[0] * 256 + b[1], b[2] * 256 + b[3]);
+      } else if (/^[0-9a-f]{1,4}$/i.test(g)) {
+        out.push(parseInt(g, 16));
+      } else {
+        return undefined;
+      }
+    }
+    return out;
+  };
+  const head = groups(halves[0]);
+  const tail = halves.length === 2 ? groups(halves[1]) : [];
+  if (!head || !tail) return undefined;
+  if (halves.length === 1) return head.length === 8 ? head : undefined;
+  const fill = 8 - head.length - tail.length;
+  return fill >= 1 ? [...head, ...new Array(fill).fill(0), ...tail] : undefined;
+}
