@@ -1,4 +1,5 @@
 import type { RecordedAcknowledgement } from './assembly';
+import { reasonRefusal } from '../private/acknowledgements';
 import type { TemplateFinding } from '../rules/template';
 
 /**
@@ -79,8 +80,6 @@ const ACK_ID = /^(?:AppClientChecks::AppClientChecks-|AppClientChecks::|AppClien
 const NAG_ID = /^AppClientChecks-([a-z0-9][a-z0-9-]*)$/;
 /** A rule id, optionally with a finding id in brackets (config and `--ignore`). */
 export const RULE_REF = /^([a-z0-9][a-z0-9-]*)(?:\[(.+)\])?$/;
-/** cdk-nag 2 refuses reasons shorter than this. */
-const NAG_MIN_REASON = 10;
 
 function isObject(v: unknown): v is { [key: string]: any } {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -107,9 +106,8 @@ export function cdkNagSuppressions(metadata: unknown, source: 'cdk-nag-resource'
     if (entry.is_reason_encoded === true) {
       reason = Buffer.from(reason, 'base64').toString('utf8');
     }
-    if (reason.trim().length < NAG_MIN_REASON) {
-      invalid = reason.trim() === '' ? 'it has no reason' : `its reason is shorter than the ${NAG_MIN_REASON} characters cdk-nag requires`;
-    }
+    // the library's one judge of reasons: 10 visible characters (cdk-nag asks for 10 characters)
+    invalid = reasonRefusal(reason);
     let appliesTo: Array<string | RegExp> | undefined;
     if (entry.applies_to !== undefined) {
       appliesTo = [];
@@ -154,7 +152,7 @@ export function acknowledgementsFor(recorded: ReadonlyArray<RecordedAcknowledgem
     const m = ACK_ID.exec(a.id);
     if (!m) continue; // another pack's rule
     const reason = a.reason.trim();
-    out.push({ source: 'acknowledgement', id: a.id, ruleId: m[1], findingId: m[2], reason, at: a.at, invalid: reason === '' ? 'it has no reason' : undefined });
+    out.push({ source: 'acknowledgement', id: a.id, ruleId: m[1], findingId: m[2], reason, at: a.at, invalid: reasonRefusal(reason) });
   }
   return out;
 }

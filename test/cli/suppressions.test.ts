@@ -118,8 +118,8 @@ describe('cdk-nag 2 suppressions in template metadata', () => {
     expect(status).toBe(1);
     expect(report.findings.map((f) => f.resource)).toEqual(['C1', 'C2']);
     expect(report.refusedSuppressions.map((r) => [r.resource, r.refused])).toEqual([
-      ['C1', 'its reason is shorter than the 10 characters cdk-nag requires'],
-      ['C2', 'it has no reason'],
+      ['C1', 'its reason has fewer than 10 visible characters (8)'],
+      ['C2', 'it has no reason (fewer than 10 visible characters)'],
     ]);
     const text = cli([file]).stdout;
     expect(text).toContain('Refused suppressions');
@@ -218,7 +218,7 @@ describe('acknowledgements in a cloud assembly (read from manifest.json, by cons
     const { status, report } = cliJson([out]);
     expect(status).toBe(1);
     expect(report.findings.map((f) => f.ruleId)).toEqual(['user-pool-id-format']);
-    expect(report.refusedSuppressions).toEqual([expect.objectContaining({ resource: 'C', at: '/Dev/C', source: 'acknowledgement', refused: 'it has no reason' })]);
+    expect(report.refusedSuppressions).toEqual([expect.objectContaining({ resource: 'C', at: '/Dev/C', source: 'acknowledgement', refused: 'it has no reason (fewer than 10 visible characters)' })]);
   });
 
   test('a template claiming an acknowledged construct path (aws:cdk:path) is not covered: paths come from the manifest only', () => {
@@ -398,7 +398,7 @@ describe('the listing in each format', () => {
     const file = write('t.json', { Resources: { C: withNag(BAD_POOL, [{ id: 'AppClientChecks-user-pool-id-format', reason: 'short' }]) } });
     const results = JSON.parse(cli(['--format', 'sarif', file]).stdout).runs[0].results;
     expect(results[0].suppressions).toBeUndefined();
-    expect(results[0].properties.refusedSuppressions).toEqual([expect.objectContaining({ id: 'AppClientChecks-user-pool-id-format', refused: expect.stringContaining('shorter') })]);
+    expect(results[0].properties.refusedSuppressions).toEqual([expect.objectContaining({ id: 'AppClientChecks-user-pool-id-format', refused: expect.stringContaining('fewer than 10 visible characters') })]);
   });
 });
 
