@@ -51,8 +51,25 @@ export interface ResourceView {
   readonly Properties?: unknown;
 }
 
-/** Finds a resource of the template by logical id (undefined when not visible). */
-export type ResourceLookup = (logicalId: string) => ResourceView | undefined;
+/**
+ * Finds a resource of the template by logical id (undefined when not visible); `mappings` is the
+ * template's `Mappings` section, for `Fn::FindInMap` (see single-valued.ts), when there is one.
+ */
+export type ResourceLookup = ((logicalId: string) => ResourceView | undefined) & { readonly mappings?: unknown };
+
+/**
+ * The lookup of a template: its resources by logical id, and its `Mappings` (read once, here).
+ *
+ * @param resources the template's `Resources`
+ * @param mappings the template's `Mappings`, if any
+ */
+export function templateLookup(resources: { [id: string]: unknown }, mappings: unknown): ResourceLookup {
+  const lookup = (id: string) => {
+    const r = resources[id];
+    return typeof r === 'object' && r !== null && !Array.isArray(r) ? r as ResourceView : undefined;
+  };
+  return typeof mappings === 'object' && mappings !== null && !Array.isArray(mappings) ? Object.assign(lookup, { mappings }) : lookup;
+}
 
 /**
  * A part of a string with a documented shape: `${Resource.Attribute}`. It stands for the whole
