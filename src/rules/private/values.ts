@@ -247,7 +247,7 @@ function joinString(v: unknown, depth: number, env: Env): Str {
 /** Intrinsics nested deeper than this are not read into (no real template comes close): said in a `client-not-checkable` finding. */
 const MAX_DEPTH = 16;
 /** The intrinsics and list items one value may take to read (a real value takes a few dozen). */
-const MAX_WORK = 100_000;
+const MAX_WORK = 20_000;
 /** The characters one value's intrinsics may build: CloudFormation reads templates of at most 1 MB. */
 const MAX_CHARS = 1_048_576;
 
