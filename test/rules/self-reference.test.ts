@@ -62,10 +62,10 @@ describe('reading intrinsics is bounded, and the bound is a finding', () => {
     const f = fs.filter((x) => x.ruleId === 'client-not-checkable');
     expect(f.map((x) => x.property)).toEqual(['CallbackURLs[0]']);
     expect(f[0].severity).toBe('warning');
-    expect(f[0].message).toMatch(/nested more than 16 deep \(or refer to themselves\)/);
+    expect(f[0].message).toMatch(/nested more than 17 deep \(or refer to themselves\)/);
   });
 
-  test('intrinsics nested 17 deep are said, not silently skipped; 16 deep are read (boundary)', () => {
+  test('intrinsics nested 18 deep are said, not silently skipped; 17 deep are read (boundary)', () => {
     const nest = (n: number) => {
       let v: any = 'http://app.example.org/cb';
       for (let i = 0; i < n; i++) v = { 'Fn::Join': ['', [v]] };
@@ -74,7 +74,7 @@ describe('reading intrinsics is bounded, and the bound is a finding', () => {
     const deep = ClientRules.check({ ...BASE, ...CODE, CallbackURLs: [nest(18)] });
     expect(deep.filter((x) => x.ruleId === 'client-not-checkable').map((x) => x.property)).toEqual(['CallbackURLs[0]']);
     expect(deep.filter((x) => x.ruleId === 'redirect-uri-https')).toEqual([]);
-    const fine = ClientRules.check({ ...BASE, ...CODE, CallbackURLs: [nest(16)] });
+    const fine = ClientRules.check({ ...BASE, ...CODE, CallbackURLs: [nest(17)] });
     expect(fine.filter((x) => x.ruleId === 'client-not-checkable')).toEqual([]);
     expect(fine.filter((x) => x.ruleId === 'redirect-uri-https').map((x) => x.property)).toEqual(['CallbackURLs[0]']);
   });

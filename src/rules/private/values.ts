@@ -244,7 +244,7 @@ function joinString(v: unknown, depth: number, env: Env): Str {
   return fromParts(parts, env);
 }
 
-/** Intrinsics nested deeper than this are not read into (no real template comes close): said in a `client-not-checkable` finding. */
+/** Intrinsics nested deeper than this (the outermost is at 0, so 17 levels are read) are not read into (no real template comes close): said in a `client-not-checkable` finding. */
 const MAX_DEPTH = 16;
 /** The intrinsics and list items one value may take to read (a real value takes a few dozen). */
 const MAX_WORK = 20_000;
@@ -334,7 +334,7 @@ export interface Unchecked {
 }
 
 const BOUND_WHY = {
-  deep: `its intrinsic functions are nested more than ${MAX_DEPTH} deep (or refer to themselves), so it was not read to the end; the rules that need its value were skipped.`,
+  deep: `its intrinsic functions are nested more than ${MAX_DEPTH + 1} deep (or refer to themselves), so it was not read to the end; the rules that need its value were skipped.`,
   large: `reading its intrinsic functions would take more than ${MAX_WORK} steps or build more than ${MAX_CHARS} characters (a value that repeats or refers to itself), so it was not read to the end; the rules that need its value were skipped.`,
 };
 
