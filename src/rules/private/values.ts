@@ -391,7 +391,9 @@ export class Reader {
   public str(v: unknown, path: string, index?: number): Str | undefined {
     if (typeof v === 'string') return tokenizedString(v);
     if (v === undefined || isNoValue(v)) return undefined;
-    if (intrinsicName(v) !== undefined) {
+    const name = intrinsicName(v);
+    if (name !== undefined) {
+      if (name === 'Ref') return UNKNOWN; // the common case (UserPoolId): nothing to read, nothing allocated
       const r = this.evaluate(v, path, index);
       return Array.isArray(r) ? UNKNOWN : r as Str;
     }
