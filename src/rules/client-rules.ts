@@ -4,7 +4,7 @@ import { Client, readClient } from './private/client';
 import { Branch, Variant, describeBranches, hasConditions, variantsOf } from './private/conditions';
 import { findingIdOf } from './private/finding-ids';
 import { Emit, Rule, RuleSelector } from './private/rule';
-import { ResourceLookup } from './private/shapes';
+import { ResourceLookup, templateLookup } from './private/shapes';
 import { InvalidTemplateError } from './private/template-error';
 import { ClientContext, TemplateIndex } from './private/template-index';
 import { intrinsicName, isNoValue, isPlainObject } from './private/values';
@@ -80,8 +80,7 @@ export class ClientRules {
       }
       const previous: unknown = options?.previous?.Resources;
       index = new TemplateIndex(resources, template, options?.nestedTemplates);
-      const all = resources;
-      lookup = (id) => (isPlainObject(all[id]) ? all[id] : undefined);
+      lookup = templateLookup(resources, template.Mappings);
       for (const logicalId in resources) {
         const r = resources[logicalId];
         if (typeof r !== 'object' || r === null) continue;
