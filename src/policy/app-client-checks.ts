@@ -674,6 +674,15 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
         suppressionIgnoreCondition: props?.suppressionIgnoreCondition,
       });
       this.packName = PACK_NAME;
+      // cdk-nag 2 asks a suppression's reason for 10 characters, not 10 visible ones: a reason of ten
+      // zero-width spaces or blank Braille patterns is ignored here, saying why (cdk-nag applies this
+      // condition beside the user's suppressionIgnoreCondition, either one ignoring the suppression).
+      this.packGlobalSuppressionIgnore = {
+        createMessage: (input: { reason?: unknown }) => {
+          const refusal = reasonRefusal(input.reason);
+          return refusal ? `${refusal}; white space, invisible and blank-looking characters do not count.` : '';
+        },
+      };
     }
 
     public visit(): void {
@@ -781,8 +790,14 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
         if (list) list.push(f);
         else byRule.set(f.ruleId, [f]);
       }
+      // The refusal is a plain error annotation, not a cdk-nag rule, so that no NagSuppressions entry
+      // (an AppClientChecks-acknowledgement-reason suppression on the stack, say) can silence it; in a
+      // stage below the root's, it fails the synth as the other errors there do (see checkAll).
+      for (const text of new Set(refused.map((f) => `${PACK_NAME}-acknowledgement-reason: ${f.message} Fix: ${f.fix}`))) {
+        if (nestedErrors && nestedStage?.(node)) nestedErrors.push(`[${node.node.path}] ${text}`);
+        else Annotations.of(node).addError(text);
+      }
       // A finding of a rule outside the list (none today) is still reported.
-      if (refused.length) byRule.set('acknowledgement-reason', refused);
       const others = [...byRule.keys()].filter((id) => !appliedIds.has(id));
       const rules = [...applied.filter((r) => first || !DOCUMENTED.has(r.id)), ...others.map((id) => ({ id, severity: Severity.WARNING }))];
       for (const rule of rules) {
