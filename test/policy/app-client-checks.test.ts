@@ -262,6 +262,16 @@ describe('AppClientChecks with cdk-nag 2 (an Aspect)', () => {
       expect(() => a.synth()).toThrow(/\[Dev\/Auth\/InStage\] AppClientChecks-redirect-uri-https\[CallbackURLs::http:\/\/late\.example\.org\/cb\]: CallbackURLs\[0\]/);
     });
 
+    test('issue 21, round three: the refusal of a reasonless AppClient.acknowledge in a nested stage fails the synth too', () => {
+      const { app: a } = app();
+      const dev = new Stage(a, 'Dev');
+      const stack = new Stack(dev, 'Auth');
+      const client = new AppClient(stack, 'Client', { userPool: new cognito.UserPool(stack, 'Pool'), oAuth: { callbackUrls: ['http://a.example.org/cb'] } });
+      AppClient.acknowledge(client, 'redirect-uri-https', '\u2800'.repeat(10));
+      // (the stage synthesizes before the app's pack runs: the AppClient, or the pack, reports it)
+      expect(() => a.synth()).toThrow(/\[Dev\/Auth\/Client[^\]]*\] (\[acknowledgement-reason\]|AppClientChecks-acknowledgement-reason:) cdk-cognito-app-client:redirect-uri-https is acknowledged at Dev\/Auth\/Client without a reason: it has no reason/);
+    });
+
     test('a client made through the SDK (AwsCustomResource) is checked from its request, on the custom resource', () => {
       const { app: a, stack, userPool } = app();
       new cr.AwsCustomResource(stack, 'SdkClient', {
