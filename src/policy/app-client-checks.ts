@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Annotations, Aspects, CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
+import { Annotations, Aspects, CfnElement, CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ClientPolicy } from './client-policy';
 import { Acknowledgement, MIN_REASON_CHARS, appClientAckIds, findAcknowledgement, isRealReason, reasonRefusal } from '../private/acknowledgements';
@@ -486,7 +486,7 @@ function metadataPath(body: any): string | undefined {
  * acknowledgements.
  */
 class ConstructTree {
-  private byTemplate?: Map<string, Map<string, CfnResource>>;
+  private byTemplate?: Map<string, Map<string, CfnElement>>;
   private byPath?: Map<string, IConstruct>;
   private readonly nested = new Map<IConstruct, string>();
   constructor(private readonly root?: IConstruct) {}
@@ -496,7 +496,11 @@ class ConstructTree {
     return this.root !== undefined;
   }
 
-  /** The construct of the resource `logicalId` of the template `file`, or of its `aws:cdk:path`. */
+  /**
+   * The construct of the resource `logicalId` of the template `file` (a `CfnResource`, or a raw
+   * `CfnElement` that renders it), or, for a copy of a template, of its `aws:cdk:path` when that is
+   * the `CfnResource` of this logical id.
+   */
   public find(file: string, logicalId: string, cdkPath: string | undefined): IConstruct | undefined {
     if (!this.root) return undefined;
     if (!this.byTemplate || !this.byPath) {
@@ -506,9 +510,13 @@ class ConstructTree {
         this.byPath.set(c.node.path, c);
         // a nested stack's resource in its parent: its template is checked after the parent's
         if (Stack.isStack(c) && c.nestedStackResource) this.nested.set(c.nestedStackResource, templateOf(c));
-        if (!CfnResource.isCfnResource(c)) continue;
+        // every element by its logical id, a raw CfnElement that renders a resource too (its own place
+        // in the tree is where its acknowledgements are); a CfnResource wins over another element
+        if (!CfnElement.isCfnElement(c)) continue;
         const stack = Stack.of(c);
-        this.resourcesOf(templateOf(stack)).set(stack.resolve(c.logicalId), c);
+        const ids = this.resourcesOf(templateOf(stack));
+        const id = stack.resolve(c.logicalId);
+        if (!ids.has(id) || CfnResource.isCfnResource(c)) ids.set(id, c);
       }
     }
     const own = this.byTemplate.get(file)?.get(logicalId);
@@ -534,7 +542,7 @@ class ConstructTree {
     return typeof asset === 'string' ? path.resolve(path.dirname(file), asset) : undefined;
   }
 
-  private resourcesOf(template: string): Map<string, CfnResource> {
+  private resourcesOf(template: string): Map<string, CfnElement> {
     let ids = this.byTemplate!.get(template);
     if (!ids) this.byTemplate!.set(template, ids = new Map());
     return ids;
@@ -674,6 +682,15 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
         suppressionIgnoreCondition: props?.suppressionIgnoreCondition,
       });
       this.packName = PACK_NAME;
+      // cdk-nag 2 asks a suppression's reason for 10 characters, not 10 visible ones: a reason of ten
+      // zero-width spaces or blank Braille patterns is ignored here, saying why (cdk-nag applies this
+      // condition beside the user's suppressionIgnoreCondition, either one ignoring the suppression).
+      this.packGlobalSuppressionIgnore = {
+        createMessage: (input: { reason?: unknown }) => {
+          const refusal = reasonRefusal(input.reason);
+          return refusal ? `${refusal}; white space, invisible and blank-looking characters do not count.` : '';
+        },
+      };
     }
 
     public visit(): void {
@@ -781,8 +798,14 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
         if (list) list.push(f);
         else byRule.set(f.ruleId, [f]);
       }
+      // The refusal is a plain error annotation, not a cdk-nag rule, so that no NagSuppressions entry
+      // (an AppClientChecks-acknowledgement-reason suppression on the stack, say) can silence it; in a
+      // stage below the root's, it fails the synth as the other errors there do (see checkAll).
+      for (const text of new Set(refused.map((f) => `${PACK_NAME}-acknowledgement-reason: ${f.message} Fix: ${f.fix}`))) {
+        if (nestedErrors && nestedStage?.(node)) nestedErrors.push(`[${node.node.path}] ${text}`);
+        else Annotations.of(node).addError(text);
+      }
       // A finding of a rule outside the list (none today) is still reported.
-      if (refused.length) byRule.set('acknowledgement-reason', refused);
       const others = [...byRule.keys()].filter((id) => !appliedIds.has(id));
       const rules = [...applied.filter((r) => first || !DOCUMENTED.has(r.id)), ...others.map((id) => ({ id, severity: Severity.WARNING }))];
       for (const rule of rules) {

@@ -263,6 +263,14 @@ describe('AppClientChecks with cdk-nag 3 (a validation plugin)', () => {
       expect(found(r)).toEqual([expect.stringMatching(/^AppClientChecks-redirect-uri-https @ (Stack\/Raw|Raw) \(error\)$/)]);
     });
 
+    test('a raw CfnElement client is its own place in the tree: reported on its path, acknowledged on it or its ancestors', () => {
+      const { stack, report } = withAcked();
+      const raw = new RawElement(stack, 'Raw');
+      expect(found(report())).toEqual(['AppClientChecks-redirect-uri-https @ Stack/Raw (error)']);
+      acknowledge(raw, 'AppClientChecks-redirect-uri-https', 'the client written by hand, ticket AUTH-2');
+      expect(found(report())).toEqual([]);
+    });
+
     test('a template read from a copy of the assembly still finds its construct by path, logical id and template name', () => {
       const a = new App({ context: { 'aws:cdk:enable-path-metadata': true } });
       const pack = new AppClientChecks(a);
