@@ -391,6 +391,34 @@ describe('AppClientChecks with cdk-nag 3 (a validation plugin)', () => {
     expect(found(report())).toEqual(['AppClientChecks-client-not-checkable @ Stack/Outside (warning)']);
   });
 
+  describe('Fn::ForEach (AWS::LanguageExtensions) in a template', () => {
+    const CLIENT = { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: 'eu-west-1_AbC123', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid'], CallbackURLs: ['http://${Name}.example.org/cb'] } };
+    /** A raw element that writes a loop into Resources, as CfnInclude or an escape hatch could. */
+    class Loop extends CfnElement {
+      constructor(scope: Stack, id: string, private readonly collection: unknown) { super(scope, id); }
+      public _toCloudFormation(): object {
+        return { Resources: { 'Fn::ForEach::Clients': ['Name', this.collection, { 'Client${Name}': CLIENT }] } };
+      }
+    }
+    const violations = (r: any) => r.violations.map((v: any) => `${v.ruleName.replace(/\[.*\]$/, '')} ${v.violatingResources[0].resourceLogicalId} (${v.severity})`);
+
+    test('the clients a loop makes are checked', () => {
+      const { stack, report } = setup();
+      stack.addTransform('AWS::LanguageExtensions');
+      new Loop(stack, 'Loop', ['web', 'admin']);
+      expect(violations(report())).toEqual(['AppClientChecks-redirect-uri-https Clientweb (error)', 'AppClientChecks-redirect-uri-https Clientadmin (error)']);
+    });
+
+    test('a loop whose collection is known only at deploy time is one client-not-checkable warning', () => {
+      const { stack, report } = setup();
+      stack.addTransform('AWS::LanguageExtensions');
+      new Loop(stack, 'Loop', { Ref: 'Names' });
+      const r = report();
+      expect(violations(r)).toEqual(['AppClientChecks-client-not-checkable Fn::ForEach::Clients (warning)']);
+      expect(r.success).toBe(true);
+    });
+  });
+
   test('registered as a plugin, nothing is said; a stack without resources has nothing to check', () => {
     const a = new App();
     const pack = new AppClientChecks(a);

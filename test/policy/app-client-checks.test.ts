@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { App, Aspects, Aws, CfnCondition, CfnResource, Fn, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { App, Aspects, Aws, CfnCondition, CfnElement, CfnResource, Fn, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -288,6 +288,25 @@ describe('AppClientChecks with cdk-nag 2 (an Aspect)', () => {
         .filter(({ m }) => m.type === 'aws:cdk:warning' && String(m.data).startsWith('AppClientChecks-client-not-checkable'))
         .map(({ c }) => c.node.path).sort();
       expect(warnings).toEqual(['Stack', 'Stack/Outside', 'Stack/Set']);
+    });
+
+    test('Fn::ForEach (AWS::LanguageExtensions): the clients a loop makes are reported on the stack; a loop that cannot be expanded is a warning', () => {
+      const CLIENT = { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: 'eu-west-1_AbC123', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid'], CallbackURLs: ['http://${Name}.example.org/cb'] } };
+      /** A raw element that writes a loop into Resources, as an escape hatch could. */
+      class Loop extends CfnElement {
+        constructor(scope: Stack, id: string, private readonly collection: unknown) { super(scope, id); }
+        public _toCloudFormation(): object {
+          return { Resources: { [`Fn::ForEach::${this.node.id}`]: ['Name', this.collection, { [`${this.node.id}\${Name}`]: CLIENT }] } };
+        }
+      }
+      const { app: a, stack } = app();
+      stack.addTransform('AWS::LanguageExtensions');
+      new Loop(stack, 'Literal', ['web']);
+      new Loop(stack, 'Param', { Ref: 'Names' });
+      a.synth();
+      const messages = (type: string) => stack.node.metadata.filter((m) => m.type === type).map((m) => String(m.data).split(': ').slice(0, 2).join(': '));
+      expect(messages('aws:cdk:error')).toEqual(['AppClientChecks-redirect-uri-https: [Literalweb] CallbackURLs[0] = "http://web.example.org/cb"']);
+      expect(messages('aws:cdk:warning')).toEqual([expect.stringMatching(/^AppClientChecks-client-not-checkable: \[Fn::ForEach::Param\] Fn::ForEach::Param = \{"Ref":"Names"\}/)]);
     });
 
     test('a stage the app excludes, saying why, is left to its own pack, and its report says so', () => {
