@@ -106,6 +106,7 @@ function runUnsafe(argv: string[], io: CliIo): number {
   const report: Report = {
     files: checker.files,
     problems: checker.problems,
+    notes: checker.notes,
     rules: ruleList(policy),
     version: version(),
     root: process.cwd(),
