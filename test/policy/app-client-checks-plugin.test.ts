@@ -3,6 +3,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { App, Aspects, CfnElement, CfnResource, IPolicyValidationPluginBeta1, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as cr from 'aws-cdk-lib/custom-resources';
 import { IConstruct } from 'constructs';
 import { compliantClients, nonCompliantL1AndL2 } from './clients';
 import { AppClient, AppClientChecks, ClientPolicy, ClientRules, Severity } from '../../src';
@@ -389,6 +390,21 @@ describe('AppClientChecks with cdk-nag 3 (a validation plugin)', () => {
     new NestedStack(stack, 'Inner');
     new CfnResource(stack, 'Outside', { type: 'AWS::CloudFormation::Stack', properties: { TemplateURL: 'https://s3.amazonaws.com/b/other.json' } });
     expect(found(report())).toEqual(['AppClientChecks-client-not-checkable @ Stack/Outside (warning)']);
+  });
+
+  test('a client made through the SDK (service cognito-identity-provider, Type overridden to AWS::CloudFormation::CustomResource) is reported on the custom resource', () => {
+    const { stack, userPool, report } = setup();
+    const sdk = new cr.AwsCustomResource(stack, 'SdkClient', {
+      onCreate: {
+        service: 'cognito-identity-provider',
+        action: 'CreateUserPoolClientCommand',
+        parameters: { UserPoolId: userPool.userPoolId, ClientName: 'sdk', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid'], CallbackURLs: ['http://sdk.example.org/cb'] },
+        physicalResourceId: cr.PhysicalResourceId.fromResponse('UserPoolClient.ClientId'),
+      },
+      policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: cr.AwsCustomResourcePolicy.ANY_RESOURCE }),
+    });
+    (sdk.node.findChild('Resource').node.defaultChild as CfnResource).addOverride('Type', 'AWS::CloudFormation::CustomResource');
+    expect(found(report())).toEqual(['AppClientChecks-redirect-uri-https @ Stack/SdkClient/Resource/Default (error)']);
   });
 
   describe('Fn::ForEach (AWS::LanguageExtensions) in a template', () => {

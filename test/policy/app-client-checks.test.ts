@@ -262,18 +262,23 @@ describe('AppClientChecks with cdk-nag 2 (an Aspect)', () => {
       expect(() => a.synth()).toThrow(/\[Dev\/Auth\/InStage\] AppClientChecks-redirect-uri-https\[CallbackURLs::http:\/\/late\.example\.org\/cb\]: CallbackURLs\[0\]/);
     });
 
-    test('a client made through the SDK (AwsCustomResource) is checked from its request, on the custom resource', () => {
+    test.each([
+      ['CognitoIdentityServiceProvider', undefined],
+      ['cognito-identity-provider', 'AWS::CloudFormation::CustomResource'],
+    ])('a client made through the SDK (AwsCustomResource, service %s, Type overridden to %s) is checked from its request, on the custom resource', (service, type) => {
       const { app: a, stack, userPool } = app();
-      new cr.AwsCustomResource(stack, 'SdkClient', {
+      const sdk = new cr.AwsCustomResource(stack, 'SdkClient', {
         onCreate: {
-          service: 'CognitoIdentityServiceProvider',
+          service,
           action: 'createUserPoolClient',
           parameters: { UserPoolId: userPool.userPoolId, ClientName: 'sdk', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid'], CallbackURLs: ['http://sdk.example.org/cb'] },
           physicalResourceId: cr.PhysicalResourceId.fromResponse('UserPoolClient.ClientId'),
         },
         policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: cr.AwsCustomResourcePolicy.ANY_RESOURCE }),
       });
-      a.synth();
+      if (type) (sdk.node.findChild('Resource').node.defaultChild as CfnResource).addOverride('Type', type);
+      const written = Object.values<any>(a.synth().getStackByName(stack.stackName).template.Resources).map((r) => r.Type);
+      expect(written).toContain(type ?? 'Custom::AWS');
       expect(errorsOf(stack)).toEqual(['AppClientChecks-redirect-uri-https[CallbackURLs::http://sdk.example.org/cb]']);
     });
 
