@@ -127,6 +127,20 @@ describe('Fn::ForEach', () => {
     expect(f[0].message).toContain('more than 200000 values');
   });
 
+  test('hostile values: a resource that holds itself twice over is walked once; a key named __proto__ stays a key', () => {
+    const pool: any = { Type: 'AWS::Cognito::UserPool', Properties: {} };
+    pool.Properties.A = pool.Properties;
+    pool.Properties.B = pool.Properties;
+    const t = { Transform: T, Resources: { Pool: pool, 'Fn::ForEach::C': ['N', ['a'], { 'C${N}': insecure('x') }] } };
+    const started = Date.now();
+    expect(has(t, 'redirect-uri-https')).toEqual(['Ca']);
+    expect(Date.now() - started).toBeLessThan(5000);
+    const proto = JSON.parse('{"Transform":"AWS::LanguageExtensions","Resources":{"Fn::ForEach::C":["N",["a"],{"__proto__":{"Type":"AWS::SNS::Topic"}}]}}');
+    const x = expandLoops(proto).template.Resources;
+    expect(Object.getPrototypeOf(x)).toBe(Object.prototype);
+    expect(Object.keys(x)).toEqual(['__proto__']);
+  });
+
   test('loops in Conditions are expanded too, and a nested stack a loop makes is seen as unseen', () => {
     const t = {
       Transform: T,

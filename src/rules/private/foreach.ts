@@ -63,15 +63,23 @@ export function usesLanguageExtensions(template: unknown): boolean {
 /** Whether some key of Resources (or Conditions) is a loop. */
 function hasLoops(section: unknown): boolean {
   return isPlainObject(section) && Object.keys(section).some((k) => k.startsWith(LOOP)) || (isPlainObject(section)
-    && Object.values(section).some((r) => isPlainObject(r) && isPlainObject(r.Properties) && containsLoop(r.Properties, 0)));
+    && Object.values(section).some((r) => isPlainObject(r) && isPlainObject(r.Properties) && containsLoop(r.Properties)));
 }
 
-function containsLoop(v: unknown, depth: number): boolean {
-  if (depth > MAX_DEPTH) return true; // let the expansion say why
-  if (Array.isArray(v)) return v.some((x) => containsLoop(x, depth + 1));
+/** Whether a loop key is anywhere in a value: each object looked into once (a value may hold itself). */
+function containsLoop(v: unknown, seen = new Set<object>(), depth = 0): boolean {
+  if (typeof v !== 'object' || v === null || seen.has(v)) return false;
+  if (depth > MAX_DEPTH || seen.size > MAX_WORK) return true; // let the expansion say why
+  seen.add(v);
+  if (Array.isArray(v)) return v.some((x) => containsLoop(x, seen, depth + 1));
   if (!isPlainObject(v)) return false;
-  for (const k of Object.keys(v)) if (k.startsWith(LOOP) || containsLoop(v[k], depth + 1)) return true;
+  for (const k of Object.keys(v)) if (k.startsWith(LOOP) || containsLoop(v[k], seen, depth + 1)) return true;
   return false;
+}
+
+/** Sets an own property, whatever its name (`__proto__` too, as JSON.parse makes it). */
+function define(o: { [key: string]: any }, key: string, value: unknown): void {
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /**
@@ -106,7 +114,7 @@ function expandSection(section: { [key: string]: any }, parameters: { [key: stri
   const out: { [key: string]: any } = {};
   const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
   const keep = (key: string, value: unknown) => {
-    if (!own(out, key)) out[key] = value;
+    if (!own(out, key)) define(out, key, value);
   };
   for (const key of Object.keys(section)) {
     const value = section[key];
@@ -118,10 +126,12 @@ function expandSection(section: { [key: string]: any }, parameters: { [key: stri
         for (const k of Object.keys(made)) {
           if (own(out, k) || own(section, k)) throw new LoopError(key, `it makes ${show(k)}, which the template already has`, value?.[1]);
         }
-        Object.assign(out, made);
-        for (const k of Object.keys(made)) origins?.set(k, key);
-        if (resources && expander.defaulted.length > 0 && mayMakeClients(value, 0)) findings.push(defaulted(key, key, expander.defaulted));
-      } else if (!containsLoop(value, 0)) {
+        for (const k of Object.keys(made)) {
+          define(out, k, made[k]);
+          origins?.set(k, key);
+        }
+        if (resources && expander.defaulted.length > 0 && mayMakeClients(value)) findings.push(defaulted(key, key, expander.defaulted));
+      } else if (!containsLoop(value)) {
         keep(key, value);
       } else {
         keep(key, expander.value(value, new Map(), 0, key));
@@ -134,7 +144,7 @@ function expandSection(section: { [key: string]: any }, parameters: { [key: stri
       keep(key, value);
       if (!resources) continue;
       if (key.startsWith(LOOP)) {
-        if (mayMakeClients(value, 0)) findings.push(finding(key, key, e.shown, `the resources this loop (${TRANSFORM}) makes may be app clients, but ${e.loop === key ? '' : `in ${e.loop}, `}${e.why}, so they cannot be checked here; no other rule ran on them.`));
+        if (mayMakeClients(value)) findings.push(finding(key, key, e.shown, `the resources this loop (${TRANSFORM}) makes may be app clients, but ${e.loop === key ? '' : `in ${e.loop}, `}${e.why}, so they cannot be checked here; no other rule ran on them.`));
       } else if (isHolder(value?.Type)) {
         skip.add(key);
         findings.push(finding(key, e.loop, e.shown, `a loop (${TRANSFORM}) writes this resource's properties, but ${e.why}, so the client cannot be checked here; no other rule ran on it.`));
@@ -149,10 +159,12 @@ function isHolder(type: unknown): boolean {
 }
 
 /** Whether a loop's fragment (nested loops too) may make a client, an SDK call or something unseen. */
-function mayMakeClients(loop: unknown, depth: number): boolean {
-  if (depth > MAX_DEPTH || !Array.isArray(loop) || !isPlainObject(loop[2])) return true;
+function mayMakeClients(loop: unknown, seen = new Set<unknown>()): boolean {
+  if (seen.has(loop)) return false; // looked at already
+  seen.add(loop);
+  if (seen.size > MAX_WORK || !Array.isArray(loop) || !isPlainObject(loop[2])) return true;
   for (const [k, r] of Object.entries<any>(loop[2])) {
-    if (k.startsWith(LOOP) ? mayMakeClients(r, depth + 1) : !isPlainObject(r) || isHolder(r.Type)) return true;
+    if (k.startsWith(LOOP) ? mayMakeClients(r, seen) : !isPlainObject(r) || isHolder(r.Type)) return true;
   }
   return false;
 }
@@ -249,7 +261,7 @@ class Expander {
 
   private put(into: { [key: string]: any }, key: string, value: unknown, loop: string): void {
     if (Object.prototype.hasOwnProperty.call(into, key)) throw new LoopError(loop, `it makes the key ${show(key)} twice`);
-    into[key] = value;
+    define(into, key, value);
   }
 
   /** One value with the identifiers in scope put in. */
