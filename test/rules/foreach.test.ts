@@ -131,7 +131,7 @@ describe('Fn::ForEach', () => {
     const pool: any = { Type: 'AWS::Cognito::UserPool', Properties: {} };
     pool.Properties.A = pool.Properties;
     pool.Properties.B = pool.Properties;
-    const t = { Transform: T, Resources: { Pool: pool, 'Fn::ForEach::C': ['N', ['a'], { 'C${N}': insecure('x') }] } };
+    const t = { Transform: T, Resources: { 'Pool': pool, 'Fn::ForEach::C': ['N', ['a'], { 'C${N}': insecure('x') }] } };
     const started = Date.now();
     expect(has(t, 'redirect-uri-https')).toEqual(['Ca']);
     expect(Date.now() - started).toBeLessThan(5000);
