@@ -1,4 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
+import { renderStackSections } from '../../private/cognito-template';
 import { ClientRules } from '../../rules/client-rules';
 import { expandLoops, usesLanguageExtensions } from '../../rules/private/foreach';
 import { TemplateFinding } from '../../rules/template';
@@ -16,9 +17,9 @@ const LOOP = 'Fn::ForEach::';
  */
 export function loopFindings(stack: Stack, policy: ClientPolicy | undefined): TemplateFinding[] {
   if (!usesLanguageExtensions({ Transform: stack.templateOptions.transforms })) return [];
-  const template = stack.resolve((stack as unknown as { _toCloudFormation(): any })._toCloudFormation());
-  const resources = template?.Resources;
-  if (typeof resources !== 'object' || resources === null || !Object.keys(resources).some((k) => k.startsWith(LOOP))) return [];
+  const sections = renderStackSections(stack);
+  if (!Object.keys(sections.Resources).some((k) => k.startsWith(LOOP))) return [];
+  const template = { ...sections, Transform: stack.templateOptions.transforms };
   const { origins } = expandLoops(template);
   const made = (f: TemplateFinding) => f.resource.startsWith(LOOP) || origins.has(f.resource);
   // nested stacks a loop makes are never the app's NestedStacks: each is unseen
