@@ -704,7 +704,9 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
       for (const [stack, nodes] of byStack) {
         // Nested stacks are not handed over, as the template of a stack is rendered alone here: a
         // nested stack the engine cannot see leaves scopes and providers undecided rather than missing.
-        const findings = groupByResource(ClientRules.checkTemplate(renderTemplate(stack, cognitoResources(stack)).template, { policy }));
+        // with the stack's transforms, so that an Fn::ForEach in a client's properties is expanded (AWS::LanguageExtensions)
+        const rendered = { ...renderTemplate(stack, cognitoResources(stack)).template, Transform: stack.templateOptions.transforms };
+        const findings = groupByResource(ClientRules.checkTemplate(rendered, { policy }));
         for (const node of nodes) {
           const first = options.first(node);
           options.checked(node);

@@ -314,6 +314,15 @@ describe('AppClientChecks with cdk-nag 2 (an Aspect)', () => {
       expect(messages('aws:cdk:warning')).toEqual([expect.stringMatching(/^AppClientChecks-client-not-checkable: \[Fn::ForEach::Param\] Fn::ForEach::Param = \{"Ref":"Names"\}/)]);
     });
 
+    test('Fn::ForEach in a client\'s own properties (an escape hatch) is expanded, and what it writes is checked on the client', () => {
+      const { app: a, stack } = app();
+      stack.addTransform('AWS::LanguageExtensions');
+      const client = new cognito.CfnUserPoolClient(stack, 'Looped', { userPoolId: 'eu-west-1_AbC123', allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['code'], allowedOAuthScopes: ['openid'] });
+      client.addPropertyOverride('Fn::ForEach::Urls', ['Kind', ['CallbackURLs', 'LogoutURLs'], { '${Kind}': ['http://app.example.org/${Kind}'] }]);
+      a.synth();
+      expect(found(stack).sort()).toEqual(['AppClientChecks-logout-uri-https @ Stack/Looped (warning)', 'AppClientChecks-redirect-uri-https @ Stack/Looped (error)']);
+    });
+
     test('a stage the app excludes, saying why, is left to its own pack, and its report says so', () => {
       const a = new App();
       const appPack = new AppClientChecks(a, { policy: new ClientPolicy({ allowLoopbackUrls: false }), reports: false });

@@ -113,6 +113,16 @@ describe('Fn::ForEach', () => {
     expect(f.map((x) => `${x.resource} ${x.ruleId} ${x.property}`)).toEqual(['Client client-not-checkable Fn::ForEach::Urls']);
   });
 
+  test('a property written as undefined (as an L1 renders unset ones) is absent: a loop may write it', () => {
+    const t = {
+      Transform: T,
+      Resources: {
+        Client: { Type: 'AWS::Cognito::UserPoolClient', Properties: { ...insecure('x').Properties, CallbackURLs: undefined, 'Fn::ForEach::Urls': ['K', ['CallbackURLs'], { '${K}': ['http://x.example.org'] }] } },
+      },
+    };
+    expect(has(t, 'redirect-uri-https')).toEqual(['Client']);
+  });
+
   test('bounds: duplicate keys, a loop that holds itself, a loop that makes too much', () => {
     const dup = { Transform: T, Resources: { 'Fn::ForEach::C': ['N', ['a', 'b'], { Same: insecure('x') }] } };
     expect(ClientRules.checkTemplate(dup)[0].message).toContain('makes the key "Same" twice');

@@ -249,7 +249,7 @@ class Expander {
           const made: { [key: string]: any } = {};
           this.loop(k, o[k], env, made, k, depth + 1);
           for (const m of Object.keys(made)) this.put(into, m, made[m], k);
-        } else {
+        } else if (o[k] !== undefined) { // absent, as in JSON (an L1 renders unset properties so)
           const key = substitute(k, env);
           this.put(into, key, this.value(o[k], env, depth + 1, where), where);
         }
