@@ -117,7 +117,7 @@ describe('Fn::ForEach', () => {
     const t = {
       Transform: T,
       Resources: {
-        Client: { Type: 'AWS::Cognito::UserPoolClient', Properties: { ...insecure('x').Properties, CallbackURLs: undefined, 'Fn::ForEach::Urls': ['K', ['CallbackURLs'], { '${K}': ['http://x.example.org'] }] } },
+        Client: { Type: 'AWS::Cognito::UserPoolClient', Properties: { ...insecure('x').Properties, 'CallbackURLs': undefined, 'Fn::ForEach::Urls': ['K', ['CallbackURLs'], { '${K}': ['http://x.example.org'] }] } },
       },
     };
     expect(has(t, 'redirect-uri-https')).toEqual(['Client']);
