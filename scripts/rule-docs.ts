@@ -239,7 +239,7 @@ export const propPath = (prop: string) => prop.split(':')[0].trim();
  */
 export const APP_CLIENT_NOTES: { readonly [ruleId: string]: string } = {
   'property-type': 'Prevented by the construct\'s types: a finding comes only from an escape hatch such as `client.resource.addPropertyOverride(...)`.',
-  'client-not-checkable': 'Not possible with `AppClient`: it writes every property in the template. Only a template whose client a macro (`Fn::Transform`) writes gets this finding.',
+  'client-not-checkable': 'Not possible with `AppClient`: it writes every property in the template. Only a template whose client a macro (`Fn::Transform`) writes, or that holds what the check cannot see into (an `Fn::ForEach` loop it cannot expand, a transform, a nested stack, a stack set), gets this finding.',
   'user-pool-id-format': 'The id comes from `userPool`: a finding means the pool was imported with a malformed id, as in `UserPool.fromUserPoolId(this, \'Pool\', id)`.',
   'token-refresh-zero': 'Prevented: `refreshTokenValidity: Duration.minutes(0)` fails at construction (`invalid-props`).',
   'token-refresh-not-shorter': 'Prevented: an access or ID token lifetime longer than `refreshTokenValidity` fails at construction (`invalid-props`).',

@@ -139,7 +139,11 @@ export const RULE_DOCS: { readonly [ruleId: string]: RuleDoc } = {
       + 'the properties exist only once CloudFormation has run the macro at deployment. Nothing about them can be decided before '
       + 'then, and reading the macro call as if it were the properties would report every property as absent. So the engine says '
       + 'once that the client cannot be checked, and runs no other rule on it. Check the processed template instead (CloudFormation '
-      + 'shows it for a change set).',
+      + 'shows it for a change set). The same warning names what may make or hold clients that no check can see: an `Fn::ForEach` '
+      + 'loop (`AWS::LanguageExtensions`) whose collection is known only at deploy time (a loop over a literal list is expanded and '
+      + 'its clients checked; one over a `CommaDelimitedList` parameter is checked for its `Default` only, and says so), a template '
+      + 'transform or macro, an included template, a nested stack whose template is not checked too, a stack set, a serverless '
+      + 'application.',
     failing: { properties: { 'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: 's3://config-bucket/web-client-properties.yaml' } } } },
     passing: { properties: props({ ClientName: 'web-client' }) },
   },

@@ -14,6 +14,7 @@ import { isCustomResourceType, sdkClientCalls } from '../rules/sdk-requests';
 import { TemplateFinding } from '../rules/template';
 import { Severity } from '../rules/types';
 import { unseenFindings } from '../rules/unseen';
+import { loopFindings } from './private/loops';
 
 const PACK_NAME = 'AppClientChecks';
 /** aws-cdk-lib's app mode variable (cx-api's CDK_APP_MODE_ENV, 2.262 and later). */
@@ -720,7 +721,9 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
       for (const [stack, nodes] of byStack) {
         // Nested stacks are not handed over, as the template of a stack is rendered alone here: a
         // nested stack the engine cannot see leaves scopes and providers undecided rather than missing.
-        const findings = groupByResource(ClientRules.checkTemplate(renderTemplate(stack, cognitoResources(stack)).template, { policy }));
+        // with the stack's transforms, so that an Fn::ForEach in a client's properties is expanded (AWS::LanguageExtensions)
+        const rendered = { ...renderTemplate(stack, cognitoResources(stack)).template, Transform: stack.templateOptions.transforms };
+        const findings = groupByResource(ClientRules.checkTemplate(rendered, { policy }));
         for (const node of nodes) {
           const first = options.first(node);
           options.checked(node);
@@ -730,6 +733,14 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
       // What each stack holds unseen: its transforms, a CfnStack that is no nested stack of the app,
       // a stack set, a serverless application (a nested stack of the app is checked as its own stack).
       for (const stack of stacks) this.reportUnseen(stack);
+      // Clients made by Fn::ForEach (AWS::LanguageExtensions), which no CfnResource holds: on the stack
+      for (const stack of stacks) {
+        for (const f of loopFindings(stack, policy)) {
+          const text = `${PACK_NAME}-${f.ruleId}: [${f.resource}] ${ownText(f)} Fix: ${f.fix}`;
+          if (f.severity === Severity.ERROR) Annotations.of(stack).addError(text);
+          else Annotations.of(stack).addWarningV2(`${PACK_NAME}-${f.ruleId}`, text);
+        }
+      }
       // Clients made through the SDK (an AwsCustomResource calling CreateUserPoolClient or
       // UpdateUserPoolClient): checked from the request, on the custom resource.
       for (const node of custom) {

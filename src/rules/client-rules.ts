@@ -3,6 +3,7 @@ import { PolicyRule, PolicySettings } from './policy';
 import { Client, readClient } from './private/client';
 import { Branch, Variant, describeBranches, hasConditions, variantsOf } from './private/conditions';
 import { findingIdOf } from './private/finding-ids';
+import { expandLoops } from './private/foreach';
 import { Emit, Rule, RuleSelector } from './private/rule';
 import { ResourceLookup, templateLookup } from './private/shapes';
 import { InvalidTemplateError } from './private/template-error';
@@ -73,17 +74,22 @@ export class ClientRules {
     const findings: TemplateFinding[] = [];
     let lookup: ResourceLookup;
     let index: TemplateIndex;
+    let skip: ReadonlySet<string> | undefined;
     try {
+      // Fn::ForEach (AWS::LanguageExtensions) expanded first; a loop that cannot be is a finding (private/foreach.ts)
+      const loops = expandLoops(template);
+      ({ template, skip } = loops);
+      findings.push(...loops.findings);
       resources = template?.Resources;
       if (typeof resources !== 'object' || resources === null || Array.isArray(resources)) {
         throw new InvalidTemplateError(`Resources is ${resources === undefined ? 'missing' : `not an object (${Array.isArray(resources) ? 'a list' : resources === null ? 'null' : typeof resources})`}`);
       }
-      const previous: unknown = options?.previous?.Resources;
+      const previous: unknown = options?.previous ? expandLoops(options.previous).template.Resources : undefined;
       index = new TemplateIndex(resources, template, options?.nestedTemplates);
       lookup = templateLookup(resources, template.Mappings);
       for (const logicalId in resources) {
         const r = resources[logicalId];
-        if (typeof r !== 'object' || r === null) continue;
+        if (typeof r !== 'object' || r === null || skip.has(logicalId)) continue;
         const type = r.Type;
         if (type !== CLIENT_TYPE) {
           if (isCustomResourceType(type)) {

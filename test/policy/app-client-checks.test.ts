@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { App, Aspects, Aws, CfnCondition, CfnResource, Fn, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { App, Aspects, Aws, CfnCondition, CfnElement, CfnResource, Fn, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -272,18 +272,23 @@ describe('AppClientChecks with cdk-nag 2 (an Aspect)', () => {
       expect(() => a.synth()).toThrow(/\[Dev\/Auth\/Client[^\]]*\] (\[acknowledgement-reason\]|AppClientChecks-acknowledgement-reason:) cdk-cognito-app-client:redirect-uri-https is acknowledged at Dev\/Auth\/Client without a reason: it has no reason/);
     });
 
-    test('a client made through the SDK (AwsCustomResource) is checked from its request, on the custom resource', () => {
+    test.each([
+      ['CognitoIdentityServiceProvider', undefined],
+      ['cognito-identity-provider', 'AWS::CloudFormation::CustomResource'],
+    ])('a client made through the SDK (AwsCustomResource, service %s, Type overridden to %s) is checked from its request, on the custom resource', (service, type) => {
       const { app: a, stack, userPool } = app();
-      new cr.AwsCustomResource(stack, 'SdkClient', {
+      const sdk = new cr.AwsCustomResource(stack, 'SdkClient', {
         onCreate: {
-          service: 'CognitoIdentityServiceProvider',
+          service,
           action: 'createUserPoolClient',
           parameters: { UserPoolId: userPool.userPoolId, ClientName: 'sdk', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid'], CallbackURLs: ['http://sdk.example.org/cb'] },
           physicalResourceId: cr.PhysicalResourceId.fromResponse('UserPoolClient.ClientId'),
         },
         policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: cr.AwsCustomResourcePolicy.ANY_RESOURCE }),
       });
-      a.synth();
+      if (type) (sdk.node.findChild('Resource').node.defaultChild as CfnResource).addOverride('Type', type);
+      const written = Object.values<any>(a.synth().getStackByName(stack.stackName).template.Resources).map((r) => r.Type);
+      expect(written).toContain(type ?? 'Custom::AWS');
       expect(errorsOf(stack)).toEqual(['AppClientChecks-redirect-uri-https[CallbackURLs::http://sdk.example.org/cb]']);
     });
 
@@ -298,6 +303,34 @@ describe('AppClientChecks with cdk-nag 2 (an Aspect)', () => {
         .filter(({ m }) => m.type === 'aws:cdk:warning' && String(m.data).startsWith('AppClientChecks-client-not-checkable'))
         .map(({ c }) => c.node.path).sort();
       expect(warnings).toEqual(['Stack', 'Stack/Outside', 'Stack/Set']);
+    });
+
+    test('Fn::ForEach (AWS::LanguageExtensions): the clients a loop makes are reported on the stack; a loop that cannot be expanded is a warning', () => {
+      const CLIENT = { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: 'eu-west-1_AbC123', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid'], CallbackURLs: ['http://${Name}.example.org/cb'] } };
+      /** A raw element that writes a loop into Resources, as an escape hatch could. */
+      class Loop extends CfnElement {
+        constructor(scope: Stack, id: string, private readonly collection: unknown) { super(scope, id); }
+        public _toCloudFormation(): object {
+          return { Resources: { [`Fn::ForEach::${this.node.id}`]: ['Name', this.collection, { [`${this.node.id}\${Name}`]: CLIENT }] } };
+        }
+      }
+      const { app: a, stack } = app();
+      stack.addTransform('AWS::LanguageExtensions');
+      new Loop(stack, 'Literal', ['web']);
+      new Loop(stack, 'Param', { Ref: 'Names' });
+      a.synth();
+      const messages = (type: string) => stack.node.metadata.filter((m) => m.type === type).map((m) => String(m.data).split(': ').slice(0, 2).join(': '));
+      expect(messages('aws:cdk:error')).toEqual(['AppClientChecks-redirect-uri-https: [Literalweb] CallbackURLs[0] = "http://web.example.org/cb"']);
+      expect(messages('aws:cdk:warning')).toEqual([expect.stringMatching(/^AppClientChecks-client-not-checkable: \[Fn::ForEach::Param\] Fn::ForEach::Param = \{"Ref":"Names"\}/)]);
+    });
+
+    test('Fn::ForEach in a client\'s own properties (an escape hatch) is expanded, and what it writes is checked on the client', () => {
+      const { app: a, stack } = app();
+      stack.addTransform('AWS::LanguageExtensions');
+      const client = new cognito.CfnUserPoolClient(stack, 'Looped', { userPoolId: 'eu-west-1_AbC123', allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['code'], allowedOAuthScopes: ['openid'] });
+      client.addPropertyOverride('Fn::ForEach::Urls', ['Kind', ['CallbackURLs', 'LogoutURLs'], { '${Kind}': ['http://app.example.org/${Kind}'] }]);
+      a.synth();
+      expect(found(stack).sort()).toEqual(['AppClientChecks-logout-uri-https @ Stack/Looped (warning)', 'AppClientChecks-redirect-uri-https @ Stack/Looped (error)']);
     });
 
     test('a stage the app excludes, saying why, is left to its own pack, and its report says so', () => {
