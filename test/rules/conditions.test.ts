@@ -253,12 +253,67 @@ describe('conditions read together', () => {
     ]);
   });
 
-  test('many conditions stay bounded and crash nothing', () => {
+  test('many conditions: each one\'s branches are checked (no silent bound), each finding naming its item and condition', () => {
     const urls = Array.from({ length: 100 }, (_v, i) => IF(`C${i}`, CB, 'http://x.example.org/cb'));
     const findings = findIn(oauth({ CallbackURLs: urls }), 'redirect-uri-https');
-    expect(findings.length).toBeGreaterThan(0);
-    expect(findings.length).toBeLessThanOrEqual(64);
-    expect(findings.every((f) => / is false$/.test(f.condition ?? ''))).toBe(true);
+    expect(findings.map((f) => [f.property, f.condition])).toEqual(urls.map((_u, i) => [`CallbackURLs[${i}]`, `when C${i} is false`]));
+    expect(findIn(oauth({ CallbackURLs: urls }), 'client-not-checkable')).toEqual([]);
+  });
+});
+
+describe('the bounds of branch checking are reported, never silent', () => {
+  const policy = new ClientPolicy({ forbidImplicitFlow: true });
+  const ID = 'client-not-checkable';
+  const implicit = (p: any) => findIn(p, 'policy-no-implicit', policy);
+  const notCheckable = (p: any) => findIn(p, ID, policy);
+
+  test('padding: the implicit grant after 100 irrelevant conditions is still found', () => {
+    const flows = ['code', ...Array.from({ length: 100 }, (_v, i) => IF(`Pad${i}`, 'code', NO_VALUE)), IF('Legacy', 'implicit', NO_VALUE)];
+    expect(implicit(oauth({ AllowedOAuthFlows: flows })).map((f) => [f.property, f.condition])).toEqual([['AllowedOAuthFlows[101]', 'when Legacy is true']]);
+    expect(notCheckable(oauth({ AllowedOAuthFlows: flows }))).toEqual([]);
+  });
+
+  test('a condition nested in the branches of 16 others: checked; one level more is reported', () => {
+    const nest = (n: number, inner: any): any => (n === 0 ? inner : IF(`N${n}`, nest(n - 1, inner), 'code'));
+    const deepest = (n: number) => oauth({ AllowedOAuthFlows: [nest(n, IF('Legacy', 'implicit', 'code'))] });
+    expect(implicit(deepest(15)).map((f) => f.condition)).toEqual([
+      `when ${Array.from({ length: 15 }, (_v, i) => `N${15 - i} is true`).join(' and ')} and Legacy is true`]);
+    expect(notCheckable(deepest(15))).toEqual([]);
+    expect(implicit(deepest(16))).toEqual([]);
+    const [f] = notCheckable(deepest(16));
+    expect(f).toEqual(expect.objectContaining({ ruleId: ID, severity: Severity.WARNING, property: 'AllowedOAuthFlows' }));
+    expect(f.message).toContain('Fn::If on Legacy');
+    expect(f.condition).toBe(`when ${Array.from({ length: 16 }, (_v, i) => `N${16 - i} is true`).join(' and ')}`);
+  });
+
+  test('one condition nested in itself 40 times is read through', () => {
+    let v: any = 'implicit';
+    for (let i = 0; i < 40; i++) v = IF('Legacy', v, 'code');
+    expect(implicit(oauth({ AllowedOAuthFlows: [v] })).map((f) => f.condition)).toEqual(['when Legacy is true']);
+  });
+
+  test('a value nested deeper than the engine looks for Fn::If: reported, also with no condition found', () => {
+    let v: any = IF('Legacy', 'implicit', 'code');
+    for (let i = 0; i < 70; i++) v = { 'Fn::Join': ['', [v]] };
+    const p = oauth({ AllowedOAuthFlows: ['code', v] });
+    expect(notCheckable(p)).toEqual([expect.objectContaining({ property: 'AllowedOAuthFlows', severity: Severity.WARNING })]);
+    expect(notCheckable(p)[0].message).toContain('more than 64 levels deep');
+    let plain: any = 'x';
+    for (let i = 0; i < 70; i++) plain = [plain];
+    expect(findIn({ ...BASE, Extra: plain }, ID).map((f) => f.property)).toEqual(['Extra']);
+  });
+
+  test('past the bound on the work of branches, the conditions not checked are named; small properties are checked first', () => {
+    // 2,000 conditions over 20,000 URLs: checking each would read the list 4,000 times.
+    const urls: any[] = Array.from({ length: 20000 }, (_v, i) => `https://a.example.org/${i}`);
+    for (let i = 0; i < 2000; i++) urls[i * 10] = IF(`C${i}`, urls[i * 10], `http://b.example.org/${i}`);
+    const p = oauth({ CallbackURLs: urls, AllowedOAuthFlows: ['code', IF('Legacy', 'implicit', NO_VALUE)] });
+    expect(implicit(p).map((f) => f.condition)).toEqual(['when Legacy is true']);
+    const [f] = notCheckable(p);
+    expect(f).toEqual(expect.objectContaining({ property: 'CallbackURLs', severity: Severity.WARNING }));
+    expect(f.message).toMatch(/Fn::If on C\d+, .* and \d+ more = |= Fn::If on C\d+.* and \d+ more: the branches of these conditions were not checked/);
+    // The conditions checked before the bound have their findings.
+    expect(findIn(p, 'redirect-uri-https').length).toBeGreaterThan(0);
   });
 });
 

@@ -1,4 +1,6 @@
-import { intrinsicName, isPlainObject } from './values';
+import { Client, readClient } from './client';
+import { ResourceLookup } from './shapes';
+import { TypeProblem, intrinsicName, isPlainObject } from './values';
 
 /**
  * The branches of `Fn::If` conditions.
@@ -9,6 +11,11 @@ import { intrinsicName, isPlainObject } from './values';
  * the properties, so one condition is always read consistently) and the other conditions still
  * unresolved. A finding of such a variant holds whenever the condition has that value. Conditions
  * nested in a branch are explored under that branch ("when A is true and B is false").
+ *
+ * A variant re-reads only the top-level properties that hold the condition, and re-runs only the
+ * rules that read one of them (the engine records what each rule reads), so its cost is that of
+ * those properties, not of the whole client. The bounds below are the engine's; each one, when
+ * reached, is reported as a `client-not-checkable` finding naming what was not checked.
  */
 
 /** One condition with the value it is given. */
@@ -17,18 +24,25 @@ export interface Branch {
   readonly value: boolean;
 }
 
-/** One variant of the properties: the branches taken, and the properties with those `Fn::If`s replaced. */
-export interface Variant {
-  readonly when: ReadonlyArray<Branch>;
-  readonly properties: unknown;
-}
+/** Values nested deeper than this are not looked into for `Fn::If` (reported when reached). */
+export const MAX_DEPTH = 64;
+/** Conditions nested in branches are explored this deep (reported when reached). */
+export const MAX_NESTING = 16;
+/**
+ * The work a client's branches may take, in values read: this many times the size of its
+ * properties (counted in values: every object, list, string, number and boolean), plus
+ * `BRANCH_WORK_BASE`. Each branch of a condition costs the size of the top-level properties that
+ * hold the condition (and of the properties a rule reading the whole client reads), plus
+ * `BRANCH_COST`. Branches are checked cheapest condition first; those past the bound are reported.
+ */
+export const BRANCH_WORK_FACTOR = 4;
+export const BRANCH_WORK_BASE = 200_000;
+export const BRANCH_COST = 64;
 
-/** Values nested deeper than this are not looked into (no real template comes close). */
-const MAX_DEPTH = 32;
-/** Conditions nested in branches are explored this deep. */
-const MAX_NESTING = 3;
-/** At most this many variants per client. */
-const MAX_VARIANTS = 64;
+/** Set when a walk met a value nested deeper than MAX_DEPTH (the caller reports it). */
+export interface DepthFlag {
+  tooDeep: boolean;
+}
 
 /** `[condition, a, b]` when `v` is a well-formed `Fn::If`. */
 function ifArgs(v: unknown): [string, unknown, unknown] | undefined {
@@ -37,29 +51,46 @@ function ifArgs(v: unknown): [string, unknown, unknown] | undefined {
   return Array.isArray(a) && a.length === 3 && typeof a[0] === 'string' ? [a[0], a[1], a[2]] : undefined;
 }
 
+/** Whether `v` is an object or list with something in it (what a depth bound leaves unread). */
+function hasContent(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  if (Array.isArray(v)) return v.length > 0;
+  for (const _key in v) return true;
+  return false;
+}
+
 /** The conditions of the `Fn::If`s not inside a branch of another `Fn::If`, in order of appearance. */
-export function outerConditions(v: unknown, into: string[] = [], depth = 0): string[] {
-  if (depth > MAX_DEPTH || typeof v !== 'object' || v === null) return into;
+export function outerConditions(v: unknown, into: string[] = [], depth = 0, flag?: DepthFlag, seen = new Set<string>()): string[] {
+  if (typeof v !== 'object' || v === null) return into;
+  if (depth > MAX_DEPTH) {
+    if (flag && hasContent(v)) flag.tooDeep = true;
+    return into;
+  }
   if (Array.isArray(v)) {
-    for (const x of v) outerConditions(x, into, depth + 1);
+    for (const x of v) outerConditions(x, into, depth + 1, flag, seen);
     return into;
   }
   const args = ifArgs(v);
   if (args) {
-    if (!into.includes(args[0])) into.push(args[0]);
+    if (!seen.has(args[0])) {
+      seen.add(args[0]);
+      into.push(args[0]);
+    }
     return into;
   }
   if (!isPlainObject(v)) return into;
-  for (const key in v) outerConditions(v[key], into, depth + 1);
+  for (const key in v) outerConditions(v[key], into, depth + 1, flag, seen);
   return into;
 }
 
 /**
- * Whether `v` holds an `Fn::If` that `outerConditions` would find (the same walk, stopping at the
- * first): one scan without allocation, so properties without conditions skip `variantsOf`.
+ * Whether `v` holds an `Fn::If` (the walk of `outerConditions`, stopping at the first), or a value
+ * nested deeper than MAX_DEPTH (whose `Fn::If`s would go unseen: the caller reports it): one scan
+ * without allocation, so properties without conditions skip the branch checks.
  */
 export function hasConditions(v: unknown, depth = 0): boolean {
-  if (depth > MAX_DEPTH || typeof v !== 'object' || v === null) return false;
+  if (typeof v !== 'object' || v === null) return false;
+  if (depth > MAX_DEPTH) return hasContent(v);
   if (Array.isArray(v)) return itemsHaveConditions(v, depth);
   if ((v as { [key: string]: unknown })['Fn::If'] !== undefined && ifArgs(v)) return true;
   for (const key in v) {
@@ -72,7 +103,7 @@ export function hasConditions(v: unknown, depth = 0): boolean {
 
 /** `hasConditions` of a list at `depth`: only its object items are looked into. */
 function itemsHaveConditions(a: unknown[], depth: number): boolean {
-  if (depth > MAX_DEPTH) return false;
+  if (depth > MAX_DEPTH) return a.length > 0;
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
     if (typeof x === 'object' && x !== null && hasConditions(x, depth + 1)) return true;
@@ -80,15 +111,51 @@ function itemsHaveConditions(a: unknown[], depth: number): boolean {
   return false;
 }
 
+/** What one value holds: every condition of its `Fn::If`s (nested ones too), and its size in values. */
+export interface ValueScan {
+  readonly conditions: ReadonlySet<string>;
+  readonly size: number;
+  readonly tooDeep: boolean;
+}
+
+/** Scans one value (a top-level property at `depth` 1) once. */
+export function scanValue(v: unknown, depth = 1): ValueScan {
+  const conditions = new Set<string>();
+  const flag: DepthFlag = { tooDeep: false };
+  let size = 0;
+  const walk = (x: unknown, d: number): void => {
+    size++;
+    if (typeof x !== 'object' || x === null) return;
+    if (d > MAX_DEPTH) {
+      if (hasContent(x)) flag.tooDeep = true;
+      return;
+    }
+    if (Array.isArray(x)) {
+      for (let i = 0; i < x.length; i++) walk(x[i], d + 1);
+      return;
+    }
+    if (!isPlainObject(x)) return;
+    const args = ifArgs(x);
+    if (args) conditions.add(args[0]);
+    for (const key in x) walk(x[key], d + 1);
+  };
+  walk(v, depth);
+  return { conditions, size, tooDeep: flag.tooDeep };
+}
+
 /** `v` with every `Fn::If` on `condition` replaced by its branch for `value` (other values are shared, never modified). */
-export function substitute(v: unknown, condition: string, value: boolean, depth = 0): unknown {
-  if (depth > MAX_DEPTH || typeof v !== 'object' || v === null) return v;
+export function substitute(v: unknown, condition: string, value: boolean, depth = 0, flag?: DepthFlag): unknown {
+  if (typeof v !== 'object' || v === null) return v;
+  if (depth > MAX_DEPTH) {
+    if (flag && hasContent(v)) flag.tooDeep = true;
+    return v;
+  }
   const args = ifArgs(v);
-  if (args && args[0] === condition) return substitute(value ? args[1] : args[2], condition, value, depth + 1);
+  if (args && args[0] === condition) return substitute(value ? args[1] : args[2], condition, value, depth + 1, flag);
   if (Array.isArray(v)) {
     let out: unknown[] | undefined;
     for (let i = 0; i < v.length; i++) {
-      const x = substitute(v[i], condition, value, depth + 1);
+      const x = substitute(v[i], condition, value, depth + 1, flag);
       if (x !== v[i]) (out ??= v.slice())[i] = x;
     }
     return out ?? v;
@@ -96,36 +163,100 @@ export function substitute(v: unknown, condition: string, value: boolean, depth 
   if (!isPlainObject(v)) return v;
   let out: { [key: string]: unknown } | undefined;
   for (const key in v) {
-    const x = substitute(v[key], condition, value, depth + 1);
+    const x = substitute(v[key], condition, value, depth + 1, flag);
     if (x !== v[key]) (out ??= { ...v })[key] = x;
   }
   return out ?? v;
 }
 
-/** Every variant to check besides the properties as written, in a stable order; empty when there is no `Fn::If`. */
-export function variantsOf(properties: unknown): Variant[] {
-  const out: Variant[] = [];
-  const explore = (p: unknown, when: Branch[], conditions: string[], nesting: number) => {
-    for (const condition of conditions) {
-      for (const value of [true, false]) {
-        if (out.length >= MAX_VARIANTS) return;
-        const q = substitute(p, condition, value);
-        const branch = [...when, { condition, value }];
-        out.push({ when: branch, properties: q });
-        if (nesting < MAX_NESTING) {
-          // Conditions that were inside the branch taken, now exposed.
-          const exposed = outerConditions(q).filter((c) => !conditions.includes(c) && !when.some((b) => b.condition === c));
-          if (exposed.length) explore(q, branch, exposed, nesting + 1);
-        }
-      }
-    }
-  };
-  const top = outerConditions(properties);
-  if (top.length) explore(properties, [], top, 1);
-  return out;
-}
-
 /** "when IsProd is false", "when A is true and B is false". */
 export function describeBranches(when: ReadonlyArray<Branch>): string {
   return `when ${when.map((b) => `${b.condition} is ${b.value}`).join(' and ')}`;
+}
+
+/**
+ * The fields of `Client` that each top-level property gives, where they are not just the property
+ * itself (see `readClient`). A field not listed here, nor a property name, is read from every
+ * property (`problems`, or a field added later): a rule that reads it is re-run for every branch.
+ */
+const FIELDS_OF: { readonly [property: string]: ReadonlyArray<keyof Client> } = {
+  TokenValidityUnits: ['TokenValidityUnits', 'Units'],
+  RefreshTokenRotation: ['RefreshTokenRotation', 'Feature', 'RetryGracePeriodSeconds'],
+  AnalyticsConfiguration: ['AnalyticsConfiguration', 'Analytics'],
+  GenerateSecret: ['GenerateSecret', 'hasSecret'],
+  ClientSecret: ['ClientSecret', 'hasSecret'],
+};
+/** Properties read together by `readClient` (one field comes from both). */
+const COMPANIONS: { readonly [property: string]: string } = { GenerateSecret: 'ClientSecret', ClientSecret: 'GenerateSecret' };
+
+/**
+ * Values the rules' helpers keep on a client once worked out (`urlEntries` in urls.ts), with the
+ * properties they come from: a branch that changes one of these properties drops the value.
+ */
+const CACHES: { readonly [field: string]: ReadonlyArray<string> } = {
+  urlEntries: ['CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI'],
+};
+
+/**
+ * The top-level properties a `Client` field (or a value kept on the client, `CACHES`) comes from;
+ * undefined for "every property".
+ */
+export const PROPERTIES_OF_FIELD: ReadonlyMap<string, ReadonlyArray<string>> = (() => {
+  const m = new Map<string, string[]>();
+  const plain: ReadonlyArray<keyof Client> = [
+    'ClientName', 'UserPoolId', 'AccessTokenValidity', 'IdTokenValidity', 'RefreshTokenValidity', 'AuthSessionValidity',
+    'ExplicitAuthFlows', 'AllowedOAuthFlows', 'AllowedOAuthScopes', 'AllowedOAuthFlowsUserPoolClient', 'CallbackURLs', 'LogoutURLs',
+    'DefaultRedirectURI', 'SupportedIdentityProviders', 'ReadAttributes', 'WriteAttributes', 'PreventUserExistenceErrors',
+    'EnableTokenRevocation', 'EnablePropagateAdditionalUserContextData',
+  ];
+  for (const f of plain) m.set(f, [f]);
+  for (const property of Object.keys(FIELDS_OF)) {
+    for (const f of FIELDS_OF[property]) m.set(f, [...(m.get(f) ?? []), property]);
+  }
+  for (const field of Object.keys(CACHES)) m.set(field, [...CACHES[field]]);
+  return m;
+})();
+
+/** The top-level property a problem's path is under (`CallbackURLs[2]` → `CallbackURLs`). */
+function propertyOfPath(path: string): string {
+  const m = /^[^.[]*/.exec(path);
+  return m ? m[0] : path;
+}
+
+/**
+ * The `Client` of `properties`, which differ from the properties `base` was read from only in the
+ * top-level properties `changed`: only those are read again (readClient of the changed properties
+ * alone), the other fields are the base's. Equal to `readClient(properties, lookup)`.
+ */
+export function variantClient(base: Client, properties: { [key: string]: unknown }, changed: Iterable<string>,
+  lookup?: ResourceLookup): Client {
+  const keys = new Set<string>();
+  for (const k of changed) {
+    keys.add(k);
+    const companion = COMPANIONS[k];
+    if (companion !== undefined) keys.add(companion);
+  }
+  const sub: { [key: string]: unknown } = {};
+  for (const k of keys) if (Object.prototype.hasOwnProperty.call(properties, k)) sub[k] = properties[k];
+  const partial = readClient(sub, lookup);
+  // The base's fields, and the values kept on it that no changed property gives (any other is
+  // worked out again when a rule asks for it).
+  const out = {} as { -readonly [K in keyof Client]: Client[K] };
+  for (const f in base) {
+    const from = CACHES[f];
+    if (from === undefined ? PROPERTIES_OF_FIELD.has(f) || f === 'problems' : !from.some((k) => keys.has(k))) {
+      (out as { [field: string]: unknown })[f] = (base as unknown as { [field: string]: unknown })[f];
+    }
+  }
+  const set = <K extends keyof Client>(f: K) => { out[f] = partial[f]; };
+  for (const k of keys) {
+    const fields = FIELDS_OF[k];
+    if (fields) for (const f of fields) set(f);
+    else if (PROPERTIES_OF_FIELD.has(k)) set(k as keyof Client);
+  }
+  let problems: TypeProblem[] | undefined;
+  for (const p of base.problems) if (!keys.has(propertyOfPath(p.path))) (problems ??= []).push(p);
+  for (const p of partial.problems) (problems ??= []).push(p);
+  out.problems = problems ?? (base.problems.length === 0 ? base.problems : []);
+  return out;
 }
