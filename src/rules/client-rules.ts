@@ -2,7 +2,7 @@ import { ContextRule } from './cross-resource';
 import { PolicyRule, PolicySettings } from './policy';
 import { Client, readClient } from './private/client';
 import {
-  BRANCH_COST, BRANCH_WORK_BASE, BRANCH_WORK_FACTOR, Branch, DepthFlag, MAX_DEPTH, MAX_NESTING, PROPERTIES_OF_FIELD, ValueScan,
+  BRANCH_COST, BRANCH_WORK_BASE, BRANCH_WORK_FACTOR, Branch, MAX_DEPTH, MAX_NESTING, PROPERTIES_OF_FIELD, ValueScan,
   describeBranches, hasConditions, outerConditions, scanValue, substitute, variantClient,
 } from './private/conditions';
 import { findingIdOf } from './private/finding-ids';
@@ -258,6 +258,11 @@ const TRACK_CLIENT: ProxyHandler<Client> = {
     noteField(field);
     return (target as any)[field];
   },
+  // A helper keeping a value it worked out on the client (urls.ts): a write, not a read.
+  set(target, field, value) {
+    (target as any)[field] = value;
+    return true;
+  },
   has(target, field) {
     trackedAll = true;
     return field in target;
@@ -309,7 +314,7 @@ interface NotChecked {
   readonly kind: 'work' | 'nesting' | 'depth';
   readonly property: string;
   readonly when: ReadonlyArray<Branch>;
-  readonly conditions: string[];
+  readonly conditions: Set<string>;
   size: number;
 }
 
@@ -341,14 +346,16 @@ class BranchCheck {
       const state = this.evaluateAll(properties, scans);
       this.base = state.raws;
       for (const r of this.base) this.seen.add(keyOf(r));
-      this.explore(state, [], outerOf(properties, scans.keys(), this), 1);
+      const top = outerOf(scans, scans.keys());
+      this.explore(state, [], top, 1, [new Set(top)]);
     } else {
       const s = scanValue(properties, 0);
       if (s.tooDeep) this.skip('depth', 'Properties', [], []);
       this.budget = BRANCH_WORK_FACTOR * s.size + BRANCH_WORK_BASE;
       this.base = evaluate(properties, this.policy, this.context, this.before, this.lookup);
       for (const r of this.base) this.seen.add(keyOf(r));
-      this.exploreWhole(properties, s.size, [], outerConditions(properties), 1);
+      const top = outerConditions(properties);
+      this.exploreWhole(properties, s.size, [], top, 1, [new Set(top)]);
     }
   }
 
@@ -357,10 +364,10 @@ class BranchCheck {
     const key = `${kind}\u0000${property}\u0000${when.length ? describeBranches(when) : ''}`;
     const entry = this.notChecked.get(key);
     if (entry === undefined) {
-      this.notChecked.set(key, { kind, property, when, conditions: [...conditions], size });
+      this.notChecked.set(key, { kind, property, when, conditions: new Set(conditions), size });
       return;
     }
-    for (const c of conditions) if (!entry.conditions.includes(c)) entry.conditions.push(c);
+    for (const c of conditions) entry.conditions.add(c);
     entry.size = Math.max(entry.size, size);
   }
 
@@ -422,8 +429,13 @@ class BranchCheck {
     return findings;
   }
 
-  /** The branches of `conditions` on readable properties, and the conditions their branches expose. */
-  private explore(state: State, when: Branch[], conditions: string[], nesting: number): void {
+  /**
+   * The branches of `conditions` on readable properties, and the conditions their branches expose.
+   * `levels` holds the conditions of this level and of every level above: a condition that one of
+   * them lists has its own branches checked there, so it is never exposed again below (which would
+   * check it once per branch of every condition beside it).
+   */
+  private explore(state: State, when: Branch[], conditions: string[], nesting: number, levels: ReadonlyArray<ReadonlySet<string>>): void {
     const keysOf = (condition: string) => [...state.scans.entries()].filter(([, s]) => s.conditions.has(condition)).map(([k]) => k);
     const plan = conditions.map((condition) => {
       const keys = keysOf(condition);
@@ -432,6 +444,9 @@ class BranchCheck {
     });
     // Cheapest first: a large property with many conditions cannot crowd out a small one.
     const order = plan.map((_p, i) => i).sort((a, b) => plan[a].cost - plan[b].cost || a - b);
+    // Every branch of this level is checked before any condition nested in one (breadth first), so
+    // that the nested ones cannot use up the bound before the branches above them are checked.
+    const nested: Array<() => void> = [];
     for (const i of order) {
       const { condition, keys, cost, size } = plan[i];
       for (const value of [true, false]) {
@@ -441,36 +456,40 @@ class BranchCheck {
           continue;
         }
         this.work += cost;
-        const flag: DepthFlag = { tooDeep: false };
+        // (A value too deep to look into was reported by the first scan: a branch is never deeper.)
         const q: { [key: string]: any } = { ...state.properties };
         const changed: string[] = [];
         for (const k of keys) {
-          const v = substitute(state.properties[k], condition, value, 1, flag);
+          const v = substitute(state.properties[k], condition, value, 1);
           if (v !== state.properties[k]) {
             q[k] = v;
             changed.push(k);
           }
         }
-        if (flag.tooDeep) this.skip('depth', keys.join(', '), branch, [condition]);
         if (changed.length === 0) continue;
         const rerun = state.reads.map((r) => r === 'all' || changed.some((k) => r.has(k)));
         const client = variantClient(state.client, q, changed, this.lookup);
         const reads = [...state.reads];
         this.record(this.evaluateRules(q, client, rerun, reads), branch);
-        // Conditions that were inside the branch taken, now exposed.
+        // Conditions that were inside the branch taken, now exposed (none when every condition of
+        // the changed properties has its branches checked at this level or above: no scan then).
+        if (!changed.some((k) => hasOther(state.scans.get(k)!.conditions, levels))) continue;
         const scans = new Map(state.scans);
         for (const k of changed) scans.set(k, scanValue(q[k]));
-        const exposed = outerOf(q, changed, this).filter((c) => !conditions.includes(c) && !when.some((b) => b.condition === c));
+        const exposed = outerOf(scans, changed).filter((c) => !levels.some((l) => l.has(c)));
         if (exposed.length === 0) continue;
         if (nesting >= MAX_NESTING) this.skip('nesting', changed.join(', '), branch, exposed);
-        else this.explore({ properties: q, client, reads, scans }, branch, exposed, nesting + 1);
+        else nested.push(() => this.explore({ properties: q, client, reads, scans }, branch, exposed, nesting + 1, [...levels, new Set(exposed)]));
       }
     }
+    for (const next of nested) next();
   }
 
   /** The branches of properties that cannot be read as they are (a whole-Properties Fn::If, or a macro in one branch). */
-  private exploreWhole(properties: unknown, size: number, when: Branch[], conditions: string[], nesting: number): void {
+  private exploreWhole(properties: unknown, size: number, when: Branch[], conditions: string[], nesting: number,
+    levels: ReadonlyArray<ReadonlySet<string>>): void {
     const cost = size + BRANCH_COST;
+    const nested: Array<() => void> = [];
     for (const condition of conditions) {
       for (const value of [true, false]) {
         const branch = [...when, { condition, value }];
@@ -479,28 +498,27 @@ class BranchCheck {
           continue;
         }
         this.work += cost;
-        const flag: DepthFlag = { tooDeep: false };
-        const q = substitute(properties, condition, value, 0, flag);
-        if (flag.tooDeep) this.skip('depth', 'Properties', branch, [condition]);
-        const known = (c: string) => conditions.includes(c) || when.some((b) => b.condition === c);
+        const q = substitute(properties, condition, value, 0);
+        const known = (c: string) => levels.some((l) => l.has(c));
         if (isReadable(q)) {
           const scans = new Map<string, ValueScan>();
           for (const key in q) scans.set(key, scanValue(q[key]));
           const state = this.evaluateAll(q, scans);
           this.record(state.raws, branch);
-          const exposed = outerOf(q, scans.keys(), this).filter((c) => !known(c));
+          const exposed = outerOf(scans, scans.keys()).filter((c) => !known(c));
           if (exposed.length === 0) continue;
           if (nesting >= MAX_NESTING) this.skip('nesting', 'Properties', branch, exposed);
-          else this.explore(state, branch, exposed, nesting + 1);
+          else nested.push(() => this.explore(state, branch, exposed, nesting + 1, [...levels, new Set(exposed)]));
         } else {
           this.record(evaluate(q, this.policy, this.context, this.before, this.lookup), branch);
           const exposed = outerConditions(q).filter((c) => !known(c));
           if (exposed.length === 0) continue;
           if (nesting >= MAX_NESTING) this.skip('nesting', 'Properties', branch, exposed);
-          else this.exploreWhole(q, size, branch, exposed, nesting + 1);
+          else nested.push(() => this.exploreWhole(q, size, branch, exposed, nesting + 1, [...levels, new Set(exposed)]));
         }
       }
     }
+    for (const next of nested) next();
   }
 }
 
@@ -509,33 +527,43 @@ function isReadable(p: unknown): p is { [key: string]: any } {
   return isPlainObject(p) && intrinsicName(p) === undefined && unreadableReason(p) === undefined;
 }
 
-/** The outer conditions of some top-level properties, in order of appearance (a value too deep is reported). */
-function outerOf(properties: { [key: string]: any }, keys: Iterable<string>, check: BranchCheck): string[] {
+/** The outer conditions of some top-level properties, in order of appearance, from their scans. */
+function outerOf(scans: ReadonlyMap<string, ValueScan>, keys: Iterable<string>): string[] {
   const into: string[] = [];
   const seen = new Set<string>();
   for (const k of keys) {
-    const flag: DepthFlag = { tooDeep: false };
-    outerConditions(properties[k], into, 1, flag, seen);
-    if (flag.tooDeep) check.skip('depth', k, [], []);
+    for (const c of scans.get(k)?.outer ?? []) {
+      if (!seen.has(c)) {
+        seen.add(c);
+        into.push(c);
+      }
+    }
   }
   return into;
+}
+
+/** Whether some of `conditions` is listed by none of `levels`. */
+function hasOther(conditions: ReadonlySet<string>, levels: ReadonlyArray<ReadonlySet<string>>): boolean {
+  for (const c of conditions) if (!levels.some((l) => l.has(c))) return true;
+  return false;
 }
 
 /** At most this many condition names in a client-not-checkable message. */
 const NAMES_SHOWN = 8;
 
 function notCheckedFinding(n: NotChecked): Raw {
-  const names = n.conditions.length > NAMES_SHOWN
-    ? `${n.conditions.slice(0, NAMES_SHOWN).join(', ')} and ${n.conditions.length - NAMES_SHOWN} more`
-    : n.conditions.join(', ');
-  const these = n.conditions.length === 1 ? 'this condition' : 'these conditions';
+  const conditions = [...n.conditions];
+  const names = conditions.length > NAMES_SHOWN
+    ? `${conditions.slice(0, NAMES_SHOWN).join(', ')} and ${conditions.length - NAMES_SHOWN} more`
+    : conditions.join(', ');
+  const these = conditions.length === 1 ? 'this condition' : 'these conditions';
   const fix = 'Check the template once per value of these conditions (for example the template synthesized for each configuration), or move the conditional values out of the client (one client per configuration).';
   if (n.kind === 'depth') {
     return {
       rule: UNREADABLE_RULE,
       property: n.property,
       value: `(nested more than ${MAX_DEPTH} levels deep)`,
-      why: `Fn::If conditions are looked for only ${MAX_DEPTH} levels deep, so the branches of any condition below that were not checked${n.conditions.length ? ` (${names} among them)` : ''}; what holds whatever they are was checked.`,
+      why: `Fn::If conditions are looked for only ${MAX_DEPTH} levels deep, so the branches of any condition below that were not checked${conditions.length ? ` (${names} among them)` : ''}; what holds whatever they are was checked.`,
       fix,
     };
   }
@@ -544,7 +572,7 @@ function notCheckedFinding(n: NotChecked): Raw {
       rule: UNREADABLE_RULE,
       property: n.property,
       value: `Fn::If on ${names}`,
-      why: `${these} ${n.conditions.length === 1 ? 'is' : 'are'} nested in the branches of ${MAX_NESTING} other conditions, the deepest the engine explores, so ${n.conditions.length === 1 ? 'its' : 'their'} own branches were not checked; what holds whatever ${n.conditions.length === 1 ? 'it is' : 'they are'} was checked.`,
+      why: `${these} ${conditions.length === 1 ? 'is' : 'are'} nested in the branches of ${MAX_NESTING} other conditions, the deepest the engine explores, so ${conditions.length === 1 ? 'its' : 'their'} own branches were not checked; what holds whatever ${conditions.length === 1 ? 'it is' : 'they are'} was checked.`,
       fix,
     };
   }
@@ -552,7 +580,7 @@ function notCheckedFinding(n: NotChecked): Raw {
     rule: UNREADABLE_RULE,
     property: n.property,
     value: `Fn::If on ${names}`,
-    why: `the branches of ${these} were not checked: each would read ${n.property} (${n.size} values) again, past the engine's bound on the work of one client's branches (${BRANCH_WORK_FACTOR} times the size of its properties, plus ${BRANCH_WORK_BASE} values). What holds whatever ${n.conditions.length === 1 ? 'it is' : 'they are'} was checked, and so were the branches of the other conditions.`,
+    why: `the branches of ${these} were not checked: each would read ${n.property} (${n.size} values) again, past the engine's bound on the work of one client's branches (${BRANCH_WORK_FACTOR} times the size of its properties, plus ${BRANCH_WORK_BASE} values). What holds whatever ${conditions.length === 1 ? 'it is' : 'they are'} was checked, and so were the branches of the other conditions.`,
     fix,
   };
 }

@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import { RULE_DOCS, RuleExample } from '../../scripts/rule-examples';
 import { ClientPolicy, ClientRules, Severity } from '../../src';
 
@@ -294,12 +295,12 @@ describe('the bounds of branch checking are reported, never silent', () => {
 
   test('a value nested deeper than the engine looks for Fn::If: reported, also with no condition found', () => {
     let v: any = IF('Legacy', 'implicit', 'code');
-    for (let i = 0; i < 70; i++) v = { 'Fn::Join': ['', [v]] };
+    for (let i = 0; i < 50; i++) v = { 'Fn::Join': ['', [v]] };
     const p = oauth({ AllowedOAuthFlows: ['code', v] });
     expect(notCheckable(p)).toEqual([expect.objectContaining({ property: 'AllowedOAuthFlows', severity: Severity.WARNING })]);
-    expect(notCheckable(p)[0].message).toContain('more than 64 levels deep');
+    expect(notCheckable(p)[0].message).toContain('more than 128 levels deep');
     let plain: any = 'x';
-    for (let i = 0; i < 70; i++) plain = [plain];
+    for (let i = 0; i < 140; i++) plain = [plain];
     expect(findIn({ ...BASE, Extra: plain }, ID).map((f) => f.property)).toEqual(['Extra']);
   });
 
@@ -314,6 +315,43 @@ describe('the bounds of branch checking are reported, never silent', () => {
     expect(f.message).toMatch(/Fn::If on C\d+, .* and \d+ more = |= Fn::If on C\d+.* and \d+ more: the branches of these conditions were not checked/);
     // The conditions checked before the bound have their findings.
     expect(findIn(p, 'redirect-uri-https').length).toBeGreaterThan(0);
+  });
+  test('property: nested and padded conditions; the bad branch is reported, or client-not-checkable says what was not checked (never neither)', () => {
+    const arb = fc.record({
+      padding: fc.integer({ min: 0, max: 300 }),
+      at: fc.nat(),
+      nesting: fc.integer({ min: 0, max: 20 }),
+      self: fc.integer({ min: 0, max: 30 }),
+      implicitWhen: fc.boolean(),
+      nestedWhen: fc.array(fc.boolean(), { minLength: 20, maxLength: 20 }),
+      urls: fc.integer({ min: 0, max: 1500 }),
+      whole: fc.boolean(),
+    });
+    fc.assert(fc.property(arb, (g) => {
+      // The offending Fn::If (the implicit grant in one branch), on one condition repeated `self` times,
+      // nested in the branches of `nesting` other conditions, among `padding` irrelevant Fn::Ifs.
+      let bad: any = g.implicitWhen ? IF('Legacy', 'implicit', NO_VALUE) : IF('Legacy', NO_VALUE, 'implicit');
+      for (let i = 0; i < g.self; i++) bad = g.implicitWhen ? IF('Legacy', bad, NO_VALUE) : IF('Legacy', NO_VALUE, bad);
+      for (let i = g.nesting; i > 0; i--) bad = g.nestedWhen[i - 1] ? IF(`N${i}`, bad, 'code') : IF(`N${i}`, 'code', bad);
+      const flows: any[] = ['code', ...Array.from({ length: g.padding }, (_v, i) => IF(`Pad${i}`, 'code', NO_VALUE))];
+      flows.splice(g.at % (flows.length + 1), 0, bad);
+      const urls: any[] = Array.from({ length: g.urls }, (_v, i) => IF(`U${i}`, `https://a.example.org/${i}`, `https://b.example.org/${i}`));
+      let p: any = oauth({ AllowedOAuthFlows: flows, CallbackURLs: [CB, ...urls] });
+      if (g.whole) p = IF('Whole', p, BASE);
+      const branches = [
+        ...(g.whole ? ['Whole is true'] : []),
+        ...Array.from({ length: g.nesting }, (_v, i) => `N${i + 1} is ${g.nestedWhen[i]}`),
+        `Legacy is ${g.implicitWhen}`,
+      ];
+      const found = implicit(p);
+      const unchecked = notCheckable(p);
+      expect(found.length + unchecked.length).toBeGreaterThan(0);
+      for (const f of found) expect(f.condition).toBe(`when ${branches.join(' and ')}`);
+      // Within the bounds, the finding is always there; past the nesting bound, the finding says so.
+      const workBound = unchecked.some((f) => f.message.includes('past the engine\'s bound on the work'));
+      if (branches.length > 16) expect(workBound || unchecked.some((f) => f.message.includes('nested in the branches of 16 other conditions'))).toBe(true);
+      else if (!workBound) expect(found).toHaveLength(1);
+    }), { numRuns: 40, seed: 20261206 });
   });
 });
 

@@ -25,7 +25,7 @@ export interface Branch {
 }
 
 /** Values nested deeper than this are not looked into for `Fn::If` (reported when reached). */
-export const MAX_DEPTH = 64;
+export const MAX_DEPTH = 128;
 /** Conditions nested in branches are explored this deep (reported when reached). */
 export const MAX_NESTING = 16;
 /**
@@ -36,7 +36,7 @@ export const MAX_NESTING = 16;
  * `BRANCH_COST`. Branches are checked cheapest condition first; those past the bound are reported.
  */
 export const BRANCH_WORK_FACTOR = 4;
-export const BRANCH_WORK_BASE = 200_000;
+export const BRANCH_WORK_BASE = 1_000_000;
 export const BRANCH_COST = 64;
 
 /** Set when a walk met a value nested deeper than MAX_DEPTH (the caller reports it). */
@@ -114,6 +114,8 @@ function itemsHaveConditions(a: unknown[], depth: number): boolean {
 /** What one value holds: every condition of its `Fn::If`s (nested ones too), and its size in values. */
 export interface ValueScan {
   readonly conditions: ReadonlySet<string>;
+  /** The conditions of the `Fn::If`s not inside a branch of another, in order of appearance (`outerConditions`). */
+  readonly outer: ReadonlyArray<string>;
   readonly size: number;
   readonly tooDeep: boolean;
 }
@@ -121,9 +123,10 @@ export interface ValueScan {
 /** Scans one value (a top-level property at `depth` 1) once. */
 export function scanValue(v: unknown, depth = 1): ValueScan {
   const conditions = new Set<string>();
+  const outer: string[] = [];
   const flag: DepthFlag = { tooDeep: false };
   let size = 0;
-  const walk = (x: unknown, d: number): void => {
+  const walk = (x: unknown, d: number, inBranch: boolean): void => {
     size++;
     if (typeof x !== 'object' || x === null) return;
     if (d > MAX_DEPTH) {
@@ -131,16 +134,19 @@ export function scanValue(v: unknown, depth = 1): ValueScan {
       return;
     }
     if (Array.isArray(x)) {
-      for (let i = 0; i < x.length; i++) walk(x[i], d + 1);
+      for (let i = 0; i < x.length; i++) walk(x[i], d + 1, inBranch);
       return;
     }
     if (!isPlainObject(x)) return;
     const args = ifArgs(x);
-    if (args) conditions.add(args[0]);
-    for (const key in x) walk(x[key], d + 1);
+    if (args) {
+      if (!inBranch && !conditions.has(args[0])) outer.push(args[0]);
+      conditions.add(args[0]);
+    }
+    for (const key in x) walk(x[key], d + 1, inBranch || args !== undefined);
   };
-  walk(v, depth);
-  return { conditions, size, tooDeep: flag.tooDeep };
+  walk(v, depth, false);
+  return { conditions, outer, size, tooDeep: flag.tooDeep };
 }
 
 /** `v` with every `Fn::If` on `condition` replaced by its branch for `value` (other values are shared, never modified). */

@@ -1,0 +1,107 @@
+// Fn::If benchmark sample (issue 21): one large client checked branch by branch, against the same
+// template without conditions. Usage:
+//   node bench/conditions.js write <kind> <out.json>   writes the template of one kind
+//   node bench/conditions.js <template.json>           checks it (after start-up), prints JSON
+// Kinds (each a template with one pool and one client of about 6 MB, or 100,000 items):
+//   big32        6 MB of CallbackURLs, 32 Fn::Ifs on 32 conditions in other properties
+//   big32-plain  the same with each Fn::If replaced by its first branch
+//   list32       6 MB of CallbackURLs, 32 of its items Fn::Ifs on 32 conditions
+//   list32-plain the same with each Fn::If replaced by its first branch
+//   one100k      100,000 CallbackURLs items, each an Fn::If on one condition
+//   one100k-plain the same with each Fn::If replaced by its first branch
+'use strict';
+const { readFileSync, writeFileSync } = require('fs');
+
+const IF = (c, a, b) => ({ 'Fn::If': [c, a, b] });
+const NO_VALUE = { Ref: 'AWS::NoValue' };
+
+/** About 6 MB of https callback URLs (60,000 of about 100 characters). */
+function bigUrls(n = 60000) {
+  return Array.from({ length: n }, (_v, i) => `https://app${i % 97}.example.org/callback/${String(i).padStart(8, '0')}/${'x'.repeat(52)}`);
+}
+
+function client(kind) {
+  const plain = kind.endsWith('-plain');
+  const when = (c, a, b) => (plain ? a : IF(c, a, b));
+  const base = {
+    UserPoolId: { Ref: 'Pool' },
+    ClientName: 'web',
+    ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    AllowedOAuthFlowsUserPoolClient: true,
+    AllowedOAuthFlows: ['code'],
+    AllowedOAuthScopes: ['openid', 'email'],
+    PreventUserExistenceErrors: 'ENABLED',
+    EnableTokenRevocation: true,
+    SupportedIdentityProviders: ['COGNITO'],
+  };
+  if (kind.startsWith('big32')) {
+    const urls = bigUrls();
+    // 32 conditions: 28 padding items in AllowedOAuthFlows, then the implicit grant in one branch,
+    // and three token lifetimes.
+    const flows = ['code'];
+    for (let i = 0; i < 28; i++) flows.push(when(`Pad${i}`, 'code', NO_VALUE));
+    flows.push(when('Legacy', NO_VALUE, 'implicit'));
+    return {
+      ...base,
+      AllowedOAuthFlows: flows,
+      CallbackURLs: urls,
+      AccessTokenValidity: when('ShortA', 60, 30),
+      IdTokenValidity: when('ShortI', 60, 30),
+      RefreshTokenValidity: when('ShortR', 30, 7),
+      TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
+    };
+  }
+  if (kind.startsWith('list32')) {
+    const urls = bigUrls();
+    for (let i = 0; i < 32; i++) {
+      const at = Math.floor((i * urls.length) / 32);
+      urls[at] = when(`C${i}`, urls[at], `http://insecure${i}.example.org/cb`);
+    }
+    return { ...base, CallbackURLs: urls };
+  }
+  if (kind.startsWith('one100k')) {
+    const urls = Array.from({ length: 100000 }, (_v, i) => when('IsProd', `https://app.example.org/cb/${i}`, `https://staging.example.org/cb/${i}`));
+    return { ...base, CallbackURLs: urls };
+  }
+  throw new Error(`unknown kind ${kind}`);
+}
+
+function template(kind) {
+  return {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Conditions: {},
+    Resources: {
+      Pool: { Type: 'AWS::Cognito::UserPool', Properties: { UserPoolTier: 'ESSENTIALS' } },
+      Client: { Type: 'AWS::Cognito::UserPoolClient', Properties: client(kind) },
+    },
+  };
+}
+
+module.exports = { template };
+
+if (require.main === module) {
+  if (process.argv[2] === 'write') {
+    writeFileSync(process.argv[4], JSON.stringify(template(process.argv[3])));
+  } else {
+    // BENCH_LIB: another build of the library (e.g. the code before a change), for comparisons.
+    const lib = process.env.BENCH_LIB || '../lib';
+    const { ClientRules } = require(`${lib}/rules/client-rules`);
+    const { ClientPolicy } = require(`${lib}/policy/client-policy`);
+    const policy = new ClientPolicy({ forbidImplicitFlow: true });
+    const t0 = process.hrtime.bigint();
+    const parsed = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+    const t1 = process.hrtime.bigint();
+    const findings = ClientRules.checkTemplate(parsed, { policy });
+    const t2 = process.hrtime.bigint();
+    const ms = (a, b) => Number(b - a) / 1e6;
+    const count = (id) => findings.filter((f) => f.ruleId === id).length;
+    process.stdout.write(JSON.stringify({
+      findings: findings.length,
+      conditional: findings.filter((f) => f.condition !== undefined).length,
+      notCheckable: count('client-not-checkable'),
+      parseMs: ms(t0, t1),
+      checkMs: ms(t1, t2),
+      rssMb: process.resourceUsage().maxRSS / 1024,
+    }) + '\n');
+  }
+}
