@@ -318,13 +318,13 @@ describe('the bounds of branch checking are reported, never silent', () => {
   });
   test('property: nested and padded conditions; the bad branch is reported, or client-not-checkable says what was not checked (never neither)', () => {
     const arb = fc.record({
-      padding: fc.integer({ min: 0, max: 300 }),
+      padding: fc.integer({ min: 0, max: 200 }),
       at: fc.nat(),
       nesting: fc.integer({ min: 0, max: 20 }),
       self: fc.integer({ min: 0, max: 30 }),
       implicitWhen: fc.boolean(),
       nestedWhen: fc.array(fc.boolean(), { minLength: 20, maxLength: 20 }),
-      urls: fc.integer({ min: 0, max: 1500 }),
+      urls: fc.integer({ min: 0, max: 1000 }),
       whole: fc.boolean(),
     });
     fc.assert(fc.property(arb, (g) => {
@@ -343,16 +343,17 @@ describe('the bounds of branch checking are reported, never silent', () => {
         ...Array.from({ length: g.nesting }, (_v, i) => `N${i + 1} is ${g.nestedWhen[i]}`),
         `Legacy is ${g.implicitWhen}`,
       ];
-      const found = implicit(p);
-      const unchecked = notCheckable(p);
+      const all = ClientRules.check(p, policy);
+      const found = all.filter((f) => f.ruleId === 'policy-no-implicit');
+      const unchecked = all.filter((f) => f.ruleId === ID);
       expect(found.length + unchecked.length).toBeGreaterThan(0);
       for (const f of found) expect(f.condition).toBe(`when ${branches.join(' and ')}`);
       // Within the bounds, the finding is always there; past the nesting bound, the finding says so.
       const workBound = unchecked.some((f) => f.message.includes('past the engine\'s bound on the work'));
       if (branches.length > 16) expect(workBound || unchecked.some((f) => f.message.includes('nested in the branches of 16 other conditions'))).toBe(true);
       else if (!workBound) expect(found).toHaveLength(1);
-    }), { numRuns: 40, seed: 20261206 });
-  });
+    }), { numRuns: 30, seed: 20261206 });
+  }, 120_000);
 });
 
 describe('client-not-checkable', () => {
