@@ -625,24 +625,35 @@ function format(r: Raw, when?: ReadonlyArray<Branch>, resource?: string): Findin
  * under `P and C is false` holds under `P` (under no condition at all when `P` is empty).
  */
 function mergeBranches(whens: Branch[][]): Branch[][] {
+  // Pass after pass, each list is paired with its complement (same prefix, same last condition,
+  // the other value) through an index: linear per pass, and a pass shortens what it merges, so
+  // there are at most as many passes as conditions in the longest list.
   let list = whens;
   for (let changed = true; changed;) {
     changed = false;
-    outer:
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const a = list[i];
-        const b = list[j];
-        if (a.length !== b.length || a.length === 0) continue;
-        const last = a.length - 1;
-        if (a[last].condition !== b[last].condition || a[last].value === b[last].value) continue;
-        if (!a.slice(0, last).every((x, k) => x.condition === b[k].condition && x.value === b[k].value)) continue;
-        const prefix = a.slice(0, last);
-        list = [...list.filter((_x, k) => k !== i && k !== j), prefix];
-        changed = true;
-        break outer;
+    const index = new Map<string, number>();
+    const kept: Array<Branch[] | undefined> = [];
+    const merged: Branch[][] = [];
+    for (const w of list) {
+      if (w.length === 0) {
+        kept.push(w);
+        continue;
       }
+      const last = w[w.length - 1];
+      const prefix = w.length > 1 ? describeBranches(w.slice(0, -1)) : '';
+      const j = index.get(`${prefix}\u0000${last.condition}\u0000${!last.value}`);
+      if (j !== undefined) {
+        kept[j] = undefined;
+        index.delete(`${prefix}\u0000${last.condition}\u0000${!last.value}`);
+        merged.push(w.slice(0, -1));
+        changed = true;
+        continue;
+      }
+      const own = `${prefix}\u0000${last.condition}\u0000${last.value}`;
+      if (!index.has(own)) index.set(own, kept.length);
+      kept.push(w);
     }
+    list = [...kept.filter((w): w is Branch[] => w !== undefined), ...merged];
   }
   // The same branches once; a finding that holds unconditionally in a variant holds everywhere.
   const out: Branch[][] = [];
