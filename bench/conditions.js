@@ -1,5 +1,8 @@
-// Fn::If benchmark sample (issue 21): one large client checked branch by branch, against the same
-// template without conditions. Usage:
+// Fn::If benchmark (issue 21): one large client checked branch by branch, against the same
+// template without conditions. Each sample is a fresh node process; kinds are interleaved.
+// Usage:
+//   node bench/conditions.js --rows [--reps N]         runs only these rows and prints their table
+//                                                       (bench/run.js runs them too, in RESULTS.md)
 //   node bench/conditions.js write <kind> <out.json>   writes the template of one kind
 //   node bench/conditions.js <template.json>           checks it (after start-up), prints JSON
 // Kinds (each a template with one pool and one client of about 6 MB, or 100,000 items):
@@ -77,10 +80,72 @@ function template(kind) {
   };
 }
 
-module.exports = { template };
+/** The pairs of rows: a template with conditions, and the same without. */
+const PAIRS = [
+  ['big32', '6 MB client (60,000 CallbackURLs), 32 Fn::Ifs on 32 conditions in other properties'],
+  ['one100k', '100,000 CallbackURLs items, each an Fn::If on one condition'],
+  ['list32', '6 MB client, 32 of its 60,000 CallbackURLs items Fn::Ifs on 32 conditions'],
+];
+
+/**
+ * Runs the rows: `sample(args)` runs node with these arguments in a fresh process and returns its
+ * parsed JSON line; `interleaved(jobs)` runs each job `reps` times, interleaved. Returns the table's lines.
+ */
+function rows(sample, interleaved, dir) {
+  const path = require('path');
+  const files = {};
+  for (const [kind] of PAIRS) {
+    for (const k of [kind, `${kind}-plain`]) {
+      files[k] = path.join(dir, `${k}.template.json`);
+      writeFileSync(files[k], JSON.stringify(template(k)));
+    }
+  }
+  const kinds = PAIRS.flatMap(([kind]) => [kind, `${kind}-plain`]);
+  const samples = interleaved(kinds.map((k) => () => sample(['bench/conditions.js', files[k]])));
+  const by = {};
+  kinds.forEach((k, i) => { by[k] = samples[i]; });
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const range = (xs) => `${median(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
+  const out = [
+    '| Template | check with Fn::Ifs, ms | same template without, ms | ratio | findings (with a condition, client-not-checkable) |',
+    '|---|---|---|---|---|',
+  ];
+  for (const [kind, label] of PAIRS) {
+    const a = by[kind].map((s) => s.checkMs);
+    const b = by[`${kind}-plain`].map((s) => s.checkMs);
+    const f = by[kind][0];
+    out.push(`| ${label} | ${range(a)} | ${range(b)} | ${(median(a) / median(b)).toFixed(2)}× | ${f.findings} (${f.conditional}, ${f.notCheckable}) |`);
+  }
+  return out;
+}
+
+module.exports = { template, rows };
 
 if (require.main === module) {
-  if (process.argv[2] === 'write') {
+  if (process.argv[2] === '--rows') {
+    const { spawnSync } = require('child_process');
+    const os = require('os');
+    const path = require('path');
+    const { mkdtempSync, rmSync } = require('fs');
+    const reps = Number(process.argv[process.argv.indexOf('--reps') + 1]) || 9;
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-conditions-'));
+    const sample = (args) => {
+      const r = spawnSync(process.execPath, args, { cwd: path.join(__dirname, '..'), encoding: 'utf8', env: process.env, maxBuffer: 64 * 1024 * 1024 });
+      if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr.slice(0, 500)}`);
+      return JSON.parse(r.stdout.trim().split('\n').pop());
+    };
+    const interleaved = (jobs) => {
+      const out = jobs.map(() => []);
+      for (let r = 0; r < reps; r++) jobs.forEach((job, i) => out[i].push(job()));
+      return out;
+    };
+    try {
+      console.log(`Fn::If branches, check alone after parsing, ${reps} repetitions, medians with (min–max):\n`);
+      for (const line of rows(sample, interleaved, dir)) console.log(line);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  } else if (process.argv[2] === 'write') {
     writeFileSync(process.argv[4], JSON.stringify(template(process.argv[3])));
   } else {
     // BENCH_LIB: another build of the library (e.g. the code before a change), for comparisons.

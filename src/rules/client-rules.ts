@@ -2,7 +2,7 @@ import { ContextRule } from './cross-resource';
 import { PolicyRule, PolicySettings } from './policy';
 import { Client, readClient } from './private/client';
 import {
-  BRANCH_COST, BRANCH_WORK_BASE, BRANCH_WORK_FACTOR, Branch, MAX_DEPTH, MAX_NESTING, PROPERTIES_OF_FIELD, ValueScan,
+  BRANCH_COST, BRANCH_WORK_BASE, BRANCH_WORK_FACTOR, Branch, MAX_DEPTH, MAX_NESTING, PROBLEMS, PROPERTIES_OF_FIELD, ValueScan,
   describeBranches, hasConditions, outerConditions, scanValue, substitute, variantClient,
 } from './private/conditions';
 import { findingIdOf } from './private/finding-ids';
@@ -327,6 +327,8 @@ class BranchCheck {
   private seen = new Set<string>();
   private work = 0;
   private budget = 0;
+  /** The size of the client's properties (see `scanValue`). */
+  private size = 0;
 
   constructor(private readonly runners: ReadonlyArray<Runner>, private readonly policy: ClientPolicy | undefined,
     private readonly context: ClientContext | undefined, private readonly before: { [key: string]: any } | undefined,
@@ -342,6 +344,7 @@ class BranchCheck {
         size += s.size;
         if (s.tooDeep) this.skip('depth', key, [], []);
       }
+      this.size = size;
       this.budget = BRANCH_WORK_FACTOR * size + BRANCH_WORK_BASE;
       const state = this.evaluateAll(properties, scans);
       this.base = state.raws;
@@ -351,6 +354,7 @@ class BranchCheck {
     } else {
       const s = scanValue(properties, 0);
       if (s.tooDeep) this.skip('depth', 'Properties', [], []);
+      this.size = s.size;
       this.budget = BRANCH_WORK_FACTOR * s.size + BRANCH_WORK_BASE;
       this.base = evaluate(properties, this.policy, this.context, this.before, this.lookup);
       for (const r of this.base) this.seen.add(keyOf(r));
@@ -467,7 +471,19 @@ class BranchCheck {
           }
         }
         if (changed.length === 0) continue;
-        const rerun = state.reads.map((r) => r === 'all' || changed.some((k) => r.has(k)));
+        let readsAll = false;
+        const rerun = state.reads.map((r) => {
+          if (r === 'all') return (readsAll = true);
+          return r.has(PROBLEMS) || changed.some((k) => r.has(k));
+        });
+        if (readsAll) {
+          // A rule that reads every property runs again: the branch costs them all.
+          if (this.work + this.size > this.budget) {
+            this.skip('work', keys.join(', '), when, [condition], this.size);
+            continue;
+          }
+          this.work += this.size;
+        }
         const client = variantClient(state.client, q, changed, this.lookup);
         const reads = [...state.reads];
         this.record(this.evaluateRules(q, client, rerun, reads), branch);

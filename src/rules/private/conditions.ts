@@ -30,10 +30,12 @@ export const MAX_DEPTH = 128;
 export const MAX_NESTING = 16;
 /**
  * The work a client's branches may take, in values read: this many times the size of its
- * properties (counted in values: every object, list, string, number and boolean), plus
- * `BRANCH_WORK_BASE`. Each branch of a condition costs the size of the top-level properties that
- * hold the condition (and of the properties a rule reading the whole client reads), plus
- * `BRANCH_COST`. Branches are checked cheapest condition first; those past the bound are reported.
+ * properties (counted in values: every object, list, string, number and boolean, a string one more
+ * per 16 characters), plus `BRANCH_WORK_BASE`. Each branch of a condition costs the size of the
+ * top-level properties that hold the condition (read again, with the rules that read them), one
+ * per top-level property, and `BRANCH_COST`; when a rule that reads every property runs again, the
+ * size of all of them. Branches are checked cheapest condition first; those past the bound are
+ * reported.
  */
 export const BRANCH_WORK_FACTOR = 4;
 export const BRANCH_WORK_BASE = 1_000_000;
@@ -111,7 +113,10 @@ function itemsHaveConditions(a: unknown[], depth: number): boolean {
   return false;
 }
 
-/** What one value holds: every condition of its `Fn::If`s (nested ones too), and its size in values. */
+/**
+ * What one value holds: every condition of its `Fn::If`s (nested ones too), and its size in values
+ * (a string counts one more per 16 characters: the rules read URLs character by character).
+ */
 export interface ValueScan {
   readonly conditions: ReadonlySet<string>;
   /** The conditions of the `Fn::If`s not inside a branch of another, in order of appearance (`outerConditions`). */
@@ -128,6 +133,7 @@ export function scanValue(v: unknown, depth = 1): ValueScan {
   let size = 0;
   const walk = (x: unknown, d: number, inBranch: boolean): void => {
     size++;
+    if (typeof x === 'string') size += x.length >> 4;
     if (typeof x !== 'object' || x === null) return;
     if (d > MAX_DEPTH) {
       if (hasContent(x)) flag.tooDeep = true;
@@ -183,7 +189,7 @@ export function describeBranches(when: ReadonlyArray<Branch>): string {
 /**
  * The fields of `Client` that each top-level property gives, where they are not just the property
  * itself (see `readClient`). A field not listed here, nor a property name, is read from every
- * property (`problems`, or a field added later): a rule that reads it is re-run for every branch.
+ * property (a field added later): a rule that reads it is re-run for every branch.
  */
 const FIELDS_OF: { readonly [property: string]: ReadonlyArray<keyof Client> } = {
   TokenValidityUnits: ['TokenValidityUnits', 'Units'],
@@ -204,6 +210,12 @@ const CACHES: { readonly [field: string]: ReadonlyArray<string> } = {
 };
 
 /**
+ * What a rule reads when it reads `Client.problems`: the type problems of every property, which
+ * change with any branch (the rule runs again for each) but cost only their own number to read.
+ */
+export const PROBLEMS = '(problems)';
+
+/**
  * The top-level properties a `Client` field (or a value kept on the client, `CACHES`) comes from;
  * undefined for "every property".
  */
@@ -220,6 +232,7 @@ export const PROPERTIES_OF_FIELD: ReadonlyMap<string, ReadonlyArray<string>> = (
     for (const f of FIELDS_OF[property]) m.set(f, [...(m.get(f) ?? []), property]);
   }
   for (const field of Object.keys(CACHES)) m.set(field, [...CACHES[field]]);
+  m.set('problems', [PROBLEMS]);
   return m;
 })();
 
