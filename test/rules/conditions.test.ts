@@ -1,6 +1,8 @@
 import * as fc from 'fast-check';
 import { RULE_DOCS, RuleExample } from '../../scripts/rule-examples';
 import { ClientPolicy, ClientRules, Severity } from '../../src';
+import { readClient } from '../../src/rules/private/client';
+import { variantClient } from '../../src/rules/private/conditions';
 
 // Fn::If [Cond, A, B] with literal branches is checked branch by branch (catalog, "Values whose shape
 // CloudFormation documents"): in a value, a list item, a whole list and the whole Properties; a finding
@@ -389,5 +391,47 @@ describe('client-not-checkable', () => {
   test('in a template, one finding for the client', () => {
     const findings = ClientRules.checkTemplate({ Resources: { Client: { Type: 'AWS::Cognito::UserPoolClient', Properties: { 'Fn::Transform': { Name: 'M' } } } } });
     expect(findings.map((f) => [f.ruleId, f.resource])).toEqual([[ID, 'Client']]);
+  });
+});
+
+describe('a branch re-reads only the properties it changes', () => {
+  const sorted = (c: any) => ({ ...c, urlEntries: undefined, problems: [...c.problems].sort((a: any, b: any) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) });
+
+  test('variantClient equals readClient of the whole, for every property of every documented example changed to the other example\'s value', () => {
+    let compared = 0;
+    for (const [, { fail, pass }] of PAIRS) {
+      for (const [from, to] of [[fail.properties, pass.properties], [pass.properties, fail.properties]]) {
+        if (typeof from !== 'object' || from === null || typeof to !== 'object' || to === null || 'Fn::Transform' in from) continue;
+        const base = readClient(from);
+        for (const key of new Set([...Object.keys(from), ...Object.keys(to)])) {
+          const q: any = { ...from };
+          if (key in to) q[key] = to[key];
+          else delete q[key];
+          expect(sorted(variantClient(base, q, [key]))).toEqual(sorted(readClient(q)));
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(200);
+  });
+
+  test('a value a helper kept on the client (its URLs) is worked out again when a branch changes them', () => {
+    const p = oauth({ CallbackURLs: [IF('C', 'http://a.example.org/cb', CB)], LogoutURLs: [IF('D', 'http://b.example.org/out', 'https://b.example.org/out')] });
+    expect(findIn(p, 'redirect-uri-https').map((f) => [f.property, f.condition])).toEqual([['CallbackURLs[0]', 'when C is true']]);
+    expect(findIn(p, 'logout-uri-https').map((f) => [f.property, f.condition])).toEqual([['LogoutURLs[0]', 'when D is true']]);
+  });
+
+  test('a rule about several properties runs again when any of its operands holds the condition', () => {
+    const noUrls = { ...BASE, AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthScopes: ['openid'] };
+    expect(conditionsOf({ ...noUrls, AllowedOAuthFlows: IF('A', ['code'], ['client_credentials']), GenerateSecret: true }, 'oauth-callback-required')).toEqual(['when A is true']);
+    expect(conditionsOf({ ...noUrls, AllowedOAuthFlows: ['code'], CallbackURLs: IF('B', [CB], NO_VALUE) }, 'oauth-callback-required')).toEqual(['when B is false']);
+    // A property the rule reads only when another one is set: still followed (what a rule reads is noted per branch).
+    expect(conditionsOf({ ...noUrls, AllowedOAuthFlows: IF('A', ['code'], NO_VALUE), CallbackURLs: IF('A', NO_VALUE, [CB]) }, 'oauth-callback-required')).toEqual(['when A is true']);
+  });
+
+  test('branch findings keep their finding id, from the branch\'s value', () => {
+    const policy = new ClientPolicy({ forbidImplicitFlow: true });
+    const [f] = findIn(oauth({ AllowedOAuthFlows: ['code', IF('Legacy', 'implicit', NO_VALUE)] }), 'policy-no-implicit', policy);
+    expect(f.findingId).toBe('AllowedOAuthFlows::implicit');
   });
 });
