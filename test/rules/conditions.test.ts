@@ -280,7 +280,8 @@ describe('the bounds of branch checking are reported, never silent', () => {
     const nest = (n: number, inner: any): any => (n === 0 ? inner : IF(`N${n}`, nest(n - 1, inner), 'code'));
     const deepest = (n: number) => oauth({ AllowedOAuthFlows: [nest(n, IF('Legacy', 'implicit', 'code'))] });
     expect(implicit(deepest(15)).map((f) => f.condition)).toEqual([
-      `when ${Array.from({ length: 15 }, (_v, i) => `N${15 - i} is true`).join(' and ')} and Legacy is true`]);
+      `when ${Array.from({ length: 15 }, (_v, i) => `N${15 - i} is true`).join(' and ')} and Legacy is true`,
+    ]);
     expect(notCheckable(deepest(15))).toEqual([]);
     expect(implicit(deepest(16))).toEqual([]);
     const [f] = notCheckable(deepest(16));
@@ -395,7 +396,8 @@ describe('client-not-checkable', () => {
 });
 
 describe('a branch re-reads only the properties it changes', () => {
-  const sorted = (c: any) => ({ ...c, urlEntries: undefined, problems: [...c.problems].sort((a: any, b: any) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) });
+  const byPath = (a: any, b: any) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const sorted = (c: any) => ({ ...c, urlEntries: undefined, problems: [...c.problems].sort(byPath) });
 
   test('variantClient equals readClient of the whole, for every property of every documented example changed to the other example\'s value', () => {
     let compared = 0;
@@ -423,7 +425,8 @@ describe('a branch re-reads only the properties it changes', () => {
 
   test('a rule about several properties runs again when any of its operands holds the condition', () => {
     const noUrls = { ...BASE, AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthScopes: ['openid'] };
-    expect(conditionsOf({ ...noUrls, AllowedOAuthFlows: IF('A', ['code'], ['client_credentials']), GenerateSecret: true }, 'oauth-callback-required')).toEqual(['when A is true']);
+    const flows = IF('A', ['code'], ['client_credentials']);
+    expect(conditionsOf({ ...noUrls, AllowedOAuthFlows: flows, GenerateSecret: true }, 'oauth-callback-required')).toEqual(['when A is true']);
     expect(conditionsOf({ ...noUrls, AllowedOAuthFlows: ['code'], CallbackURLs: IF('B', [CB], NO_VALUE) }, 'oauth-callback-required')).toEqual(['when B is false']);
     // A property the rule reads only when another one is set: still followed (what a rule reads is noted per branch).
     expect(conditionsOf({ ...noUrls, AllowedOAuthFlows: IF('A', ['code'], NO_VALUE), CallbackURLs: IF('A', NO_VALUE, [CB]) }, 'oauth-callback-required')).toEqual(['when A is true']);

@@ -133,7 +133,7 @@ export function scanValue(v: unknown, depth = 1): ValueScan {
   let size = 0;
   const walk = (x: unknown, d: number, inBranch: boolean): void => {
     size++;
-    if (typeof x === 'string') size += x.length >> 4;
+    if (typeof x === 'string') size += Math.floor(x.length / 16);
     if (typeof x !== 'object' || x === null) return;
     if (d > MAX_DEPTH) {
       if (hasContent(x)) flag.tooDeep = true;
