@@ -357,7 +357,9 @@ export const RULE_DOCS: { readonly [ruleId: string]: RuleDoc } = {
       + '`ScopeDoesNotExistException: Invalid scope requested: <scope>` (awsdocs/aws-cloudformation-user-guide#564). A scope without `/` '
       + 'can never be one, so it is reported from the client alone; in a template whose pool is visible, a scope that no resource server '
       + 'of the pool defines (in the template or a nested stack whose template is given) is reported too. A server that exists but may '
-      + 'be created after the client is `oauth-scope-creation-order`.',
+      + 'be created after the client is `oauth-scope-creation-order`. The scope of dynamic client registration, '
+      + '`aws.cognito/dcr/register`, is system-managed: it never needs a resource server ("You don\'t create a resource server for it"), '
+      + 'so it is never reported; other `aws.cognito/…` scopes are not documented and stay under the rule.',
     failing: { properties: oauth({ AllowedOAuthScopes: ['openid', 'admin'] }) },
     passing: { properties: oauth({ AllowedOAuthScopes: ['openid', 'orders-api/admin'] }) },
   },
