@@ -27,7 +27,7 @@ export const tracking = (props: any = {}) => ({
 export const session = (minutes: any = 480, props: any = {}, extra: any = { DependsOn: 'Tracking' }) => ({
   Type: 'AWS::Cognito::UserPoolClientSessionConfigurationAttachment',
   ...extra,
-  Properties: clean({ UserPoolId: POOL, ClientId: CLIENT, SSOSession: minutes === undefined ? undefined : { MaxValidityMinutes: minutes }, ...props }),
+  Properties: clean({ UserPoolId: POOL, ClientId: CLIENT, SSOSession: { MaxValidityMinutes: minutes }, ...props }),
 });
 export const domain = (version: any = 2, props: any = {}) => ({
   Type: 'AWS::Cognito::UserPoolDomain', Properties: clean({ UserPoolId: POOL, Domain: 'example-app', ManagedLoginVersion: version, ...props }),
