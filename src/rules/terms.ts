@@ -114,7 +114,8 @@ export const TERMS_PAIR_RULES: AttachmentRule[] = [
       const all = model.attachments.filter((a): a is Terms => a.kind === 'terms');
       const done = new Set<string>();
       for (const t of all) {
-        if (!t.top || t.unreadable || typeof t.client !== 'string' || done.has(t.client)) continue;
+        // Only a client of the template: another one's documents may be in another template.
+        if (!t.top || t.unreadable || typeof t.client !== 'string' || !t.client.startsWith('client:') || done.has(t.client)) continue;
         const client = t.client;
         done.add(client);
         // Every Terms that may be this client's must be decided: its client, its kind and its languages.

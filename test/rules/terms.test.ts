@@ -145,6 +145,13 @@ describe('terms-both-kinds', () => {
     expect(find(withClient({ T: terms('terms-of-use'), ...resources }), 'terms-both-kinds')).toEqual([]);
   });
 
+  test.each([
+    ['a literal client id', 'abc123'],
+    ['a parameter', { Ref: 'ClientIdParam' }],
+  ])('skips a client outside the template (%s): its other documents may be in another template', (_d, id) => {
+    expect(find(withClient({ T: terms('terms-of-use', undefined, { ClientId: id }) }), 'terms-both-kinds')).toEqual([]);
+  });
+
   test('a document of the other kind in a given nested template, for the client through a parameter, counts', () => {
     const nested = { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: 'https://x/t.json', Parameters: { ClientId: CLIENT } } };
     const inner = { Resources: { P: terms('privacy-policy', undefined, { ClientId: { Ref: 'ClientId' } }) } };
