@@ -549,8 +549,14 @@ const bounded = (text: string) => (text.length <= PART_MAX ? text : `${text.slic
  */
 export function checkAttachments(rules: ReadonlyArray<AttachmentRule>, template: { [key: string]: any },
   nested: { readonly [path: string]: unknown } | undefined, createdAfter: (from: string, to: string) => boolean): AttachmentFinding[] {
-  const resources = template.Resources;
-  if (!isPlainObject(resources) || !hasAttachments(resources)) return [];
+  let resources: { [id: string]: any };
+  try {
+    // The template was read once by the caller: a second read that throws (a hostile getter) checks nothing more.
+    resources = template.Resources;
+    if (!isPlainObject(resources) || !hasAttachments(resources)) return [];
+  } catch {
+    return [];
+  }
   const out: AttachmentFinding[] = [];
   type Head = { id: string; severity: Severity; fix: string };
   const push = (rule: Head, resource: string, property: string, value: string, why: string, fix?: string) => {
@@ -568,12 +574,16 @@ export function checkAttachments(rules: ReadonlyArray<AttachmentRule>, template:
     model = attachmentModel(template, nested, createdAfter);
   } catch (e) {
     // A getter or Proxy trap that throws: these resources are not JSON data; the clients were checked.
-    for (const id of Object.keys(resources)) {
-      const r = resources[id];
-      if (isPlainObject(r) && KINDS[r.Type] !== undefined) {
-        push(PROPERTY_TYPE, id, 'Properties', '(unreadable)', `reading the template's attached resources threw an error (${describeError(e)}); only JSON data can be checked.`,
-          'Pass the template as plain data (the resolved template).');
+    try {
+      for (const id of Object.keys(resources)) {
+        const r = resources[id];
+        if (isPlainObject(r) && KINDS[r.Type] !== undefined) {
+          push(PROPERTY_TYPE, id, 'Properties', '(unreadable)', `reading the template's attached resources threw an error (${describeError(e)}); only JSON data can be checked.`,
+            'Pass the template as plain data (the resolved template).');
+        }
       }
+    } catch {
+      // not even their types can be read twice: nothing more to say
     }
     return out;
   }
