@@ -1,5 +1,6 @@
 import { ContextRule } from './cross-resource';
 import { PolicyRule, PolicySettings } from './policy';
+import { checkAttachments } from './private/attachments';
 import { Client, readClient } from './private/client';
 import {
   BRANCH_COST, BRANCH_WORK_BASE, BRANCH_WORK_FACTOR, Branch, MAX_DEPTH, MAX_NESTING, PROBLEMS, PROPERTIES_OF_FIELD, ValueScan,
@@ -12,7 +13,7 @@ import { ResourceLookup, templateLookup } from './private/shapes';
 import { InvalidTemplateError } from './private/template-error';
 import { ClientContext, TemplateIndex } from './private/template-index';
 import { intrinsicName, isNoValue, isPlainObject } from './private/values';
-import { CHANGE_RULES, CLIENT_RULES, CONTEXT_RULES, DOCUMENTED_RULES, POLICY_RULES } from './registry';
+import { ATTACHMENT_RULES, CHANGE_RULES, CLIENT_RULES, CONTEXT_RULES, DOCUMENTED_RULES, POLICY_RULES } from './registry';
 import { isCustomResourceType, sdkClientCalls } from './sdk-requests';
 import { TemplateCheckOptions, TemplateFinding } from './template';
 import { Finding, RuleInfo, Severity } from './types';
@@ -115,6 +116,9 @@ export class ClientRules {
       if (w.properties === undefined) findings.push({ ...missingProperties(), resource: w.logicalId });
       else checkClient(w.properties, policy, index.contextOf(w.logicalId), w.before, lookup, findings, w.logicalId);
     }
+    // Resources attached to clients by ClientId (issue 22, src/rules/private/attachments.ts): reported on themselves.
+    const attached = checkAttachments(ATTACHMENT_RULES, template, options?.nestedTemplates, (from, to) => index.contextOf(from).createdAfter(to));
+    for (let i = 0; i < attached.length; i++) findings.push(attached[i]);
     return findings;
   }
 
