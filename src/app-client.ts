@@ -28,16 +28,16 @@ import {
 import { IRole } from 'aws-cdk-lib/aws-iam';
 import { CfnApp } from 'aws-cdk-lib/aws-pinpoint';
 import { Construct, IConstruct } from 'constructs';
-import { APP_CLIENT_ACK_KEY, APP_CLIENT_ACK_PREFIX, appClientAckIds, findAcknowledgement, isRealReason, reasonRefusal } from './private/acknowledgements';
 import { ManagedLoginStyle } from './managed-login-branding';
+import { APP_CLIENT_ACK_KEY, APP_CLIENT_ACK_PREFIX, appClientAckIds, findAcknowledgement, isRealReason, reasonRefusal } from './private/acknowledgements';
 import { KeptRenderingUserPoolClient, cognitoResources, groupByResource, nestedStackTemplates, renderTemplate } from './private/cognito-template';
 import { AppClientError } from './private/errors';
 import { LineClientReference } from './private/line';
 import { reportedByPack } from './private/pack-coverage';
 import { SatellitePlan, createSatellites, planBranding, planTerms } from './private/satellites';
-import { TermsDocuments } from './terms';
 import { ClientRules, Severity, TemplateFinding } from './rules';
 import { UNIT_SECONDS } from './rules/tokens';
+import { TermsDocuments } from './terms';
 
 /**
  * OAuth 2.0 settings of an `AppClient`.

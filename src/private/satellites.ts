@@ -153,7 +153,7 @@ class SessionTracking implements IAspect {
     }
     if (decided) return;
     const now = found
-      ? `the pool's AWS::Cognito::UserPoolSessionConfigurationAttachment in this stack does not turn session tracking on (UserSessionTracking: ENABLED)`
+      ? 'the pool\'s AWS::Cognito::UserPoolSessionConfigurationAttachment in this stack does not turn session tracking on (UserSessionTracking: ENABLED)'
       : 'no AWS::Cognito::UserPoolSessionConfigurationAttachment in this stack turns session tracking on for the user pool (UserSessionTracking: ENABLED)';
     Annotations.of(this.client).addWarningV2('cdk-cognito-app-client:sso-session-tracking',
       `ssoSessionValidity: the client's SSO session setting takes effect only while its user pool tracks sessions, and ${now}. Fix: give the pool one AWS::Cognito::UserPoolSessionConfigurationAttachment with UserSessionTracking: ENABLED and TokenSession.MaxPerUser (it applies to every client of the pool and caps each user's sessions, so the AppClient does not create it); the client's setting then depends on it.`);

@@ -117,7 +117,8 @@ describe('managedLogin', () => {
   });
 
   describe('fails at construction, with every problem at once', () => {
-    const asset = (path: string, extra: object = {}) => BrandingAsset.fromFile(path, { category: AssetCategory.FORM_LOGO, colorMode: ColorMode.LIGHT, ...extra });
+    const asset = (path: string, extra: object = {}) =>
+      BrandingAsset.fromFile(path, { category: AssetCategory.FORM_LOGO, colorMode: ColorMode.LIGHT, ...extra });
 
     test('an unknown file type, a missing file, a bad resource id, settings that are not an object', () => {
       expect(() => client({

@@ -16,7 +16,10 @@ function setup() {
 
 /** The pool's session tracking, as an app writes it (the construct never creates it). */
 function tracking(stack: Stack, id: string, userPoolId: string, userSessionTracking: unknown = 'ENABLED') {
-  return new CfnResource(stack, id, { type: POOL_SESSION, properties: { UserPoolId: userPoolId, UserSessionTracking: userSessionTracking, TokenSession: { MaxPerUser: 20 } } });
+  return new CfnResource(stack, id, {
+    type: POOL_SESSION,
+    properties: { UserPoolId: userPoolId, UserSessionTracking: userSessionTracking, TokenSession: { MaxPerUser: 20 } },
+  });
 }
 
 function sessionResource(stack: Stack) {
@@ -39,7 +42,8 @@ describe('ssoSessionValidity', () => {
     const c = new AppClient(stack, 'Web', { userPool, oAuth: { callbackUrls: ['https://app.example.org/callback'] }, ssoSessionValidity: Duration.hours(8) });
     // THEN
     const r = sessionResource(stack);
-    expect(r.Properties).toEqual({ ClientId: { Ref: stack.getLogicalId(c.resource) }, SSOSession: { MaxValidityMinutes: 480 }, UserPoolId: { Ref: stack.getLogicalId(userPool.node.defaultChild as CfnResource) } });
+    const pool = { Ref: stack.getLogicalId(userPool.node.defaultChild as CfnResource) };
+    expect(r.Properties).toEqual({ ClientId: { Ref: stack.getLogicalId(c.resource) }, SSOSession: { MaxValidityMinutes: 480 }, UserPoolId: pool });
     expect(r.DependsOn).toEqual(['SessionTracking']);
     expect(trackingWarnings(stack)).toEqual([]);
     // the construct never creates the pool's attachment
