@@ -17,9 +17,9 @@ test('the install check\'s satellites are what the source synthesizes (compat/ex
   // a style, both terms documents and the SSO session of 8 hours, which depends on the pool's tracking
   const [branding, terms, session] = SATELLITE_TYPES;
   expect(Object.values<any>(got).map((r) => r.Type)).toEqual([branding, terms, terms, session]);
-  const session = Object.values<any>(got).find((r) => r.Type === SATELLITE_TYPES[2]);
-  expect(session.Properties.SSOSession).toEqual({ MaxValidityMinutes: 480 });
-  expect(session.DependsOn).toEqual(['SessionTracking']);
+  const attachment = Object.values<any>(got).find((r) => r.Type === session);
+  expect(attachment.Properties.SSOSession).toEqual({ MaxValidityMinutes: 480 });
+  expect(attachment.DependsOn).toEqual(['SessionTracking']);
 });
 
 describe('without satellite props', () => {
