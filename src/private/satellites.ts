@@ -1,5 +1,6 @@
 import { Annotations, Aspects, CfnResource, IAspect, Stack } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
+import { renderTemplate } from './cognito-template';
 import { ManagedLoginStyle } from '../managed-login-branding';
 import { TermsDocuments } from '../terms';
 
@@ -139,17 +140,16 @@ class SessionTracking implements IAspect {
     const pool = poolKey(stack.resolve(this.userPoolId));
     let decided = false;
     let found = 0;
-    for (const r of poolSessionAttachments(stack)) {
-      const properties = renderedProperties(stack, r);
+    // as synthesized: overrides included, tokens resolved as far as they go
+    const { template, byId } = renderTemplate(stack, poolSessionAttachments(stack));
+    for (const [id, r] of byId) {
+      const properties = template.Resources[id].Properties ?? {};
       if (poolKey(properties.UserPoolId) !== pool) continue;
       found++;
       this.attachment.node.addDependency(r);
-      // ENABLED, or a value resolved at deploy time: not for the client to judge
-      if (properties.UserSessionTracking === undefined || typeof properties.UserSessionTracking === 'string') {
-        if (properties.UserSessionTracking === 'ENABLED') decided = true;
-      } else {
-        decided = true;
-      }
+      // ENABLED, or a value resolved at deploy time (not for the client to judge)
+      const tracking = properties.UserSessionTracking;
+      if (tracking === 'ENABLED' || (tracking !== undefined && typeof tracking !== 'string')) decided = true;
     }
     if (decided) return;
     const now = found
@@ -169,13 +169,6 @@ function poolSessionAttachments(stack: Stack): CfnResource[] {
   };
   visit(stack);
   return out;
-}
-
-/** A resource's properties as synthesized (overrides included, tokens resolved as far as they go). */
-function renderedProperties(stack: Stack, r: CfnResource): { [key: string]: any } {
-  const rendered = stack.resolve((r as unknown as { _toCloudFormation(): object })._toCloudFormation()) as { Resources?: { [id: string]: any } };
-  const body = Object.values(rendered.Resources ?? {})[0];
-  return body?.Properties ?? {};
 }
 
 /** One key per pool: `Ref` and `Fn::GetAtt [<pool>, UserPoolId]` designate the same pool. */
