@@ -272,7 +272,7 @@ export interface AppClientOptions {
    * their last sign-in (`AWS::Cognito::UserPoolClientSessionConfigurationAttachment`): whole
    * minutes, 0 to 90 days (129600 minutes). 0 means never: the user signs in again every time.
    *
-   * It takes effect only while the user pool tracks sessions, which a
+   * It takes effect only while the user pool tracks sessions, which an
    * `AWS::Cognito::UserPoolSessionConfigurationAttachment` with `UserSessionTracking: ENABLED`
    * turns on: one per pool, for every client, with a cap on each user's sessions, so the client
    * never creates it. The client's setting depends on it where the stack has one, and the client
@@ -849,7 +849,7 @@ function satellitePlan(props: AppClientOptions, problems: string[]): SatellitePl
   }
   return {
     branding: props.managedLogin && planBranding(props.managedLogin, problems),
-    terms: props.terms && planTerms(props.terms, problems, (v) => Token.isUnresolved(v)),
+    terms: props.terms && planTerms(props.terms, problems),
     ssoSessionMinutes,
   };
 }

@@ -1,4 +1,4 @@
-import { Annotations, Aspects, CfnResource, IAspect, Stack } from 'aws-cdk-lib';
+import { Annotations, Aspects, CfnResource, IAspect, Stack, Token } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { renderTemplate } from './cognito-template';
 import { ManagedLoginStyle } from '../managed-login-branding';
@@ -51,7 +51,7 @@ const URL_CHARACTERS = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u;
  * 13 links, one per language, each URL valid (a token is not judged), and the two documents have a
  * language in common (otherwise Cognito shows neither).
  */
-export function planTerms(terms: TermsDocuments, problems: string[], isToken: (v: string) => boolean): SatellitePlan['terms'] {
+export function planTerms(terms: TermsDocuments, problems: string[]): SatellitePlan['terms'] {
   const links = (name: 'termsOfUse' | 'privacyPolicy') => {
     const list = terms[name] ?? [];
     const where = `terms.${name}`;
@@ -65,7 +65,7 @@ export function planTerms(terms: TermsDocuments, problems: string[], isToken: (v
       if (language in out) {
         problems.push(`[terms-links] ${where}[${i}].language = ${language}: a second link for the same language. Fix: keep one link per language.`);
       }
-      if (!isToken(url) && (typeof url !== 'string' || url.length === 0 || url.length > MAX_URL || !URL_CHARACTERS.test(url))) {
+      if (!Token.isUnresolved(url) && (typeof url !== 'string' || url.length === 0 || url.length > MAX_URL || !URL_CHARACTERS.test(url))) {
         problems.push(`[terms-links] ${where}[${i}].url = ${JSON.stringify(url)}: a link is 1 to ${MAX_URL} characters without spaces or control characters. Fix: give the document's URL, with spaces encoded as %20.`);
       }
       out[language] = url;
@@ -91,16 +91,10 @@ export function createSatellites(client: Construct, plan: SatellitePlan, userPoo
   const clientId = clientResource.ref;
   const out: Satellites = {};
   if (plan.branding) {
-    const p = plan.branding.properties;
+    const properties: { [key: string]: any } = { ...plan.branding.properties, ClientId: clientId, UserPoolId: userPoolId };
     out.managedLoginBranding = new CfnResource(client, 'ManagedLoginBranding', {
       type: BRANDING,
-      properties: {
-        ...(p.Assets !== undefined ? { Assets: p.Assets } : {}),
-        ClientId: clientId,
-        ...(p.Settings !== undefined ? { Settings: p.Settings } : {}),
-        ...(p.UseCognitoProvidedValues !== undefined ? { UseCognitoProvidedValues: p.UseCognitoProvidedValues } : {}),
-        UserPoolId: userPoolId,
-      },
+      properties: Object.fromEntries(Object.keys(properties).sort().map((k) => [k, properties[k]])),
     });
     if (plan.branding.imageCharacters > BRANDING_SIZE_WARNING) {
       Annotations.of(client).addWarningV2('cdk-cognito-app-client:branding-size',
