@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import * as cdk from 'aws-cdk-lib';
@@ -11,7 +11,9 @@ const SATELLITE_TYPES = ['AWS::Cognito::ManagedLoginBranding', 'AWS::Cognito::Te
 test('the install check\'s satellites are what the source synthesizes (compat/expected-satellites.json, compared on aws-cdk-lib 2.100 to the newest)', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { satelliteResources } = require('../../compat/satellites');
-  const got = satelliteResources({ cdk, cognito, lib, dir: mkdtempSync(join(tmpdir(), 'satellites-')) });
+  const dir = mkdtempSync(join(tmpdir(), 'satellites-'));
+  const got = satelliteResources({ cdk, cognito, lib, dir });
+  rmSync(dir, { recursive: true, force: true });
   const expected = readFileSync(join(__dirname, '..', '..', 'compat', 'expected-satellites.json'), 'utf8').trim();
   expect(JSON.stringify(got, null, 2)).toBe(expected);
   // a style, both terms documents and the SSO session of 8 hours, which depends on the pool's tracking

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { App, CfnResource, Stack } from 'aws-cdk-lib';
@@ -9,6 +9,7 @@ import { AppClient, AppClientProps, AssetCategory, AssetExtension, BrandingAsset
 const BRANDING = 'AWS::Cognito::ManagedLoginBranding';
 const DIR = mkdtempSync(join(tmpdir(), 'branding-'));
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg"/>';
+afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 
 function file(name: string, content: string | Buffer = SVG): string {
   const path = join(DIR, name);
