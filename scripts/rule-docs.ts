@@ -397,8 +397,10 @@ function whoReports(rule: DocumentedRule): string {
     return 'Only `cognito-client-check --previous` reports this rule (neither `AppClient` nor `AppClientChecks` sees the previous deployment).';
   }
   if (rule.attachment) {
-    return `\`ClientRules.checkTemplate\`, \`cognito-client-check\` and \`AppClientChecks\` with cdk-nag 3 report this rule on the ${rule.attachment.reportsOn === 'client' ? 'client' : 'attached resource'}, `
-      + 'in templates, cloud assemblies and nested stacks.';
+    return `\`ClientRules.checkTemplate\`, \`cognito-client-check\` and \`AppClientChecks\` (cdk-nag 2 and 3) report this rule on the ${rule.attachment.reportsOn === 'client' ? 'client' : 'attached resource'}, `
+      + 'in templates, cloud assemblies and nested stacks. An `AppClient` reports it for its own client and the resources it made beside it '
+      + '(`managedLogin`, `terms`, `ssoSessionValidity`, on the AppClient, naming the resource), unless an `AppClientChecks` pack is registered in its app: '
+      + 'then the pack reports it, and honours `AppClient.acknowledge` too.';
   }
   if (rule.policy) {
     return 'Policy rules are reported by `AppClientChecks` and `cognito-client-check` only (an `AppClient` alone does not check a policy), for every client, `AppClient` included.';
@@ -416,8 +418,8 @@ export function suppressionSection(rule: DocumentedRule, failing: ReadonlyArray<
   }
   if (!onlyBetweenDeployments(rule)) {
     const on = rule.attachment?.reportsOn === 'attachment' ? 'attached' : 'client';
-    if (!rule.policy && !rule.attachment) out.push('`AppClient`:', '', appClientAcknowledge(rule.id, findingId), '');
-    if (!rule.attachment) out.push('`AppClientChecks` with cdk-nag 2:', '', cdkNag2Suppression(rule.id, findingId, on), '');
+    if (!rule.policy) out.push('`AppClient`:', '', appClientAcknowledge(rule.id, findingId), '');
+    out.push('`AppClientChecks` with cdk-nag 2:', '', cdkNag2Suppression(rule.id, findingId, on), '');
     out.push('`AppClientChecks` with cdk-nag 3 (acknowledgements apply to the construct and everything below it):', '', cdkNag3Acknowledgement(rule.id, findingId, on), '');
   }
   out.push(...checkerIgnore(rule.id, findingId), '');

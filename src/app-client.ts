@@ -731,7 +731,9 @@ export class AppClient extends Resource implements IUserPoolClient {
     if (reportedByPack(this.resource)) return [];
     const errors: string[] = [];
     const refused = new Set<string>();
-    for (const f of stackFindings(this)) {
+    // the client's findings, then those of the resources it made beside it (style, terms, SSO session)
+    const own = [this.resource, this.managedLoginBranding, this.termsOfUse, this.privacyPolicy, this.ssoSessionAttachment];
+    for (const [resource, f] of stackFindings(this, own.filter((r): r is CfnResource => r !== undefined))) {
       // a finding about one value is acknowledged by its finding id (`<rule-id>[<finding id>]`) or with its rule
       const ids = appClientAckIds(f);
       const ack = findAcknowledgement(this, ids);
@@ -740,7 +742,8 @@ export class AppClient extends Resource implements IUserPoolClient {
         refused.add(ack.id);
         errors.push(`[acknowledgement-reason] ${ack.id} is acknowledged at ${ack.at} without a reason: ${reasonRefusal(ack.reason)}, so the acknowledgement is refused. Fix: give a reason: AppClient.acknowledge(scope, '${ack.id.slice(APP_CLIENT_ACK_PREFIX.length)}', 'why this is acceptable').`);
       }
-      const text = `${f.message} Fix: ${f.fix}`;
+      const on = resource === this.resource ? '' : `(${resource.node.path}) `;
+      const text = `${on}${f.message} Fix: ${f.fix}`;
       if (f.severity === Severity.ERROR) errors.push(text);
       else Annotations.of(this).addWarningV2(ids[0], text);
     }
@@ -973,7 +976,7 @@ function samePool(a: string, b: string): boolean {
  */
 const STACK_FINDINGS = new WeakMap<Stack, { byResource: Map<CfnResource, TemplateFinding[]>; asked: Set<AppClient> }>();
 
-function stackFindings(client: AppClient): TemplateFinding[] {
+function stackFindings(client: AppClient, resources: CfnResource[]): Array<[CfnResource, TemplateFinding]> {
   const stack = Stack.of(client);
   let memo = STACK_FINDINGS.get(stack);
   if (!memo || memo.asked.has(client)) {
@@ -989,5 +992,7 @@ function stackFindings(client: AppClient): TemplateFinding[] {
     STACK_FINDINGS.set(stack, memo);
   }
   memo.asked.add(client);
-  return memo.byResource.get(client.resource) ?? [];
+  const out: Array<[CfnResource, TemplateFinding]> = [];
+  for (const r of resources) for (const f of memo.byResource.get(r) ?? []) out.push([r, f]);
+  return out;
 }

@@ -4,12 +4,13 @@ import { Annotations, Aspects, CfnElement, CfnResource, IAspect, Stack, Stage } 
 import { IConstruct } from 'constructs';
 import { ClientPolicy } from './client-policy';
 import { Acknowledgement, MIN_REASON_CHARS, appClientAckIds, findAcknowledgement, isRealReason, reasonRefusal } from '../private/acknowledgements';
-import { KeptRenderingUserPoolClient, cognitoResources, groupByResource, renderTemplate } from '../private/cognito-template';
+import { KeptRenderingUserPoolClient, cognitoResources, groupByResource, nestedStackTemplates, renderTemplate } from '../private/cognito-template';
 import { LibraryError } from '../private/errors';
 import { InstalledCdkNag, loadCdkNag } from './private/cdk-nag';
 import { LineValidationContext, LineValidationPlugin, LineValidationReport, LineViolation } from '../private/line';
 import { ClientReporter, registerReporter, reportedByPack, reporterOf } from '../private/pack-coverage';
 import { ClientRules } from '../rules/client-rules';
+import { ATTACHMENT_RULES } from '../rules/registry';
 import { isCustomResourceType, sdkClientCalls } from '../rules/sdk-requests';
 import { TemplateFinding } from '../rules/template';
 import { Severity } from '../rules/types';
@@ -29,6 +30,19 @@ const FATAL = 'fatal';
 const VERSION: string = require('../../package.json').version;
 /** The documented service rules: an AppClient the pack does not report reports these itself. */
 const DOCUMENTED = new Set(ClientRules.rules().map((r) => r.id));
+/**
+ * The rules reported on the resources attached to a client (its style, terms, SSO session setting),
+ * by the type they report on; `branding-missing` is reported on the client.
+ */
+const ATTACHED_ROWS = (() => {
+  const m = new Map<string, string[]>();
+  for (const r of ATTACHMENT_RULES) {
+    if (r.reportsOn !== 'attachment') continue;
+    // reported on each type it reads that holds a ClientId (not on the pool's own attachment or domain)
+    for (const type of r.reads) if (ATTACHMENT_RULES.some((o) => o.reportsOn === 'attachment' && o.reads[0] === type)) m.set(type, [...m.get(type) ?? [], r.id]);
+  }
+  return m;
+})();
 /** Every rule the pack can report, by id. */
 const RULES = new Map([...ClientRules.rules(), ...ClientPolicy.rules()].map((r) => [r.id, r]));
 
@@ -575,7 +589,13 @@ function templateOf(stack: Stack): string {
 
 /** The `AppClient` whose resource `node` is, if it is one. */
 function appClientOf(node: IConstruct | undefined): IConstruct | undefined {
-  return node instanceof KeptRenderingUserPoolClient ? node.node.scope : undefined;
+  if (node instanceof KeptRenderingUserPoolClient) return node.node.scope;
+  // a style, terms or SSO session setting an AppClient made beside its client
+  if (CfnResource.isCfnResource(node) && ATTACHED_ROWS.has(node.cfnResourceType)) {
+    const scope = node.node.scope;
+    if (scope?.node.children.some((c) => c instanceof KeptRenderingUserPoolClient)) return scope;
+  }
+  return undefined;
 }
 
 /**
@@ -654,6 +674,12 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
   const applied = [...ClientRules.rules(), ...ClientPolicy.rules().filter((r) => policy?.enabledRuleIds.includes(r.id))]
     .map((r) => ({ id: r.id, severity: DOCUMENTED.has(r.id) ? r.severity : policy!.severityOf(r.id) }));
   const appliedIds = new Set(applied.map((r) => r.id));
+  const attachedIds = new Set([...ATTACHED_ROWS.values()].flat());
+  /** The rules whose rows a resource of this type carries (Compliant when it has no finding of them). */
+  const rowsOf = (type: string) => {
+    const onType = ATTACHED_ROWS.get(type);
+    return onType ? applied.filter((r) => onType.includes(r.id)) : applied.filter((r) => !attachedIds.has(r.id));
+  };
   /** The errors of clients in stages below the root's, as cdk-nag reports them (see `checkAll`). */
   let nestedErrors: string[] | undefined;
   let nestedStage: ((node: IConstruct) => boolean) | undefined;
@@ -712,18 +738,19 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
         if (Stack.isStack(c) && !options.skip(c)) stacks.push(c);
         if (!CfnResource.isCfnResource(c) || options.skip(c)) continue;
         if (isCustomResourceType(c.cfnResourceType)) custom.push(c);
-        if (c.cfnResourceType !== CLIENT_TYPE) continue;
+        // clients, and the resources attached to them (reported on themselves)
+        if (c.cfnResourceType !== CLIENT_TYPE && !ATTACHED_ROWS.has(c.cfnResourceType)) continue;
         const stack = Stack.of(c);
         const list = byStack.get(stack);
         if (list) list.push(c);
         else byStack.set(stack, [c]);
       }
       for (const [stack, nodes] of byStack) {
-        // Nested stacks are not handed over, as the template of a stack is rendered alone here: a
-        // nested stack the engine cannot see leaves scopes and providers undecided rather than missing.
-        // with the stack's transforms, so that an Fn::ForEach in a client's properties is expanded (AWS::LanguageExtensions)
+        // With the stack's transforms, so that an Fn::ForEach in a client's properties is expanded
+        // (AWS::LanguageExtensions), and its nested stacks' templates (this runs during validation,
+        // once references are resolved): what they hold counts for the stack's clients.
         const rendered = { ...renderTemplate(stack, cognitoResources(stack)).template, Transform: stack.templateOptions.transforms };
-        const findings = groupByResource(ClientRules.checkTemplate(rendered, { policy }));
+        const findings = groupByResource(ClientRules.checkTemplate(rendered, { policy, nestedTemplates: nestedStackTemplates(stack) }));
         for (const node of nodes) {
           const first = options.first(node);
           options.checked(node);
@@ -818,7 +845,12 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
       }
       // A finding of a rule outside the list (none today) is still reported.
       const others = [...byRule.keys()].filter((id) => !appliedIds.has(id));
-      const rules = [...applied.filter((r) => first || !DOCUMENTED.has(r.id)), ...others.map((id) => ({ id, severity: Severity.WARNING }))];
+      const rows = rowsOf(node.cfnResourceType);
+      const rowIds = new Set(rows.map((r) => r.id));
+      // its own rows, the other rules it has findings of (a property-type on an attached resource, say), then the rest
+      const elsewhere = [...byRule.keys()].filter((id) => !rowIds.has(id) && appliedIds.has(id)).map((id) => applied.find((r) => r.id === id)!);
+      const rules = [...rows.filter((r) => first || !DOCUMENTED.has(r.id)), ...elsewhere,
+        ...others.map((id) => ({ id, severity: Severity.WARNING }))];
       for (const rule of rules) {
         const list = byRule.get(rule.id);
         const apply = (result: unknown, info: string, severity: Severity) => this.applyRule({

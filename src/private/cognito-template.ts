@@ -1,15 +1,21 @@
 import { CfnElement, CfnResource, NestedStack, Stack } from 'aws-cdk-lib';
 import { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
+import { ATTACHMENT_TYPES } from '../rules/private/attachments';
 import { ATTRIBUTE_SHAPES } from '../rules/private/shapes';
 import { TemplateFinding } from '../rules/template';
 
-/** The resource types the rules read: clients and what their context rules look at. */
-export const COGNITO_TYPES = [
+/**
+ * The resource types the rules read: clients, what their context rules look at, and the resources
+ * attached to a client (its style, terms and SSO session setting, with the pool's domain and session
+ * tracking that the attachment rules read).
+ */
+export const COGNITO_TYPES: ReadonlyArray<string> = [
   'AWS::Cognito::UserPool',
   'AWS::Cognito::UserPoolClient',
   'AWS::Cognito::UserPoolResourceServer',
   'AWS::Cognito::UserPoolIdentityProvider',
+  ...ATTACHMENT_TYPES,
 ];
 
 /** The Cognito resources that belong to `stack` itself (not to its nested stacks). */

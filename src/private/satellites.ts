@@ -122,8 +122,8 @@ export function createSatellites(client: Construct, plan: SatellitePlan, userPoo
 
 /**
  * Once the app is complete: makes the client session attachment depend on its pool's session
- * attachments in the stack, and warns when none turns session tracking on. The pool's attachment is
- * never created here: there is one per pool, it caps every user's sessions and tracks every client.
+ * attachments in the stack. The pool's attachment is never created here: there is one per pool, it
+ * caps every user's sessions and tracks every client.
  */
 class SessionTracking implements IAspect {
   constructor(private readonly client: Construct, private readonly attachment: CfnResource, private readonly userPoolId: string) {}
@@ -132,25 +132,14 @@ class SessionTracking implements IAspect {
     if (node !== this.client) return;
     const stack = Stack.of(this.client);
     const pool = poolKey(stack.resolve(this.userPoolId));
-    let decided = false;
-    let found = 0;
     // as synthesized: overrides included, tokens resolved as far as they go
     const { template, byId } = renderTemplate(stack, poolSessionAttachments(stack));
     for (const [id, r] of byId) {
       const properties = template.Resources[id].Properties ?? {};
-      if (poolKey(properties.UserPoolId) !== pool) continue;
-      found++;
-      this.attachment.node.addDependency(r);
-      // ENABLED, or a value resolved at deploy time (not for the client to judge)
-      const tracking = properties.UserSessionTracking;
-      if (tracking === 'ENABLED' || (tracking !== undefined && typeof tracking !== 'string')) decided = true;
+      if (poolKey(properties.UserPoolId) === pool) this.attachment.node.addDependency(r);
     }
-    if (decided) return;
-    const now = found
-      ? 'the pool\'s AWS::Cognito::UserPoolSessionConfigurationAttachment in this stack does not turn session tracking on (UserSessionTracking: ENABLED)'
-      : 'no AWS::Cognito::UserPoolSessionConfigurationAttachment in this stack turns session tracking on for the user pool (UserSessionTracking: ENABLED)';
-    Annotations.of(this.client).addWarningV2('cdk-cognito-app-client:sso-session-tracking',
-      `ssoSessionValidity: the client's SSO session setting takes effect only while its user pool tracks sessions, and ${now}. Fix: give the pool one AWS::Cognito::UserPoolSessionConfigurationAttachment with UserSessionTracking: ENABLED and TokenSession.MaxPerUser (it applies to every client of the pool and caps each user's sessions, so the AppClient does not create it); the client's setting then depends on it.`);
+    // Where none turns tracking on, the rule sso-session-tracking says so (on the attachment,
+    // reported by the AppClient or the pack), with what the pool needs.
   }
 }
 
