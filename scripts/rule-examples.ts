@@ -493,6 +493,17 @@ export const RULE_DOCS: { readonly [ruleId: string]: RuleDoc } = {
     failing: { properties: oauth({ CallbackURLs: [APP], DefaultRedirectURI: `${APP}/` }) },
     passing: { properties: oauth({ CallbackURLs: [APP], DefaultRedirectURI: APP }) },
   },
+  'redirect-uri-wildcard': {
+    why: 'Cognito has no wildcard redirect URLs. The API reference says it "doesn\'t accept authorization requests with redirect_uri '
+      + 'values that aren\'t in the list of CallbackURLs", and it compares them exactly, so a `*` is a literal character: '
+      + '`https://*.example.org/callback` matches only a redirect_uri that is literally that string, and sign-in from '
+      + '`https://app.example.org/callback` fails with `redirect_mismatch`. The same holds for sign-out URLs and the default redirect '
+      + 'URI. The service accepts the entry, so this is a warning about a URL that does not do what it seems to, not a security '
+      + 'finding (the `*` grants nothing). A percent-encoded `%2A` is not reported, nor a `*` that only an unresolved value could '
+      + 'bring; a literal `*` in `Fn::Sub` or `Fn::Join` text is.',
+    failing: { properties: oauth({ CallbackURLs: ['https://*.example.org/callback'] }) },
+    passing: { properties: oauth({ CallbackURLs: [APP, 'https://staging.example.org/callback'] }) },
+  },
 
   // ---- Secrets and context data
   'context-data-needs-secret': {

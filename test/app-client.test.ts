@@ -286,6 +286,39 @@ describe('validation at synth', () => {
     expect(JSON.stringify(warnings[0].entry.data)).toContain('Fix: Add openid');
   });
 
+  test('a * in a callback, logout or default redirect URL is a warning annotation (redirect-uri-wildcard), not a synth failure', () => {
+    const { app, stack, userPool } = setup();
+    const wild = 'https://*.example.org/callback';
+    new AppClient(stack, 'Client', {
+      userPool,
+      oAuth: { callbackUrls: ['https://app.example.org/callback', wild], logoutUrls: ['https://*.example.org/'], defaultRedirectUri: wild },
+    });
+    expect(() => app.synth()).not.toThrow();
+    const warnings = Annotations.fromStack(stack).findWarning('/Stack/Client', Match.stringLikeRegexp('\\[redirect-uri-wildcard\\]'));
+    const texts = warnings.map((w) => String(w.entry.data));
+    expect(texts).toHaveLength(3);
+    expect(texts[0]).toContain(`[redirect-uri-wildcard] CallbackURLs[1] = "${wild}": it contains "*"`);
+    expect(texts[0]).toContain('Fix: List each redirect URL in full');
+    expect(texts[0]).toContain(`[ack: cdk-cognito-app-client:redirect-uri-wildcard[CallbackURLs::${wild}]]`);
+    expect(texts.some((t) => t.includes('[redirect-uri-wildcard] LogoutURLs[0] = "https://*.example.org/"'))).toBe(true);
+    expect(texts.some((t) => t.includes(`[redirect-uri-wildcard] DefaultRedirectURI = "${wild}"`))).toBe(true);
+    // Only this rule speaks about the URLs: the client is otherwise clean.
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue()).filter((w) => !String(w.entry.data).includes('[redirect-uri-wildcard]'))).toEqual([]);
+  });
+
+  test('a redirect-uri-wildcard warning is silenced for one value by AppClient.acknowledge with its finding id', () => {
+    const { app, stack, userPool } = setup();
+    const client = new AppClient(stack, 'Client', {
+      userPool,
+      oAuth: { callbackUrls: ['https://*.example.org/callback'], logoutUrls: ['https://*.example.org/'] },
+    });
+    AppClient.acknowledge(client, 'redirect-uri-wildcard[CallbackURLs::https://*.example.org/callback]', 'a literal * is registered on purpose; ticket WEB-7');
+    app.synth();
+    const texts = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('redirect-uri-wildcard')).map((w) => String(w.entry.data));
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toContain('[redirect-uri-wildcard] LogoutURLs[0]');
+  });
+
   test('a warning is silenced by acknowledging its id with a reason', () => {
     const { app, stack, userPool } = setup();
     const client = new AppClient(stack, 'Client', {

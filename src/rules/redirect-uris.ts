@@ -236,4 +236,23 @@ export const REDIRECT_URI_RULES: Rule[] = [
       }
     },
   },
+  {
+    // Catalog, "Policy rules and one documented rule added in the third review" (conf: inferred).
+    id: 'redirect-uri-wildcard',
+    severity: Severity.WARNING,
+    title: 'Callback, logout and default redirect URLs contain no * (Cognito has no wildcard URLs)',
+    source: SOURCES.API,
+    fix: 'List each redirect URL in full, one entry per host and path (at most 100 per list); Cognito matches redirect_uri exactly and has no wildcard URLs.',
+    needs: ['CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI'],
+    check(c, emit) {
+      const urls = urlEntries(c);
+      for (let i = 0; i < urls.length; i++) {
+        const url = urls[i].url;
+        // Only a literal "*" counts: one that an unresolved part may bring is not known (and %2A is not "*").
+        if (typeof url === 'string' ? url.includes('*') : url.literals().some((p) => p.includes('*'))) {
+          emit(urlPath(urls[i]), show(url), 'it contains "*", which Cognito reads as a literal character, not a wildcard: a redirect_uri must equal a registered URL exactly, so this entry matches only itself.');
+        }
+      }
+    },
+  },
 ];

@@ -114,7 +114,7 @@ const NOISY_1 = {
   AllowedOAuthFlows: ['client_credentials', 'code', 'token', 'implicit'],
   AllowedOAuthScopes: ['email', 'bad scope', 'orders-api/none', 'orders-api/read'],
   CallbackURLs: ['http://app.example.org/cb', 'localhost:3000/cb', '/relative', 'https://a.b/#f', ''],
-  LogoutURLs: ['http://app.example.org/'],
+  LogoutURLs: ['http://app.example.org/', 'https://*.example.org/out'],
   DefaultRedirectURI: 'http://elsewhere.org/',
   SupportedIdentityProviders: ['GOOGLE', 'Missing', 'MySaml', ''],
   ReadAttributes: ['nope', 'custom:missing', 'dev:custom:tier', ''],

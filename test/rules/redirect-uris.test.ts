@@ -474,3 +474,97 @@ describe('default-redirect-in-callbacks', () => {
     expect(ids(def(uri, callbacks))).not.toContain('default-redirect-in-callbacks');
   });
 });
+
+describe('redirect-uri-wildcard', () => {
+  test.each([
+    ['a plain URL', OK],
+    ['a percent-encoded * (%2A is not *)', 'https://app.example.org/cb?x=%2A'],
+    ['a lower-case %2a', 'https://app.example.org/%2a/cb'],
+    ['a custom scheme', 'myapp://callback'],
+  ])('accepts %s', (_d, u) => {
+    expect(ids(cb([u]))).not.toContain('redirect-uri-wildcard');
+    expect(ids(logout([u]))).not.toContain('redirect-uri-wildcard');
+    expect(ids(def(u))).not.toContain('redirect-uri-wildcard');
+  });
+
+  test.each([
+    ['a wildcard host', 'https://*.example.org/callback'],
+    ['a wildcard path', 'https://app.example.org/*'],
+    ['a wildcard port', 'http://localhost:*/cb'],
+    ['a * in the query', 'https://app.example.org/cb?env=*'],
+    ['a custom scheme with *', 'myapp://*'],
+  ])('fails (warning) when a callback has %s', (_d, u) => {
+    expect(ClientRules.check(cb([OK, u]))).toContainEqual(expect.objectContaining({
+      ruleId: 'redirect-uri-wildcard', property: 'CallbackURLs[1]', severity: Severity.WARNING, findingId: `CallbackURLs::${u}`,
+    }));
+  });
+
+  test('fails (warning) on a logout URL with *', () => {
+    expect(ClientRules.check(logout(['https://app.example.org/logout', 'https://*.example.org/logout']))).toContainEqual(expect.objectContaining({
+      ruleId: 'redirect-uri-wildcard', property: 'LogoutURLs[1]', severity: Severity.WARNING,
+    }));
+  });
+
+  test('fails (warning) on a DefaultRedirectURI with *', () => {
+    const f = find(def('https://*.example.org/cb'), 'redirect-uri-wildcard');
+    // The same URL in CallbackURLs[1] and in DefaultRedirectURI: one finding each.
+    expect(f.map(x => [x.property, x.severity])).toEqual([['CallbackURLs[1]', Severity.WARNING], ['DefaultRedirectURI', Severity.WARNING]]);
+  });
+
+  test('reports every entry with *, once each, and nothing else on a clean client', () => {
+    const r = ClientRules.check(cb(['https://*.example.org/cb', OK, 'https://app.example.org/*']));
+    expect(r.map(f => [f.ruleId, f.property])).toEqual([
+      ['redirect-uri-wildcard', 'CallbackURLs[0]'],
+      ['redirect-uri-wildcard', 'CallbackURLs[2]'],
+    ]);
+  });
+
+  test('the message says * is literal, quotes the URL, and the fix is non-empty', () => {
+    const [f] = find(cb(['https://*.example.org/cb']), 'redirect-uri-wildcard');
+    expect(f.message).toContain('https://*.example.org/cb');
+    expect(f.message).toMatch(/literal character, not a wildcard/);
+    expect(f.fix.length).toBeGreaterThan(0);
+  });
+
+  test.each([
+    ['Fn::Sub', { 'Fn::Sub': 'https://*.${Domain}/cb' }],
+    ['Fn::Join', { 'Fn::Join': ['', ['https://', { Ref: 'Host' }, '/*']] }],
+    ['a CDK token inside a literal', `https://*.${Token.asString({ Ref: 'Domain' })}/cb`],
+  ])('fails on a literal * in a partially resolved entry (%s)', (_d, u) => {
+    expect(ClientRules.check(cb([OK, u]))).toContainEqual(expect.objectContaining({
+      ruleId: 'redirect-uri-wildcard', property: 'CallbackURLs[1]', severity: Severity.WARNING,
+    }));
+  });
+
+  test.each([
+    ['Ref', { Ref: 'Url' }],
+    ['Fn::Sub without a literal *', { 'Fn::Sub': 'https://${Host}/cb' }],
+    ['Fn::Sub with a * only in its variable map', { 'Fn::Sub': ['https://${Host}/cb', { Host: { Ref: 'Pattern' } }] }],
+    ['Fn::Join without a literal *', { 'Fn::Join': ['', ['https://', { Ref: 'Host' }, '/cb']] }],
+    ['Fn::ImportValue', { 'Fn::ImportValue': 'url' }],
+    ['Token.asString', Token.asString({ Ref: 'Url' })],
+    ['Lazy.string', Lazy.string({ produce: () => 'https://*.example.org/cb' })],
+  ])('skips an entry whose * could only come from an unresolved part (%s)', (_d, u) => {
+    expect(ids(cb([u]))).not.toContain('redirect-uri-wildcard');
+    expect(ids(logout([u]))).not.toContain('redirect-uri-wildcard');
+  });
+
+  test('skips an unresolved list', () => {
+    expect(ids(cb({ Ref: 'Urls' }))).not.toContain('redirect-uri-wildcard');
+    expect(ids(cb(Token.asList({ Ref: 'Urls' })))).not.toContain('redirect-uri-wildcard');
+  });
+
+  test('an Fn::If branch with *: reported in that branch only, naming it', () => {
+    const p = cb([{ 'Fn::If': ['IsDev', 'https://*.dev.example.org/cb', OK] }]);
+    expect(find(p, 'redirect-uri-wildcard').map(f => [f.property, f.condition, f.severity])).toEqual([
+      ['CallbackURLs[0]', 'when IsDev is true', Severity.WARNING],
+    ]);
+    expect(ids(cb([{ 'Fn::If': ['IsDev', OK, 'https://app.example.org/other'] }]))).not.toContain('redirect-uri-wildcard');
+    expect(ids(cb([{ 'Fn::If': ['IsDev', { Ref: 'Url' }, OK] }]))).not.toContain('redirect-uri-wildcard');
+  });
+
+  test('an Fn::If on the whole LogoutURLs list', () => {
+    const p = client({ LogoutURLs: { 'Fn::If': ['IsDev', ['https://*.example.org/out'], ['https://app.example.org/out']] } });
+    expect(find(p, 'redirect-uri-wildcard').map(f => [f.property, f.condition])).toEqual([['LogoutURLs[0]', 'when IsDev is true']]);
+  });
+});
