@@ -591,7 +591,7 @@ function templateOf(stack: Stack): string {
 function appClientOf(node: IConstruct | undefined): IConstruct | undefined {
   if (node instanceof KeptRenderingUserPoolClient) return node.node.scope;
   // a style, terms or SSO session setting an AppClient made beside its client
-  if (CfnResource.isCfnResource(node) && ATTACHED_ROWS.has(node.cfnResourceType)) {
+  if (node && CfnResource.isCfnResource(node) && ATTACHED_ROWS.has(node.cfnResourceType)) {
     const scope = node.node.scope;
     if (scope?.node.children.some((c) => c instanceof KeptRenderingUserPoolClient)) return scope;
   }
