@@ -371,6 +371,34 @@ async function readmeExample(result, cmd, args, cwd) {
   else result.checked.push('the README example synthesizes the same client with the pack registered');
 }
 
+/**
+ * (e) the satellites the app printed: compat/satellites.js's app (a style from settings and a logo
+ * file, both terms documents, an 8-hour SSO session), each resource compared whole, as
+ * `JSON.stringify(x, null, 2)`, with compat/expected-satellites.json (the key order of the logical ids
+ * aside: Go's maps keep none); and the README's v2 sign-in client, each resource found by its handle's
+ * logical id and printed as the README's example prints it, compared with the README's output.
+ */
+function checkSatellites(result) {
+  if (!result.satellites || !result.readmeSatellites) return; // the app's (e) failed, and said why
+  const expected = JSON.parse(fs.readFileSync(path.join(ROOT, 'compat', 'expected-satellites.json'), 'utf8'));
+  const got = result.satellites;
+  const differ = Object.keys(expected).filter((id) => JSON.stringify(got[id], null, 2) !== JSON.stringify(expected[id], null, 2));
+  const extra = Object.keys(got).filter((id) => !(id in expected));
+  if (differ.length || extra.length) {
+    result.failures.push(`(e) the satellites differ from compat/expected-satellites.json (${[...differ, ...extra].join(', ')}):\n${JSON.stringify(got, null, 2)}`);
+  } else {
+    result.checked.push(`(e) the ${Object.keys(expected).length} satellite resources are compat/expected-satellites.json`);
+  }
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const block = /It prints the client's four resources[^\n]*\n\n```text\n([\s\S]*?)\n```/.exec(readme);
+  if (!block) throw new Error('README.md: no output block after "It prints the client\'s four resources"');
+  const r = result.readmeSatellites;
+  const printed = [...r.resources.map((x) => `${x.Type}: ${JSON.stringify(x.Properties)}`), `DependsOn: ${(r.dependsOn || []).join(', ')}`].join('\n');
+  if (printed !== block[1]) result.failures.push(`(e) the README client's satellites (found by their handles) differ from the README's output:\n${printed}`);
+  else if (r.managedLoginVersion !== 2) result.failures.push(`(e) the README client's domain has ManagedLoginVersion ${JSON.stringify(r.managedLoginVersion)}, not 2`);
+  else result.checked.push("(e) the README v2 sign-in client's four resources, found by their handles, print as the README says");
+}
+
 const LANGS = { python, java, go };
 function langsOf(line) {
   return [...new Set(line.setups.map((s) => s.lang))];
@@ -422,6 +450,7 @@ async function main() {
         j.result = await LANGS[j.setup.lang](j.line, info, j.setup, j.times);
         const got = JSON.stringify(j.result.client, null, 2);
         if (got !== expected) j.result.failures.unshift(`(a) the AppClient resource differs from compat/expected-client.json:\n${got}`);
+        checkSatellites(j.result);
         if (j.result.failures.length) j.error = `${j.result.failures.join('; ')}${j.result.checked.length ? ` (passed: ${j.result.checked.join('; ')})` : ''}`;
       } catch (e) {
         j.error = e && e.message ? e.message : String(e);

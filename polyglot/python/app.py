@@ -128,5 +128,85 @@ except Exception as e:  # noqa: BLE001
     else:
         failures.append(f"(d) no token-refresh-zero in the {type(e).__name__}: {e}")
 
-sys.stdout.write(json.dumps({"client": clients[0], "checked": checked, "failures": failures, "observed": observed}) + "\n")
+# (e) the client's satellites: a managed login style, terms documents and an SSO session setting.
+SATELLITES = ["AWS::Cognito::ManagedLoginBranding", "AWS::Cognito::Terms", "AWS::Cognito::UserPoolClientSessionConfigurationAttachment"]
+HANDLES = ["managed_login_branding", "terms_of_use", "privacy_policy", "sso_session_attachment"]
+LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><circle cx="4" cy="4" r="4" fill="#232f3e"/></svg>\n'
+satellites = {}
+readme_satellites = {}
+try:
+    # compat/satellites.js's app, compared by run.js with compat/expected-satellites.json: a style from
+    # the designer's settings (a dict) and a logo file, German privacy policy; managed login by override.
+    app = cdk.App(outdir=outdir())
+    stack = cdk.Stack(app, "Auth")
+    user_pool = cognito.UserPool(stack, "Pool")
+    domain = user_pool.add_domain("Domain", cognito_domain=cognito.CognitoDomainOptions(domain_prefix="example-shop"))
+    domain.node.default_child.add_property_override("ManagedLoginVersion", 2)
+    cdk.CfnResource(stack, "SessionTracking", type="AWS::Cognito::UserPoolSessionConfigurationAttachment",
+                    properties={"UserPoolId": user_pool.user_pool_id, "UserSessionTracking": "ENABLED", "TokenSession": {"MaxPerUser": 20}})
+    logo = os.path.join(outdir(), "logo.svg")
+    with open(logo, "w", encoding="utf8") as f:
+        f.write(LOGO)
+    web = lib.AppClient(
+        stack, "Web", user_pool=user_pool,
+        o_auth=lib.AppClientOAuthSettings(callback_urls=["https://app.example.org/callback"]),
+        managed_login=lib.ManagedLoginStyle.from_settings({"categories": {"global": {"colorSchemeMode": "LIGHT"}}}, [
+            lib.BrandingAsset.from_file(logo, category=lib.AssetCategory.FORM_LOGO, color_mode=lib.ColorMode.LIGHT),
+        ]),
+        terms=lib.TermsDocuments(
+            terms_of_use=[lib.TermsLink(language=lib.TermsLanguage.DEFAULT, url="https://app.example.org/terms")],
+            privacy_policy=[lib.TermsLink(language=lib.TermsLanguage.DEFAULT, url="https://app.example.org/privacy"),
+                            lib.TermsLink(language=lib.TermsLanguage.GERMAN, url="https://app.example.org/de/datenschutz")],
+        ),
+        sso_session_validity=cdk.Duration.hours(8),
+    )
+    not_cfn = [h for h in HANDLES if not isinstance(getattr(web, h), cdk.CfnResource)]
+    resources = app.synth().get_stack_by_name("Auth").template["Resources"]
+    satellites = {k: r for k, r in resources.items() if r["Type"] in SATELLITES}
+
+    # The README's v2 sign-in client (README, "Managed login, terms and sessions"): Cognito's look,
+    # terms in the default language, an 8-hour SSO session; each resource found by its handle's logical id.
+    app = cdk.App(outdir=outdir())
+    stack = cdk.Stack(app, "Auth")
+    user_pool = cognito.UserPool(stack, "UserPool")
+    if hasattr(cognito, "ManagedLoginVersion"):  # aws-cdk-lib 2.177 and later
+        user_pool.add_domain("Domain", cognito_domain=cognito.CognitoDomainOptions(domain_prefix="example-shop"),
+                             managed_login_version=cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN)
+        observed["managedLoginVersionVia"] = "managed_login_version"
+    else:
+        domain = user_pool.add_domain("Domain", cognito_domain=cognito.CognitoDomainOptions(domain_prefix="example-shop"))
+        domain.node.default_child.add_property_override("ManagedLoginVersion", 2)
+        observed["managedLoginVersionVia"] = "add_property_override"
+    cdk.CfnResource(stack, "SessionTracking", type="AWS::Cognito::UserPoolSessionConfigurationAttachment",
+                    properties={"UserPoolId": user_pool.user_pool_id, "UserSessionTracking": "ENABLED", "TokenSession": {"MaxPerUser": 10}})
+    web = lib.AppClient(
+        stack, "Web", user_pool=user_pool,
+        o_auth=lib.AppClientOAuthSettings(callback_urls=["https://app.example.org/callback"]),
+        managed_login=lib.ManagedLoginStyle.cognito_provided_values(),
+        terms=lib.TermsDocuments(
+            terms_of_use=[lib.TermsLink(language=lib.TermsLanguage.DEFAULT, url="https://app.example.org/terms")],
+            privacy_policy=[lib.TermsLink(language=lib.TermsLanguage.DEFAULT, url="https://app.example.org/privacy")],
+        ),
+        sso_session_validity=cdk.Duration.hours(8),
+    )
+    resources = app.synth().get_stack_by_name("Auth").template["Resources"]
+    handles = [getattr(web, h) for h in HANDLES]
+    not_cfn += [f"README {h}" for h, r in zip(HANDLES, handles) if not isinstance(r, cdk.CfnResource)]
+    printed = [resources[stack.get_logical_id(r)] for r in handles]
+    domains = [r for r in resources.values() if r["Type"] == "AWS::Cognito::UserPoolDomain"]
+    readme_satellites = {
+        "resources": [{"Type": r["Type"], "Properties": r["Properties"]} for r in printed],
+        "dependsOn": printed[3].get("DependsOn"),
+        "managedLoginVersion": domains[0]["Properties"].get("ManagedLoginVersion") if domains else None,
+    }
+    if not_cfn:
+        failures.append(f"(e) not a CfnResource: {not_cfn}")
+    else:
+        checked.append("(e) satellites: " + ", ".join(HANDLES) + " are CfnResources")
+except Exception as e:  # noqa: BLE001
+    observed["satellitesError"] = describe(e)
+    failures.append(f"(e) satellites: {type(e).__name__}: {e}")
+
+sys.stdout.write(json.dumps({"client": clients[0], "satellites": satellites, "readmeSatellites": readme_satellites,
+                             "checked": checked, "failures": failures, "observed": observed}) + "\n")
 sys.exit(1 if failures else 0)
