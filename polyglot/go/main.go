@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -76,6 +77,155 @@ func fail(format string, args ...interface{}) {
 	os.Exit(1)
 }
 
+// The resources of the stack Auth as synthesized, each kept raw (Go maps keep no key order).
+func resources(app awscdk.App) map[string]json.RawMessage {
+	raw, err := os.ReadFile(*app.Synth(nil).GetStackByName(jsii.String("Auth")).TemplateFullPath())
+	if err != nil {
+		panic(err)
+	}
+	var template struct {
+		Resources map[string]json.RawMessage
+	}
+	if err := json.Unmarshal(raw, &template); err != nil {
+		panic(err)
+	}
+	return template.Resources
+}
+
+type resource struct {
+	Type       string
+	Properties json.RawMessage
+	DependsOn  []string
+}
+
+func parse(r json.RawMessage) resource {
+	var x resource
+	if err := json.Unmarshal(r, &x); err != nil {
+		panic(err)
+	}
+	return x
+}
+
+var satelliteTypes = map[string]bool{"AWS::Cognito::ManagedLoginBranding": true, "AWS::Cognito::Terms": true, "AWS::Cognito::UserPoolClientSessionConfigurationAttachment": true}
+
+const logo = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><circle cx="4" cy="4" r="4" fill="#232f3e"/></svg>` + "\n"
+
+// The pool's session tracking, which the client's SSO session setting depends on.
+func sessionTracking(stack awscdk.Stack, userPool awscognito.UserPool, maxPerUser float64) {
+	awscdk.NewCfnResource(stack, jsii.String("SessionTracking"), &awscdk.CfnResourceProps{
+		Type: jsii.String("AWS::Cognito::UserPoolSessionConfigurationAttachment"),
+		Properties: &map[string]interface{}{
+			"UserPoolId": userPool.UserPoolId(), "UserSessionTracking": "ENABLED", "TokenSession": map[string]interface{}{"MaxPerUser": maxPerUser},
+		},
+	})
+}
+
+func handles(web lib.AppClient) []awscdk.CfnResource {
+	return []awscdk.CfnResource{web.ManagedLoginBranding(), web.TermsOfUse(), web.PrivacyPolicy(), web.SsoSessionAttachment()}
+}
+
+// (e) the client's satellites: compat/satellites.js's app (compared by run.js with
+// compat/expected-satellites.json) and the README's v2 sign-in client (each resource found by its
+// handle's logical id, compared by run.js with the README's output).
+func satellites(out map[string]interface{}) {
+	notCfn := []string{}
+	{
+		app := awscdk.NewApp(&awscdk.AppProps{Outdir: jsii.String(outdir())})
+		stack := awscdk.NewStack(app, jsii.String("Auth"), nil)
+		userPool := awscognito.NewUserPool(stack, jsii.String("Pool"), nil)
+		domain := userPool.AddDomain(jsii.String("Domain"), &awscognito.UserPoolDomainOptions{
+			CognitoDomain: &awscognito.CognitoDomainOptions{DomainPrefix: jsii.String("example-shop")},
+		})
+		domain.Node().DefaultChild().(awscdk.CfnResource).AddPropertyOverride(jsii.String("ManagedLoginVersion"), jsii.Number(2))
+		sessionTracking(stack, userPool, 20)
+		file := filepath.Join(outdir(), "logo.svg")
+		if err := os.WriteFile(file, []byte(logo), 0o644); err != nil {
+			panic(err)
+		}
+		link := func(language lib.TermsLanguage, url string) *lib.TermsLink {
+			return &lib.TermsLink{Language: language, Url: jsii.String(url)}
+		}
+		web := lib.NewAppClient(stack, jsii.String("Web"), &lib.AppClientProps{
+			UserPool: userPool,
+			OAuth:    &lib.AppClientOAuthSettings{CallbackUrls: jsii.Strings("https://app.example.org/callback")},
+			ManagedLogin: lib.ManagedLoginStyle_FromSettings(
+				map[string]interface{}{"categories": map[string]interface{}{"global": map[string]interface{}{"colorSchemeMode": "LIGHT"}}},
+				&[]lib.BrandingAsset{lib.BrandingAsset_FromFile(jsii.String(file), &lib.BrandingAssetOptions{Category: lib.AssetCategory_FORM_LOGO(), ColorMode: lib.ColorMode_LIGHT()})},
+			),
+			Terms: &lib.TermsDocuments{
+				TermsOfUse:    &[]*lib.TermsLink{link(lib.TermsLanguage_DEFAULT(), "https://app.example.org/terms")},
+				PrivacyPolicy: &[]*lib.TermsLink{link(lib.TermsLanguage_DEFAULT(), "https://app.example.org/privacy"), link(lib.TermsLanguage_GERMAN(), "https://app.example.org/de/datenschutz")},
+			},
+			SsoSessionValidity: awscdk.Duration_Hours(jsii.Number(8)),
+		})
+		for i, h := range handles(web) {
+			if h == nil || !*awscdk.CfnResource_IsCfnResource(h) {
+				notCfn = append(notCfn, fmt.Sprintf("handle %d", i))
+			}
+		}
+		found := map[string]json.RawMessage{}
+		for id, r := range resources(app) {
+			if satelliteTypes[parse(r).Type] {
+				found[id] = r
+			}
+		}
+		out["satellites"] = found
+	}
+	{
+		app := awscdk.NewApp(&awscdk.AppProps{Outdir: jsii.String(outdir())})
+		stack := awscdk.NewStack(app, jsii.String("Auth"), nil)
+		userPool := awscognito.NewUserPool(stack, jsii.String("UserPool"), nil)
+		userPool.AddDomain(jsii.String("Domain"), &awscognito.UserPoolDomainOptions{
+			CognitoDomain:       &awscognito.CognitoDomainOptions{DomainPrefix: jsii.String("example-shop")},
+			ManagedLoginVersion: awscognito.ManagedLoginVersion_NEWER_MANAGED_LOGIN, // managed login (version 2)
+		})
+		sessionTracking(stack, userPool, 10)
+		web := lib.NewAppClient(stack, jsii.String("Web"), &lib.AppClientProps{
+			UserPool:     userPool,
+			OAuth:        &lib.AppClientOAuthSettings{CallbackUrls: jsii.Strings("https://app.example.org/callback")},
+			ManagedLogin: lib.ManagedLoginStyle_CognitoProvidedValues(),
+			Terms: &lib.TermsDocuments{
+				TermsOfUse:    &[]*lib.TermsLink{{Language: lib.TermsLanguage_DEFAULT(), Url: jsii.String("https://app.example.org/terms")}},
+				PrivacyPolicy: &[]*lib.TermsLink{{Language: lib.TermsLanguage_DEFAULT(), Url: jsii.String("https://app.example.org/privacy")}},
+			},
+			SsoSessionValidity: awscdk.Duration_Hours(jsii.Number(8)),
+		})
+		all := resources(app)
+		printed := []map[string]interface{}{}
+		var dependsOn []string
+		for i, h := range handles(web) {
+			if h == nil || !*awscdk.CfnResource_IsCfnResource(h) {
+				notCfn = append(notCfn, fmt.Sprintf("README handle %d", i))
+				continue
+			}
+			r := parse(all[*stack.GetLogicalId(h)])
+			printed = append(printed, map[string]interface{}{"Type": r.Type, "Properties": r.Properties})
+			if i == 3 {
+				dependsOn = r.DependsOn
+			}
+		}
+		var managedLoginVersion interface{}
+		for _, raw := range all {
+			var domain struct {
+				Type       string
+				Properties struct{ ManagedLoginVersion interface{} }
+			}
+			if err := json.Unmarshal(raw, &domain); err != nil {
+				panic(err)
+			}
+			if domain.Type == "AWS::Cognito::UserPoolDomain" {
+				managedLoginVersion = domain.Properties.ManagedLoginVersion
+			}
+		}
+		out["readmeSatellites"] = map[string]interface{}{"resources": printed, "dependsOn": dependsOn, "managedLoginVersion": managedLoginVersion}
+	}
+	if len(notCfn) == 0 {
+		checked = append(checked, "(e) satellites: ManagedLoginBranding(), TermsOfUse(), PrivacyPolicy(), SsoSessionAttachment() are CfnResources")
+	} else {
+		failures = append(failures, fmt.Sprintf("(e) not a CfnResource: %v", notCfn))
+	}
+}
+
 func main() {
 	// (a) AppClient synthesizes the README's client.
 	// Go maps do not keep the order of a template's keys, so the template is read from the cloud
@@ -139,7 +289,16 @@ func main() {
 		}
 	}
 
-	out, _ := json.Marshal(map[string]interface{}{"client": found[0], "checked": checked, "failures": failures, "observed": observed})
+	// (e) the client's satellites.
+	result := map[string]interface{}{"client": found[0]}
+	if r := catch(func() { satellites(result) }); r != nil {
+		observed["satellitesError"] = describe(r)
+		failures = append(failures, fmt.Sprintf("(e) satellites panic %T: %v", r, r))
+		delete(result, "satellites")
+		delete(result, "readmeSatellites")
+	}
+	result["checked"], result["failures"], result["observed"] = checked, failures, observed
+	out, _ := json.Marshal(result)
 	fmt.Println(string(out))
 	if len(failures) > 0 {
 		os.Exit(1)
