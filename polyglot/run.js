@@ -5,7 +5,8 @@
 // language at a given version (PyPI, Maven Central, the Go module proxy), and runs a user's app in that
 // language (polyglot/<lang>/). Every app must synthesize the same AppClient resource, byte for byte
 // (compat/expected-client.json), have the cdk-nag pack report a plain-http callback, read an imported
-// client's reference and catch a construction error by its code.
+// client's reference, catch a construction error by its code, and synthesize the client's satellites
+// (compat/expected-satellites.json, and the README's v2 sign-in client), read through their handles.
 //
 //   node polyglot/run.js [--only SUBSTRING]... [--dir LINE=PATH]... [--list]
 //
