@@ -190,12 +190,24 @@ class Codemod {
           return this.block(unit.group, unit.site, 'it is made in a callback, which may run once per element; migrate it by hand');
         }
         const parameters = new Set(parent.parameters.map((p) => this.checker.getSymbolAtLocation(p.name)).filter((s) => s));
-        if (parameters.size > 0 && this.mentions(unit.site, parameters)) {
+        if (parameters.size > 0 && this.givenFrom(unit, parameters)) {
           return this.block(unit.group, unit.site, 'it is made in a helper from the helper\'s parameters, so its props are not known here; migrate the helper by hand (new AppClient, typed AppClientProps)');
         }
         return;
       }
     }
+  }
+
+  /** Whether the client's id or props come from these parameters (its scope and pool may). */
+  private givenFrom(unit: Unit, parameters: Set<TS.Symbol | undefined>): boolean {
+    const ts = this.ts;
+    const args = unit.site.arguments ?? [];
+    const [id, props] = unit.kind === 'new' ? [args[1], args[2]] : [args[0], args[1]];
+    if (id && this.mentions(id, parameters)) return true;
+    if (!props) return false;
+    const literal = skipOuter(ts, props);
+    if (!ts.isObjectLiteralExpression(literal)) return this.mentions(props, parameters);
+    return literal.properties.some((p) => !(p.name && ts.isIdentifier(p.name) && p.name.text === 'userPool') && this.mentions(p, parameters));
   }
 
   private mentions(node: TS.Node, symbols: Set<TS.Symbol | undefined>): boolean {

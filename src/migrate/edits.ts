@@ -39,7 +39,7 @@ export function apply(text: string, edits: readonly Edit[]): string {
 export function unifiedDiff(file: string, before: string, edits: readonly Edit[], context = 3): string {
   const sorted = normalize(edits);
   if (sorted.length === 0) return '';
-  const oldLines = splitLines(before);
+  const oldLines = before === '' ? [''] : splitLines(before);
   const lineStarts: number[] = [];
   for (let i = 0, at = 0; i < oldLines.length; at += oldLines[i].length, i++) lineStarts.push(at);
   const lineOf = (pos: number) => {
@@ -108,6 +108,5 @@ export function unifiedDiff(file: string, before: string, edits: readonly Edit[]
 
 /** Lines with their line ends. */
 function splitLines(text: string): string[] {
-  const lines = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
-  return lines.length === 0 ? [''] : lines;
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
