@@ -6,14 +6,14 @@
 
 /** The props of one client as written, as far as the codemod can read them. */
 export interface WrittenProps {
-  /** Whether a prop is given: true, false, or undefined when it cannot be told (a spread, a call). */
-  given(path: KeepPath): boolean | undefined;
   /** `disableOAuth` as written: true, false (not given or `false`), undefined (not a literal). */
   readonly disableOAuth: boolean | undefined;
   /** The grants of `oAuth.flows` set to `true` (undefined when not a literal, or not given). */
   readonly flows: string[] | undefined;
   /** The `OAuthScope` members of `oAuth.scopes` (`'?'` for others; undefined when not an array literal or not given). */
   readonly scopes: string[] | undefined;
+  /** Whether a prop is given: true, false, or undefined when it cannot be told (a spread, a call). */
+  given(path: KeepPath): boolean | undefined;
 }
 
 /** The props the codemod may write. */

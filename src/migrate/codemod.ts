@@ -60,6 +60,13 @@ interface Group {
   retypes: { node: TS.TypeReferenceNode; holder: TS.Symbol }[];
 }
 
+/** The props of a client as read: undefined maps when they cannot be read. */
+interface ReadProps {
+  props?: Map<string, TS.Expression>;
+  oAuthProps?: Map<string, TS.Expression>;
+  oAuth?: TS.ObjectLiteralExpression;
+}
+
 /** Where a holder's type may be written: variables, fields, parameters and interface properties. */
 type HolderDeclaration = TS.VariableDeclaration | TS.PropertyDeclaration | TS.ParameterDeclaration | TS.PropertySignature;
 
@@ -86,6 +93,7 @@ class Codemod {
   private readonly weak = new Set<TS.Symbol>();
   private readonly usedNames = new Map<TS.SourceFile, Set<string>>();
   private readonly needs = new Map<TS.SourceFile, Set<string>>();
+  private readonly readCache = new Map<Unit, ReadProps>();
 
   constructor(private readonly ts: TypeScript, fileNames: string[], private readonly options: MigrateOptions, private readonly cwd: string) {
     const resolved = fileNames.map((f) => path.resolve(cwd, f));
@@ -108,7 +116,7 @@ class Codemod {
       if (group.blocked) {
         notMigrated += group.units.length;
         this.reportBlocked(group);
-      } else migrated += group.units.length;
+      } else {migrated += group.units.length;}
     }
     for (const file of this.sources) this.findInjectors(file);
     const files: FileMigration[] = [];
@@ -132,7 +140,7 @@ class Codemod {
     const at = ts.isPropertyAccessExpression(node) ? node.name : ts.isQualifiedName(node) ? node.right : node;
     let symbol = this.checker.getSymbolAtLocation(at);
     if (!symbol) return undefined;
-    if (symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+    if (hasFlag(symbol.flags, ts.SymbolFlags.Alias)) symbol = this.checker.getAliasedSymbol(symbol);
     return isCognitoDeclaration(symbol.declarations?.[0]) ? symbol.name : undefined;
   }
 
@@ -230,7 +238,7 @@ class Codemod {
   private follow(value: TS.Expression, group: Group) {
     const ts = this.ts;
     let node: TS.Node = value;
-    while (node.parent && (ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent) || ts.isAsExpression(node.parent) || (ts.isSatisfiesExpression?.(node.parent) ?? false))) {
+    while (node.parent && isOuter(ts, node.parent)) {
       node = node.parent;
       if (ts.isAsExpression(node) && this.typeMentionsL2(node.type)) return this.block(group, node, 'it is cast to the class UserPoolClient; remove the cast');
     }
@@ -316,13 +324,14 @@ class Codemod {
     this.holderGroup.set(symbol, group);
     group.holders.add(symbol);
     const ts = this.ts;
-    if (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isParameter(declaration) || ts.isPropertySignature(declaration)) {
+    if (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration)
+      || ts.isParameter(declaration) || ts.isPropertySignature(declaration)) {
       this.holderDeclarations.set(symbol, declaration);
       if (declaration.type) this.collectRetypes(declaration.type, group, symbol);
     }
     for (const id of this.referencesOf(symbol)) {
       const usage = ts.isPropertyAccessExpression(id.parent) && id.parent.name === id ? id.parent : id;
-      if (ts.isBinaryExpression(usage.parent) && usage.parent.left === usage && usage.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) continue;
+      if (isAssigned(ts, usage)) continue;
       if (isDeclarationName(ts, id)) continue;
       this.follow(usage as TS.Expression, this.root(group));
     }
@@ -358,10 +367,12 @@ class Codemod {
     for (const [symbol] of this.holderGroup) {
       const declaration = this.holderDeclarations.get(symbol);
       const written: TS.Expression[] = [];
-      if (declaration && (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer) written.push(declaration.initializer);
+      if (declaration && (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer) {
+        written.push(declaration.initializer);
+      }
       for (const id of this.referencesOf(symbol)) {
         const usage = ts.isPropertyAccessExpression(id.parent) && id.parent.name === id ? id.parent : id;
-        if (ts.isBinaryExpression(usage.parent) && usage.parent.left === usage && usage.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) written.push(usage.parent.right);
+        if (isAssigned(ts, usage)) written.push((usage.parent as TS.BinaryExpression).right);
       }
       for (const value of written) {
         const inner = skipOuter(ts, value);
@@ -374,7 +385,7 @@ class Codemod {
         if (from) {
           this.union(this.holderGroup.get(from)!, this.holderGroup.get(symbol)!);
           sources.set(symbol, [...sources.get(symbol) ?? [], from]);
-        } else this.weak.add(symbol);
+        } else {this.weak.add(symbol);}
       }
     }
     for (let changed = true; changed;) {
@@ -460,7 +471,9 @@ class Codemod {
       const file = call.getSourceFile();
       const domain = (call.expression as TS.PropertyAccessExpression).expression;
       const client = call.arguments[0];
-      this.addEdits(file, { start: domain.getStart(file), end: domain.getEnd(), text: client.getText(file) }, { start: client.getStart(file), end: client.getEnd(), text: domain.getText(file) });
+      this.addEdits(file,
+        { start: domain.getStart(file), end: domain.getEnd(), text: client.getText(file) },
+        { start: client.getStart(file), end: client.getEnd(), text: domain.getText(file) });
     }
   }
 
@@ -500,9 +513,13 @@ class Codemod {
     if (!isPure(ts, poolExpression)) {
       const name = this.freshName(file, 'userPool');
       const statement = call.parent && ts.isExpressionStatement(call.parent) ? call.parent
-        : call.parent && ts.isVariableDeclaration(call.parent) && call.parent.initializer === call && (call.parent.parent as TS.VariableDeclarationList).declarations.length === 1
+        : call.parent && ts.isVariableDeclaration(call.parent) && call.parent.initializer === call
+          && (call.parent.parent as TS.VariableDeclarationList).declarations.length === 1
           && ts.isVariableStatement(call.parent.parent.parent) ? call.parent.parent.parent : undefined;
-      if (statement && statement.parent && (ts.isBlock(statement.parent) || ts.isSourceFile(statement.parent) || ts.isModuleBlock(statement.parent) || ts.isCaseClause(statement.parent) || ts.isDefaultClause(statement.parent))) {
+      const list = statement?.parent;
+      const statementList = list
+        && (ts.isBlock(list) || ts.isSourceFile(list) || ts.isModuleBlock(list) || ts.isCaseClause(list) || ts.isDefaultClause(list));
+      if (statement && statementList) {
         edits.push({ start: statement.getStart(file), end: statement.getStart(file), text: `const ${name} = ${pool};\n${indentOf(file, statement)}`, order: -1 });
       } else {
         edits.push({ start: call.getStart(file), end: call.getStart(file), text: `((${name}) => `, order: -1 }, { start: call.getEnd(), end: call.getEnd(), text: `)(${pool})`, order: 2 });
@@ -576,15 +593,13 @@ class Codemod {
       if (name !== 'UserPoolClientOptions' && name !== 'UserPoolClientProps') continue;
       const file = declaration.getSourceFile();
       const text = this.need(file, name === 'UserPoolClientProps' && to === 'AppClientProps' ? 'AppClientProps' : 'AppClientOptions');
-      this.edits.set(file, [...this.edits.get(file) ?? [], { start: declaration.type.typeName.getStart(file), end: declaration.type.typeName.getEnd(), text }]);
+      this.addEdits(file, { start: declaration.type.typeName.getStart(file), end: declaration.type.typeName.getEnd(), text });
     }
   }
 
   // ---------------------------------------------------------------------------------------------
   // Reading the props as written
   // ---------------------------------------------------------------------------------------------
-
-  private readonly readCache = new Map<Unit, { props?: Map<string, TS.Expression>; oAuthProps?: Map<string, TS.Expression>; oAuth?: TS.ObjectLiteralExpression }>();
 
   /** The client's props (merged through spreads of const object literals); undefined maps when unreadable. */
   private read(unit: Unit) {
@@ -637,13 +652,15 @@ class Codemod {
     if (!literal || depth > 5) return undefined;
     const props = new Map<string, TS.Expression>();
     for (const p of literal.properties) {
-      if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) props.set(p.name.text, p.initializer);
-      else if (ts.isShorthandPropertyAssignment(p)) props.set(p.name.text, p.name);
-      else if (ts.isSpreadAssignment(p)) {
+      if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) {
+        props.set(p.name.text, p.initializer);
+      } else if (ts.isShorthandPropertyAssignment(p)) {
+        props.set(p.name.text, p.name);
+      } else if (ts.isSpreadAssignment(p)) {
         const spread = this.readObject(p.expression, depth + 1);
         if (!spread) return undefined;
         for (const [k, v] of spread) props.set(k, v);
-      } else return undefined;
+      } else {return undefined;}
     }
     return props;
   }
@@ -672,7 +689,7 @@ class Codemod {
     if (!ts.isIdentifier(node)) return undefined;
     const declaration = this.checker.getSymbolAtLocation(node)?.valueDeclaration;
     if (!declaration || !ts.isVariableDeclaration(declaration) || !this.isInput(declaration)) return undefined;
-    return ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const ? declaration : undefined;
+    return hasFlag(ts.getCombinedNodeFlags(declaration), ts.NodeFlags.Const) ? declaration : undefined;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -748,7 +765,8 @@ class Codemod {
     const last = imports[imports.length - 1];
     const add = (names: string[], module: string) => {
       if (!names.length) return;
-      const existing = file.statements.find((s): s is TS.ImportDeclaration => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && s.moduleSpecifier.text === module
+      const existing = file.statements.find((s): s is TS.ImportDeclaration => ts.isImportDeclaration(s)
+        && ts.isStringLiteral(s.moduleSpecifier) && s.moduleSpecifier.text === module
         && !!s.importClause?.namedBindings && ts.isNamedImports(s.importClause.namedBindings) && !s.importClause.isTypeOnly);
       if (existing) {
         const named = existing.importClause!.namedBindings as TS.NamedImports;
@@ -894,8 +912,24 @@ function isCognitoDeclaration(declaration: TS.Node | undefined): boolean {
   return file.includes('/aws-cdk-lib/aws-cognito/');
 }
 
+/** Whether a flag is set, without bitwise operators. */
+function hasFlag(flags: number, flag: number): boolean {
+  return Math.floor(flags / flag) % 2 === 1;
+}
+
+/** Parentheses, casts and `!`: what a value passes through unchanged. */
+function isOuter(ts: TypeScript, node: TS.Node): boolean {
+  return ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || (ts.isSatisfiesExpression?.(node) ?? false);
+}
+
+/** Whether the expression is the target of a plain assignment. */
+function isAssigned(ts: TypeScript, usage: TS.Node): boolean {
+  const parent = usage.parent;
+  return ts.isBinaryExpression(parent) && parent.left === usage && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+}
+
 function skipOuter(ts: TypeScript, e: TS.Expression): TS.Expression {
-  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || (ts.isSatisfiesExpression?.(e) ?? false)) e = (e as TS.ParenthesizedExpression).expression;
+  while (isOuter(ts, e)) e = (e as TS.ParenthesizedExpression).expression;
   return e;
 }
 
@@ -908,7 +942,9 @@ function isPure(ts: TypeScript, e: TS.Expression): boolean {
 
 function isDeclarationName(ts: TypeScript, id: TS.Identifier): boolean {
   const p = id.parent;
-  return (ts.isVariableDeclaration(p) || ts.isPropertyDeclaration(p) || ts.isParameter(p) || ts.isPropertySignature(p) || ts.isBindingElement(p)) && p.name === id;
+  const declaration = ts.isVariableDeclaration(p) || ts.isPropertyDeclaration(p) || ts.isParameter(p)
+    || ts.isPropertySignature(p) || ts.isBindingElement(p);
+  return declaration && p.name === id;
 }
 
 function isRequireStatement(ts: TypeScript, s: TS.Statement): boolean {

@@ -46,7 +46,7 @@ export function unifiedDiff(file: string, before: string, edits: readonly Edit[]
     let lo = 0;
     let hi = lineStarts.length - 1;
     while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
+      const mid = Math.ceil((lo + hi) / 2);
       if (lineStarts[mid] <= pos) lo = mid; else hi = mid - 1;
     }
     return lo;
@@ -60,7 +60,7 @@ export function unifiedDiff(file: string, before: string, edits: readonly Edit[]
     if (r && first <= r.last) {
       r.last = Math.max(r.last, last);
       r.edits.push(e);
-    } else regions.push({ first, last, edits: [e] });
+    } else {regions.push({ first, last, edits: [e] });}
   }
   let out = `--- a/${file}\n+++ b/${file}\n`;
   let shift = 0; // new line number minus old line number, before the current hunk
@@ -87,7 +87,8 @@ export function unifiedDiff(file: string, before: string, edits: readonly Edit[]
       let head = 0;
       while (head < removed.length && head < added.length && removed[head] === added[head]) head++;
       let tail = 0;
-      while (tail < removed.length - head && tail < added.length - head && removed[removed.length - 1 - tail] === added[added.length - 1 - tail]) tail++;
+      const same = (n: number) => removed[removed.length - 1 - n] === added[added.length - 1 - n];
+      while (tail < removed.length - head && tail < added.length - head && same(tail)) tail++;
       for (const l of removed.slice(0, head)) body.push(` ${l}`);
       for (const l of removed.slice(head, removed.length - tail)) body.push(`-${l}`);
       for (const l of added.slice(head, added.length - tail)) body.push(`+${l}`);

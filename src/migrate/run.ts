@@ -63,14 +63,10 @@ function runUnsafe(argv: string[], io: MigrateIo): number {
   const inputs: string[] = [];
   let options = true;
   for (const arg of argv) {
-    if (options && arg === '--') options = false;
-    else if (options && arg === '--write') write = true;
-    else if (options && arg === '--adopt-secure-defaults') adoptSecureDefaults = true;
-    else if (options && (arg === '--help' || arg === '-h')) {
+    if (options && arg === '--') {options = false;} else if (options && arg === '--write') {write = true;} else if (options && arg === '--adopt-secure-defaults') {adoptSecureDefaults = true;} else if (options && (arg === '--help' || arg === '-h')) {
       io.stdout(HELP);
       return EXIT_OK;
-    } else if (options && arg.startsWith('-')) return usage(io, `unknown option ${arg}.`);
-    else inputs.push(arg);
+    } else if (options && arg.startsWith('-')) {return usage(io, `unknown option ${arg}.`);} else {inputs.push(arg);}
   }
   if (inputs.length === 0) return usage(io, 'no files or directories given.');
 
@@ -121,7 +117,7 @@ function walk(dir: string): string[] {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) out.push(...walk(full));
-    } else if (EXTENSIONS.includes(path.extname(entry.name)) && !entry.name.endsWith('.d.ts')) out.push(full);
+    } else if (EXTENSIONS.includes(path.extname(entry.name)) && !entry.name.endsWith('.d.ts')) {out.push(full);}
   }
   return out;
 }

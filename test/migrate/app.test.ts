@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type * as TS from 'typescript';
-import { ClientRules } from '../../src';
 import { Project, ROOT } from './harness';
+import { ClientRules } from '../../src';
 
 // A representative L2 app (test/migrate/fixtures/app/stack.ts.in: a typed options object shared by
 // clients, a field typed with the class, a nested stack, addClient on a pool from another scope
@@ -35,9 +35,17 @@ function synth(file: string): Templates {
 /** Strict type errors of the files, with 'cdk-cognito-app-client' mapped to this repository's src. */
 function typeErrors(files: string[]): string[] {
   const program = ts.createProgram(files, {
-    strict: true, noEmit: true, skipLibCheck: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.Node16,
-    moduleResolution: ts.ModuleResolutionKind.Node16, esModuleInterop: true, experimentalDecorators: true,
-    paths: { 'cdk-cognito-app-client': [path.join(ROOT, 'src', 'index.ts')] }, types: ['node'], typeRoots: [path.join(ROOT, 'node_modules', '@types')],
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.Node16,
+    moduleResolution: ts.ModuleResolutionKind.Node16,
+    esModuleInterop: true,
+    experimentalDecorators: true,
+    paths: { 'cdk-cognito-app-client': [path.join(ROOT, 'src', 'index.ts')] },
+    types: ['node'],
+    typeRoots: [path.join(ROOT, 'node_modules', '@types')],
   });
   return ts.getPreEmitDiagnostics(program)
     .map((d) => `${d.file ? `${path.basename(d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start!).line + 1}: ` : ''}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
