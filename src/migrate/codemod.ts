@@ -21,7 +21,7 @@ export interface Message {
   readonly file: string;
   /** 1-based. */
   readonly line: number;
-  readonly kind: 'not-migrated' | 'kept' | 'injector' | 'note';
+  readonly kind: 'not-migrated' | 'kept' | 'injector';
   readonly text: string;
 }
 
