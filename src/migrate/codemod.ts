@@ -21,7 +21,7 @@ export interface Message {
   readonly file: string;
   /** 1-based. */
   readonly line: number;
-  readonly kind: 'not-migrated' | 'kept' | 'injector';
+  readonly kind: 'not-migrated' | 'kept' | 'injector' | 'todo';
   readonly text: string;
 }
 
@@ -451,6 +451,7 @@ class Codemod {
     for (const unit of group.units) {
       const keeps = keepsOf.get(unit)!;
       this.rewriteUnit(unit, keeps);
+      if (this.options.adoptSecureDefaults) this.reportCallbacks(unit);
       for (const keep of keeps) {
         this.messages.push({
           file: this.display(unit.file),
@@ -475,6 +476,21 @@ class Codemod {
         { start: domain.getStart(file), end: domain.getEnd(), text: client.getText(file) },
         { start: client.getStart(file), end: client.getEnd(), text: domain.getText(file) });
     }
+  }
+
+  /**
+   * With --adopt-secure-defaults, a client with the code or implicit grant and no callback URL: the
+   * L2 invented one, AppClient refuses it (`oauth-callback-required`); only the user knows the real ones.
+   */
+  private reportCallbacks(unit: Unit) {
+    const written = this.written(unit);
+    if (!written.given('oAuth.flows') || !keepsFor(written)?.some((k) => k.path === 'oAuth.callbackUrls')) return;
+    this.messages.push({
+      file: this.display(unit.file),
+      line: lineOf(unit.file, unit.site),
+      kind: 'todo',
+      text: `${unit.name} has the code or implicit grant without oAuth.callbackUrls: the L2 used https://example.com, AppClient fails the synth with [oauth-callback-required]; give the real callback URLs`,
+    });
   }
 
   private addEdits(file: TS.SourceFile, ...edits: Edit[]) {

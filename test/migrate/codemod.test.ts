@@ -120,6 +120,30 @@ describe('--adopt-secure-defaults', () => {
       project.dispose();
     }
   });
+
+  test('a client with the code grant and no callback URL is reported: AppClient refuses it, and only the user knows the real URLs', () => {
+    const source = [
+      "import * as cognito from 'aws-cdk-lib/aws-cognito';",
+      'export function build(pool: cognito.UserPool) {',
+      "  pool.addClient('Code', { oAuth: { flows: { authorizationCodeGrant: true } } });",
+      "  pool.addClient('Bare');",
+      '}',
+      '',
+    ].join('\n');
+    const project = new Project({ 'code.ts': source });
+    try {
+      expect(project.migrate(['--adopt-secure-defaults', 'code.ts']).stderr.split('\n')).toEqual([
+        'code.ts:3: Code has the code or implicit grant without oAuth.callbackUrls: the L2 used https://example.com, '
+          + 'AppClient fails the synth with [oauth-callback-required]; give the real callback URLs',
+        'cognito-client-migrate: 2 clients to migrate in 1 file; run with --write to apply.',
+        '',
+      ]);
+      // by default, the L2's placeholder is kept, so nothing deployed changes
+      expect(project.migrate(['code.ts']).stdout).toContain("oAuth: { flows: { authorizationCodeGrant: true }, callbackUrls: ['https://example.com'],");
+    } finally {
+      project.dispose();
+    }
+  });
 });
 
 describe('usage and exit statuses', () => {
