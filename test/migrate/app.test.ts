@@ -3,6 +3,7 @@ import * as path from 'path';
 import type * as TS from 'typescript';
 import { Project, ROOT } from './harness';
 import { ClientRules } from '../../src';
+import { run as check } from '../../src/cli/run';
 
 // A representative L2 app (test/migrate/fixtures/app/stack.ts.in: a typed options object shared by
 // clients, a field typed with the class, a nested stack, addClient on a pool from another scope
@@ -115,6 +116,24 @@ describe('a representative L2 app migrated by cognito-client-migrate', () => {
           .filter((f) => ['generate-secret-replacement', 'user-pool-id-replacement'].includes(f.ruleId));
         expect(replaced).toEqual([]);
       }
+    });
+
+    test('cognito-client-check --previous reports no replacement', () => {
+      const all: string[] = [];
+      for (const [file, template] of Object.entries(after)) {
+        project.write(`previous/${file}`, JSON.stringify(before[file]));
+        project.write(`${mode}/cdk.out/${file}`, JSON.stringify(template));
+        let out = '';
+        check(['--format', 'json', '--no-config', '--previous', path.join(project.dir, 'previous', file), path.join(project.dir, mode, 'cdk.out', file)], {
+          stdout: (t) => { out += t; }, stderr: () => undefined, isTTY: false, env: {},
+        });
+        const ids = JSON.parse(out).findings.map((f: { ruleId: string }) => f.ruleId);
+        expect(ids.filter((id: string) => id.endsWith('-replacement'))).toEqual([]);
+        if (mode === 'keep') expect(ids.filter((id: string) => id.startsWith('update-'))).toEqual([]);
+        all.push(...ids);
+      }
+      // the comparison ran: adopting AppClient's defaults resets what the L2 set on Legacy and Console
+      if (mode === 'adopt') expect(all).toContain('update-resets-omitted');
     });
 
     test('the signInUrl output is the same URL', () => {
