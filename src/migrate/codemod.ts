@@ -58,6 +58,8 @@ interface Group {
   blocked?: { node: TS.Node; why: string };
   signIns: { call: TS.CallExpression; holder: TS.Symbol | undefined }[];
   retypes: { node: TS.TypeReferenceNode; holder: TS.Symbol }[];
+  /** The group this one was joined into. */
+  mergedInto?: Group;
 }
 
 /** The props of a client as read: undefined maps when they cannot be read. */
@@ -66,9 +68,6 @@ interface ReadProps {
   oAuthProps?: Map<string, TS.Expression>;
   oAuth?: TS.ObjectLiteralExpression;
 }
-
-/** Where a holder's type may be written: variables, fields, parameters and interface properties. */
-type HolderDeclaration = TS.VariableDeclaration | TS.PropertyDeclaration | TS.ParameterDeclaration | TS.PropertySignature;
 
 /**
  * Migrates the files from aws-cdk-lib's `UserPoolClient` to `AppClient`: a program over all of them,
@@ -87,7 +86,6 @@ class Codemod {
   private readonly edits = new Map<TS.SourceFile, Edit[]>();
   private readonly units: Unit[] = [];
   private readonly holderGroup = new Map<TS.Symbol, Group>();
-  private readonly holderDeclarations = new Map<TS.Symbol, HolderDeclaration>();
   private references?: Map<TS.Symbol, TS.Identifier[]>;
   /** Holders that may hold another client too, so are typed `IUserPoolClient`. */
   private readonly weak = new Set<TS.Symbol>();
@@ -326,7 +324,6 @@ class Codemod {
     const ts = this.ts;
     if (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration)
       || ts.isParameter(declaration) || ts.isPropertySignature(declaration)) {
-      this.holderDeclarations.set(symbol, declaration);
       if (declaration.type) this.collectRetypes(declaration.type, group, symbol);
     }
     for (const id of this.referencesOf(symbol)) {
@@ -365,7 +362,7 @@ class Codemod {
     const ts = this.ts;
     const sources = new Map<TS.Symbol, TS.Symbol[]>();
     for (const [symbol] of this.holderGroup) {
-      const declaration = this.holderDeclarations.get(symbol);
+      const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
       const written: TS.Expression[] = [];
       if (declaration && (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer) {
         written.push(declaration.initializer);
@@ -412,11 +409,11 @@ class Codemod {
     a.signIns.push(...b.signIns);
     a.retypes.push(...b.retypes);
     a.blocked ??= b.blocked;
-    (b as any).mergedInto = a;
+    b.mergedInto = a;
   }
 
   private root(group: Group): Group {
-    while ((group as any).mergedInto) group = (group as any).mergedInto;
+    while (group.mergedInto) group = group.mergedInto;
     return group;
   }
 
@@ -566,10 +563,8 @@ class Codemod {
   /** The texts of the top-level props to write (an `oAuth` object when the client has none). */
   private topLevelTexts(file: TS.SourceFile, keeps: Keep[], unit: Unit): string[] {
     const texts: string[] = [];
-    const oAuth = keeps.filter((k) => k.path.startsWith('oAuth.') && k.path !== 'oAuth.scopes[]');
-    if (oAuth.length && !this.oAuthLiteral(unit)) {
-      texts.push(`oAuth: { ${oAuth.map((k) => `${k.path.slice('oAuth.'.length)}: ${this.value(file, k.value)}`).join(', ')} }`);
-    }
+    const oAuth = this.oAuthTexts(file, keeps);
+    if (oAuth.length && !this.oAuthLiteral(unit)) texts.push(`oAuth: { ${oAuth.join(', ')} }`);
     for (const k of keeps) if (!k.path.startsWith('oAuth')) texts.push(`${k.path}: ${this.value(file, k.value)}`);
     return texts;
   }
@@ -580,8 +575,8 @@ class Codemod {
     const literal = this.oAuthLiteral(unit);
     if (!literal) return;
     const file = literal.getSourceFile();
-    const props = keeps.filter((k) => k.path.startsWith('oAuth.') && k.path !== 'oAuth.scopes[]');
-    if (props.length) this.addEdits(file, ...insertElements(ts, file, literal, literal.properties, props.map((k) => `${k.path.slice('oAuth.'.length)}: ${this.value(file, k.value)}`)));
+    const props = this.oAuthTexts(file, keeps);
+    if (props.length) this.addEdits(file, ...insertElements(ts, file, literal, literal.properties, props));
     const openid = keeps.find((k) => k.path === 'oAuth.scopes[]');
     const scopes = openid && this.read(unit).oAuthProps?.get('scopes');
     const array = scopes && this.resolveArray(scopes);
@@ -589,6 +584,12 @@ class Codemod {
       const at = array.getSourceFile();
       this.addEdits(at, ...insertElements(ts, at, array, array.elements, [this.value(at, openid.value)]));
     }
+  }
+
+  /** The `oAuth` props to write, as `name: value`. */
+  private oAuthTexts(file: TS.SourceFile, keeps: Keep[]): string[] {
+    return keeps.filter((k) => k.path.startsWith('oAuth.') && k.path !== 'oAuth.scopes[]')
+      .map((k) => `${k.path.slice('oAuth.'.length)}: ${this.value(file, k.value)}`);
   }
 
   private value(file: TS.SourceFile, template: string): string {
