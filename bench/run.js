@@ -10,6 +10,7 @@ const os = require('os');
 const path = require('path');
 const { template } = require('./template');
 const hostileTemplate = require('./hostile');
+const conditions = require('./conditions');
 
 const REPS = Number(process.argv[process.argv.indexOf('--reps') + 1]) || 9;
 const SIZES = [50, 150, 450];
@@ -75,6 +76,8 @@ const [throughput, startup, hostileRuns] = interleaved([
   () => sample(['lib/cli/main.js', '--format', 'json', small]),
   () => sample(['bench/hostile.js', hostile]),
 ]);
+// ---- Fn::If branches: one large client with conditions against the same without (issue 21) ----
+const conditionRows = conditions.rows((args) => sample(args), interleaved, work);
 rmSync(work, { recursive: true, force: true });
 
 // ---- report ----
@@ -136,6 +139,10 @@ print(`| 10,000 clients (${fmt(bigMb, 1)} MB JSON), read, parse and check | ${mm
 print(`| hostile: 999 YAML aliases of one 50,000-item CallbackURLs list (${fmt(hostileMb, 1)} MB, about ${fmt(hostileMb, 0)} GB expanded), whole run | ${mmm(hostileMs)} | ${mmm(hostileRss)} | ${hostileStatus} |`);
 print();
 print(`The hostile template is refused (exit status 2) with: ${hostileRuns[0].stderr.replace(/^.*?: .*?: /, '')}`);
+print();
+print(`## Fn::If branches: one large client, check alone after parsing, ms`);
+print();
+for (const line of conditionRows) print(line);
 print();
 print(`## Targets`);
 print();

@@ -1,6 +1,7 @@
 // A user's app, run in each fresh project that `compat/run.js` installs the packed library into.
 // COMPAT_NAG says which cdk-nag the project has: 0 (none), 2 or 3. Prints one JSON line: the
-// synthesized AppClient resource and what each check saw; exits non-zero on a failed assertion.
+// synthesized AppClient resource, its satellites (compat/satellites.js) and what each check saw;
+// exits non-zero on a failed assertion.
 'use strict';
 const assert = require('assert');
 const fs = require('fs');
@@ -10,6 +11,7 @@ const cdk = require('aws-cdk-lib');
 const cognito = require('aws-cdk-lib/aws-cognito');
 // COMPAT_LIB: the line's package (cdk-cognito-app-client, or cdk-cognito-app-client-classic)
 const lib = require(process.env.COMPAT_LIB || 'cdk-cognito-app-client');
+const { satelliteResources } = require('./satellites');
 
 const NAG = Number(process.env.COMPAT_NAG);
 const CLIENT = 'AWS::Cognito::UserPoolClient';
@@ -286,4 +288,9 @@ if (NAG === 3) {
   }
 }
 
-process.stdout.write(`${JSON.stringify({ client, checked })}\n`);
+// 7. The client's satellites: a managed login style, terms documents and an 8-hour SSO session,
+// made with CfnResource on every release (compared by run.js with compat/expected-satellites.json).
+const satellites = satelliteResources({ cdk, cognito, lib, dir: outdir() });
+checked.push('a managed login style, terms and an SSO session of 8 hours');
+
+process.stdout.write(`${JSON.stringify({ client, satellites, checked })}\n`);

@@ -2,7 +2,8 @@
 // The install check: packs nothing itself, but installs the packed lines (dist/js/*.tgz and dist/classic/js/*.tgz, made by
 // `npx projen package`) with plain `npm install` (no --legacy-peer-deps) into fresh projects that
 // pin aws-cdk-lib exactly, as `cdk init` writes it, and runs a user's app (compat/app.js) in each.
-// Every project must synthesize the same AppClient resource, byte for byte (compat/expected-client.json).
+// Every project must synthesize the same AppClient resource, byte for byte (compat/expected-client.json),
+// and the same satellites (compat/expected-satellites.json).
 'use strict';
 const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
@@ -102,7 +103,7 @@ async function check(setup) {
   for (const f of ['node_modules', 'package-lock.json']) fs.rmSync(path.join(dir, f), { recursive: true, force: true });
   const pkg = { name: `compat-${setup.name}`.toLowerCase(), version: '0.0.0', private: true, dependencies: { ...setup.deps, [setup.lib]: `file:${lib}` } };
   fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
-  fs.copyFileSync(path.join(__dirname, 'app.js'), path.join(dir, 'app.js'));
+  for (const f of ['app.js', 'satellites.js']) fs.copyFileSync(path.join(__dirname, f), path.join(dir, f));
   const started = Date.now();
   const install = await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], dir, {});
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
@@ -153,6 +154,7 @@ async function check(setup) {
 
 async function main() {
   const expected = fs.readFileSync(path.join(__dirname, 'expected-client.json'), 'utf8').trim();
+  const expectedSatellites = fs.readFileSync(path.join(__dirname, 'expected-satellites.json'), 'utf8').trim();
   const queue = [...SETUPS];
   const results = [];
   await Promise.all(Array.from({ length: PARALLEL }, async () => {
@@ -164,6 +166,8 @@ async function main() {
     if (!r.error && !r.refused) {
       const got = JSON.stringify(r.client, null, 2);
       if (got !== expected) r.error = `the AppClient resource differs from compat/expected-client.json:\n${got}`;
+      const satellites = JSON.stringify(r.satellites, null, 2);
+      if (!r.error && satellites !== expectedSatellites) r.error = `the satellites differ from compat/expected-satellites.json:\n${satellites}`;
     }
     if (r.error) {
       failed++;

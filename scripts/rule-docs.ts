@@ -8,7 +8,7 @@ import { RULE_DOCS, RuleDoc, RuleExample } from './rule-examples';
 import { ClientPolicy } from '../src/policy/client-policy';
 import { SETTINGS } from '../src/policy/settings';
 import { ClientRules } from '../src/rules/client-rules';
-import { CHANGE_RULES, CLIENT_RULES, CONTEXT_RULES, POLICY_RULES } from '../src/rules/registry';
+import { ATTACHMENT_RULES, CHANGE_RULES, CLIENT_RULES, CONTEXT_RULES, POLICY_RULES } from '../src/rules/registry';
 import { Finding, RuleInfo } from '../src/rules/types';
 
 /** Where the pages are, relative to the repository root. */
@@ -21,9 +21,11 @@ export interface DocumentedRule extends RuleInfo {
   /** The policy setting that turns the rule on (policy rules only), with its value when it is a boolean: `forbidImplicitFlow: true`. */
   readonly setting?: string;
   /** The rule's general fixes: one per part (a rule with a per-client and a template part has two). */
-  readonly fixes: ReadonlyArray<{ readonly where: 'client' | 'template' | 'change' | 'policy'; readonly fix: string }>;
+  readonly fixes: ReadonlyArray<{ readonly where: 'client' | 'template' | 'attachment' | 'change' | 'policy'; readonly fix: string }>;
   /** The properties the rule's parts need (`Rule.needs`), if they declare any. */
   readonly needs: ReadonlyArray<string>;
+  /** A rule about the resources attached to clients (ATTACHMENT_RULES): the types it reads, and what it reports on. */
+  readonly attachment?: { readonly reads: ReadonlyArray<string>; readonly reportsOn: 'attachment' | 'client' };
 }
 
 /** The setting that turns a policy rule on; a boolean setting with the value that does (from the rule's enabled()). */
@@ -41,13 +43,18 @@ export function documentedRules(): DocumentedRule[] {
   const fixesOf = (id: string) => [
     ...CLIENT_RULES.filter((r) => r.id === id).map((r) => ({ where: 'client' as const, fix: r.fix })),
     ...CONTEXT_RULES.filter((r) => r.id === id).map((r) => ({ where: 'template' as const, fix: r.fix })),
+    ...ATTACHMENT_RULES.filter((r) => r.id === id).map((r) => ({ where: 'attachment' as const, fix: r.fix })),
     ...CHANGE_RULES.filter((r) => r.id === id).map((r) => ({ where: 'change' as const, fix: r.fix })),
     ...POLICY_RULES.filter((r) => r.id === id).map((r) => ({ where: 'policy' as const, fix: r.fix })),
   ];
   const needsOf = (id: string) => [...new Set([...CLIENT_RULES, ...CONTEXT_RULES, ...CHANGE_RULES, ...POLICY_RULES]
     .filter((r) => r.id === id).flatMap((r) => (r as { needs?: ReadonlyArray<string> }).needs ?? []))];
+  const attachmentOf = (id: string) => {
+    const r = ATTACHMENT_RULES.find((x) => x.id === id);
+    return r && { reads: r.reads, reportsOn: r.reportsOn };
+  };
   return [
-    ...ClientRules.rules().map((r) => ({ ...r, policy: false, fixes: fixesOf(r.id), needs: needsOf(r.id) })),
+    ...ClientRules.rules().map((r) => ({ ...r, policy: false, fixes: fixesOf(r.id), needs: needsOf(r.id), attachment: attachmentOf(r.id) })),
     ...ClientPolicy.rules().map((r) => ({ ...r, policy: true, setting: settingOf(r.id), fixes: fixesOf(r.id), needs: needsOf(r.id) })),
   ];
 }
@@ -109,6 +116,16 @@ function whereItRuns(rule: DocumentedRule): string {
       + '`ClientPolicy.fromFile`), and reports with the severity the policy gives it (by default '
       + `${rule.severity}). It reads the properties of each \`AWS::Cognito::UserPoolClient\`.`;
   }
+  if (rule.attachment) {
+    const types = rule.attachment.reads.map((t) => `\`${t}\``).join(' and ');
+    const on = rule.attachment.reportsOn === 'client'
+      ? 'It is reported on the client (its logical id).'
+      : 'It is reported on the attached resource (its logical id), not on the client.';
+    return `It reads the ${types} resources of a template or a synthesized app (\`ClientRules.checkTemplate\`), linked to their `
+      + 'client by `ClientId` (a `Ref` or `Fn::GetAtt [<client>, ClientId]` to a client of the template, or a literal id) and to their '
+      + `pool by \`UserPoolId\`. ${on} What the template does not show (a resource made in the console, a nested stack whose `
+      + 'template is not given) is not guessed at.';
+  }
   if (parts.has('change')) {
     return 'It compares each `AWS::Cognito::UserPoolClient` with the client of the same logical id in the previously deployed '
       + 'template, so it runs only when a previous template is given (`ClientRules.checkTemplate(template, { previous })`).';
@@ -132,6 +149,10 @@ const UNRESOLVED = 'Values resolved only at deploy time (CDK tokens, and CloudFo
   + 'checked, and so are attributes whose shape CloudFormation documents (an S3 website URL is plain HTTP, a CloudFront domain name '
   + 'has no scheme). Each literal branch of an `Fn::If` is checked as if it were written there, and a finding that holds in one '
   + 'branch only names it ("when IsProd is false").';
+
+const UNRESOLVED_ATTACHED = 'Values resolved only at deploy time (CDK tokens, and CloudFormation intrinsics such as `Ref`, `Fn::GetAtt`, '
+  + '`Fn::If` or `Fn::Join`) are skipped whenever some resolution could satisfy the rule: a `ClientId` or `UserPoolId` that is '
+  + 'neither a reference to a resource of the template nor a literal is the same as another only when it is written the same.';
 
 function howToRun(example: RuleExample, policy: boolean): string {
   const p = policy ? ', policy' : '';
@@ -239,7 +260,7 @@ export const propPath = (prop: string) => prop.split(':')[0].trim();
  */
 export const APP_CLIENT_NOTES: { readonly [ruleId: string]: string } = {
   'property-type': 'Prevented by the construct\'s types: a finding comes only from an escape hatch such as `client.resource.addPropertyOverride(...)`.',
-  'client-not-checkable': 'Not possible with `AppClient`: it writes every property in the template. Only a template whose client a macro (`Fn::Transform`) writes gets this finding.',
+  'client-not-checkable': 'Not possible with `AppClient`: it writes every property in the template. Only a template whose client a macro (`Fn::Transform`) writes, or that holds what the check cannot see into (an `Fn::ForEach` loop it cannot expand, a transform, a nested stack, a stack set), gets this finding.',
   'user-pool-id-format': 'The id comes from `userPool`: a finding means the pool was imported with a malformed id, as in `UserPool.fromUserPoolId(this, \'Pool\', id)`.',
   'token-refresh-zero': 'Prevented: `refreshTokenValidity: Duration.minutes(0)` fails at construction (`invalid-props`).',
   'token-refresh-not-shorter': 'Prevented: an access or ID token lifetime longer than `refreshTokenValidity` fails at construction (`invalid-props`).',
@@ -274,10 +295,28 @@ export const APP_CLIENT_NOTES: { readonly [ruleId: string]: string } = {
   'refresh-rotation-tier': 'In the app: give the pool `featurePlan: FeaturePlan.ESSENTIALS` (or `PLUS`), or turn rotation off.',
   'quota-clients-per-pool': 'In the app: request a quota increase before deploying, or spread the clients over several pools.',
   'update-units-removed': 'The construct writes each unit beside its value, so a finding comes from a previous deployment written otherwise (e.g. before moving to `AppClient`).',
+  // Resources attached to the client (issue 22): written with aws-cdk-lib's L1 classes, the client named by its id.
+  'branding-provided-values-exclusive': 'In the app: on the `CfnManagedLoginBranding`, either `useCognitoProvidedValues: true` alone, or `settings` and `assets` without it.',
+  'branding-assets': 'In the app: check the `assets` of the `CfnManagedLoginBranding` (categories, color modes and extensions are upper case; images of at most about 750 kB).',
+  'attachment-client-id': 'In the app: give the `CfnManagedLoginBranding` or `CfnTerms` `clientId: client.userPoolClientId`.',
+  'branding-one-per-client': 'In the app: keep one `CfnManagedLoginBranding` per client.',
+  'branding-missing': 'In the app: add a `CfnManagedLoginBranding` with `clientId: client.userPoolClientId` (`useCognitoProvidedValues: true` for the default style), or give the domain `managedLoginVersion: 1`.',
+  'attachment-pool-mismatch': 'In the app: give the attached resource `userPoolId: userPool.userPoolId` of the client\'s `userPool`.',
+  'terms-name': 'In the app: one `CfnTerms` with `termsName: \'terms-of-use\'` and one with `termsName: \'privacy-policy\'`.',
+  'terms-source-enforcement': 'In the app: `termsSource: \'LINK\'` and `enforcement: \'NONE\'` on each `CfnTerms`.',
+  'terms-links': 'In the app: `links: { \'cognito:default\': \'https://example.com/terms\' }` on each `CfnTerms`, one key per language.',
+  'terms-one-per-kind': 'In the app: one `CfnTerms` of each kind per client, with every language in its `links`.',
+  'terms-both-kinds': 'In the app: both `CfnTerms` kinds for the client, with a language (e.g. `cognito:default`) in both.',
+  'sso-session-range': 'In the app: `ssoSession: { maxValidityMinutes }` of the `CfnUserPoolClientSessionConfigurationAttachment` in whole minutes, 0 to 129600 (e.g. `Duration.hours(8).toMinutes()`).',
+  'sso-session-tier': 'In the app: give the pool `featurePlan: FeaturePlan.ESSENTIALS` (or `PLUS`), or remove the session setting.',
+  'sso-session-tracking': 'In the app: a `CfnUserPoolSessionConfigurationAttachment` with `userSessionTracking: \'ENABLED\'` on the pool, and `sessionSetting.addDependency(tracking)`.',
+  'sso-session-one-per-client': 'In the app: keep one `CfnUserPoolClientSessionConfigurationAttachment` per client.',
 };
 
 /** The CloudFormation properties a rule is about: what its parts need, and where its failing example's findings are. */
 export function ruleProperties(rule: DocumentedRule, failing: ReadonlyArray<Finding>): string[] {
+  // A rule reported on an attached resource names that resource's properties, not the client's.
+  if (rule.attachment?.reportsOn === 'attachment') return [];
   const named = new Set<string>([...rule.needs, ...failing.map((f) => f.property.split(/[.[]/)[0])]);
   return Object.keys(APP_CLIENT_PROPS).filter((p) => named.has(p));
 }
@@ -321,18 +360,21 @@ function appClientAcknowledge(ruleId: string, findingId?: string): string {
   ].join('\n'));
 }
 
-function cdkNag2Suppression(ruleId: string, findingId?: string): string {
-  const entry = (appliesTo: string) => `NagSuppressions.addResourceSuppressions(client, [{ id: 'AppClientChecks-${ruleId}', reason: '${REASON}'${appliesTo} }]);`;
+function cdkNag2Suppression(ruleId: string, findingId?: string, on = 'client'): string {
+  const entry = (appliesTo: string) => `NagSuppressions.addResourceSuppressions(${on}, [{ id: 'AppClientChecks-${ruleId}', reason: '${REASON}'${appliesTo} }]);`;
   return fence('ts', [
-    '// client: the client construct (its own resource is covered); add true (applyToChildren) to cover every resource below a construct, e.g. a stack',
+    on === 'client'
+      ? '// client: the client construct (its own resource is covered); add true (applyToChildren) to cover every resource below a construct, e.g. a stack'
+      : `// ${on}: the construct of the resource the finding is on; add true (applyToChildren) to cover every resource below a construct, e.g. a stack`,
     entry(''),
     ...oneValue(findingId, (f) => entry(`, appliesTo: ['${f}']`)),
   ].join('\n'));
 }
 
-function cdkNag3Acknowledgement(ruleId: string, findingId?: string): string {
-  const ack = (id: string) => `Validations.of(client).acknowledge({ id: 'AppClientChecks-${id}', reason: '${REASON}' });`;
-  return fence('ts', [ack(ruleId), ...oneValue(findingId, (f) => ack(withFinding(ruleId, f)))].join('\n'));
+function cdkNag3Acknowledgement(ruleId: string, findingId?: string, on = 'client'): string {
+  const ack = (id: string) => `Validations.of(${on}).acknowledge({ id: 'AppClientChecks-${id}', reason: '${REASON}' });`;
+  const where = on === 'client' ? [] : [`// ${on}: the construct of the resource the finding is on (or a construct above it)`];
+  return fence('ts', [...where, ack(ruleId), ...oneValue(findingId, (f) => ack(withFinding(ruleId, f)))].join('\n'));
 }
 
 /** The command-line checker's config file with one ignore entry: the one place the file is described. */
@@ -354,6 +396,10 @@ function whoReports(rule: DocumentedRule): string {
   if (onlyBetweenDeployments(rule)) {
     return 'Only `cognito-client-check --previous` reports this rule (neither `AppClient` nor `AppClientChecks` sees the previous deployment).';
   }
+  if (rule.attachment) {
+    return `\`ClientRules.checkTemplate\`, \`cognito-client-check\` and \`AppClientChecks\` with cdk-nag 3 report this rule on the ${rule.attachment.reportsOn === 'client' ? 'client' : 'attached resource'}, `
+      + 'in templates, cloud assemblies and nested stacks.';
+  }
   if (rule.policy) {
     return 'Policy rules are reported by `AppClientChecks` and `cognito-client-check` only (an `AppClient` alone does not check a policy), for every client, `AppClient` included.';
   }
@@ -369,9 +415,10 @@ export function suppressionSection(rule: DocumentedRule, failing: ReadonlyArray<
     out.push(`A finding about one value has its own id (\`${findingId}\` in the failing example): the forms marked \`only this value\` acknowledge that value only.`, '');
   }
   if (!onlyBetweenDeployments(rule)) {
-    if (!rule.policy) out.push('`AppClient`:', '', appClientAcknowledge(rule.id, findingId), '');
-    out.push('`AppClientChecks` with cdk-nag 2:', '', cdkNag2Suppression(rule.id, findingId), '');
-    out.push('`AppClientChecks` with cdk-nag 3 (acknowledgements apply to the construct and everything below it):', '', cdkNag3Acknowledgement(rule.id, findingId), '');
+    const on = rule.attachment?.reportsOn === 'attachment' ? 'attached' : 'client';
+    if (!rule.policy && !rule.attachment) out.push('`AppClient`:', '', appClientAcknowledge(rule.id, findingId), '');
+    if (!rule.attachment) out.push('`AppClientChecks` with cdk-nag 2:', '', cdkNag2Suppression(rule.id, findingId, on), '');
+    out.push('`AppClientChecks` with cdk-nag 3 (acknowledgements apply to the construct and everything below it):', '', cdkNag3Acknowledgement(rule.id, findingId, on), '');
   }
   out.push(...checkerIgnore(rule.id, findingId), '');
   return out;
@@ -389,7 +436,7 @@ export function rulePage(rule: DocumentedRule, doc: RuleDoc): string {
     '',
     `${md(rule.title.replace(/\.?$/, '.'))} ${whereItRuns(rule)}`,
     '',
-    UNRESOLVED,
+    rule.attachment ? UNRESOLVED_ATTACHED : UNRESOLVED,
     '',
     '## Why',
     '',
@@ -416,7 +463,7 @@ export function rulePage(rule: DocumentedRule, doc: RuleDoc): string {
   if (fixes.length === 1) {
     lines.push(md(fixes[0]), '');
   } else {
-    const label = { client: 'From the client\'s own properties', template: 'In a template', change: 'Between deployments', policy: 'Policy' };
+    const label = { client: 'From the client\'s own properties', template: 'In a template', attachment: 'On the attached resource', change: 'Between deployments', policy: 'Policy' };
     for (const f of rule.fixes) lines.push(`- ${label[f.where]}: ${md(f.fix)}`);
     lines.push('');
   }

@@ -122,6 +122,48 @@ const ESSENTIALS = { pool: { UserPoolTier: 'ESSENTIALS' } };
 const HOURS = { AccessToken: 'hours', RefreshToken: 'hours' };
 const POOL_V2 = { UserPoolV2: { Type: 'AWS::Cognito::UserPool' } };
 
+// ---- Resources attached to the client by ClientId (issue 22)
+const CLIENT_REF = { Ref: 'AppClient' };
+
+/** A managed login style of `AppClient` on `UserPool`. */
+function style(p: Json = {}): Json {
+  return { Type: 'AWS::Cognito::ManagedLoginBranding', Properties: { UserPoolId: POOL_REF, ClientId: CLIENT_REF, UseCognitoProvidedValues: true, ...p } };
+}
+
+/** A terms document of `AppClient` on `UserPool`. */
+function terms(name: string, links: Json = { 'cognito:default': `https://app.example.org/${name}` }, p: Json = {}): Json {
+  return { Type: 'AWS::Cognito::Terms', Properties: { UserPoolId: POOL_REF, ClientId: CLIENT_REF, TermsName: name, TermsSource: 'LINK', Enforcement: 'NONE', Links: links, ...p } };
+}
+
+/** Both terms documents of `AppClient`, in the default language. */
+const BOTH_TERMS = { TermsOfUse: terms('terms-of-use'), PrivacyPolicy: terms('privacy-policy') };
+
+/** The pool's session tracking, turned on. */
+const TRACKING = {
+  SessionTracking: {
+    Type: 'AWS::Cognito::UserPoolSessionConfigurationAttachment',
+    Properties: { UserPoolId: POOL_REF, UserSessionTracking: 'ENABLED', TokenSession: { MaxPerUser: 20 } },
+  },
+};
+
+/** An SSO session setting of `AppClient`, created after the pool's session tracking. */
+function ssoSession(minutes: Json = 480, p: Json = {}): Json {
+  return {
+    Type: 'AWS::Cognito::UserPoolClientSessionConfigurationAttachment',
+    DependsOn: 'SessionTracking',
+    Properties: { UserPoolId: POOL_REF, ClientId: CLIENT_REF, SSOSession: { MaxValidityMinutes: minutes }, ...p },
+  };
+}
+
+/** A template with the pool `UserPool`, the client `AppClient` and the attached resources. */
+function attached(resources: Json, client: Json = {}, pool?: Json): Json {
+  return template(client, { resources, pool });
+}
+
+const DOMAIN_V2 = { Domain: { Type: 'AWS::Cognito::UserPoolDomain', Properties: { UserPoolId: POOL_REF, Domain: 'example-app', ManagedLoginVersion: 2 } } };
+const OTHER_POOL = { OtherPool: { Type: 'AWS::Cognito::UserPool' } };
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
 const urls = (n: number) => Array.from({ length: n }, (_, i) => `https://tenant-${i + 1}.example.org/callback`);
 
 export const RULE_DOCS: { readonly [ruleId: string]: RuleDoc } = {
@@ -139,7 +181,11 @@ export const RULE_DOCS: { readonly [ruleId: string]: RuleDoc } = {
       + 'the properties exist only once CloudFormation has run the macro at deployment. Nothing about them can be decided before '
       + 'then, and reading the macro call as if it were the properties would report every property as absent. So the engine says '
       + 'once that the client cannot be checked, and runs no other rule on it. Check the processed template instead (CloudFormation '
-      + 'shows it for a change set).',
+      + 'shows it for a change set). The same warning names what may make or hold clients that no check can see: an `Fn::ForEach` '
+      + 'loop (`AWS::LanguageExtensions`) whose collection is known only at deploy time (a loop over a literal list is expanded and '
+      + 'its clients checked; one over a `CommaDelimitedList` parameter is checked for its `Default` only, and says so), a template '
+      + 'transform or macro, an included template, a nested stack whose template is not checked too, a stack set, a serverless '
+      + 'application.',
     failing: { properties: { 'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: 's3://config-bucket/web-client-properties.yaml' } } } },
     passing: { properties: props({ ClientName: 'web-client' }) },
   },
@@ -357,7 +403,9 @@ export const RULE_DOCS: { readonly [ruleId: string]: RuleDoc } = {
       + '`ScopeDoesNotExistException: Invalid scope requested: <scope>` (awsdocs/aws-cloudformation-user-guide#564). A scope without `/` '
       + 'can never be one, so it is reported from the client alone; in a template whose pool is visible, a scope that no resource server '
       + 'of the pool defines (in the template or a nested stack whose template is given) is reported too. A server that exists but may '
-      + 'be created after the client is `oauth-scope-creation-order`.',
+      + 'be created after the client is `oauth-scope-creation-order`. The scope of dynamic client registration, '
+      + '`aws.cognito/dcr/register`, is system-managed: it never needs a resource server ("You don\'t create a resource server for it"), '
+      + 'so it is never reported; other `aws.cognito/…` scopes are not documented and stay under the rule.',
     failing: { properties: oauth({ AllowedOAuthScopes: ['openid', 'admin'] }) },
     passing: { properties: oauth({ AllowedOAuthScopes: ['openid', 'orders-api/admin'] }) },
   },
@@ -618,6 +666,117 @@ export const RULE_DOCS: { readonly [ruleId: string]: RuleDoc } = {
       shown: manyClientsShown(1000),
       note: 'The same template with 1000 clients, `Client0001` to `Client1000`.',
     },
+  },
+
+  // ---- Resources attached to the client by ClientId
+  'branding-provided-values-exclusive': {
+    why: 'A managed login style either takes Cognito\'s provided values or carries its own: the CloudFormation reference says '
+      + '"When you specify true for this option, you must also omit values for Settings and Assets in the request", and Cognito '
+      + 'answers `InvalidParameterException` otherwise. An empty Settings object or Assets list does not count.',
+    failing: { template: attached({ Style: style({ Settings: { components: { pageBackground: { image: { enabled: false } } } } }) }) },
+    passing: { template: attached({ Style: style() }) },
+  },
+  'branding-assets': {
+    why: 'Each image of a style is an AssetType of the API: a Category of the fifteen managed login roles, a ColorMode of LIGHT, DARK '
+      + 'or DYNAMIC (`BROWSER_ADAPTIVE` is a known mistake, lgallard/terraform-aws-cognito-user-pool PR#216), an Extension of ICO, '
+      + 'JPEG, PNG, SVG or WEBP, Base64 Bytes of at most 1,000,000 characters (about 750 kB of image) and a ResourceId of 1 to 40 '
+      + 'characters; a style holds at most 40 assets. Anything else fails the deployment with a validation error.',
+    failing: { template: attached({ Style: style({ UseCognitoProvidedValues: false, Assets: [{ Category: 'PAGE_HEADER_LOGO', ColorMode: 'BROWSER_ADAPTIVE', Extension: 'PNG', Bytes: PNG }] }) }) },
+    passing: { template: attached({ Style: style({ UseCognitoProvidedValues: false, Assets: [{ Category: 'PAGE_HEADER_LOGO', ColorMode: 'DYNAMIC', Extension: 'PNG', Bytes: PNG }] }) }) },
+  },
+  'attachment-client-id': {
+    why: 'CloudFormation marks `ClientId` optional on `AWS::Cognito::ManagedLoginBranding` and `AWS::Cognito::Terms`, but the API '
+      + 'operations behind them (CreateManagedLoginBranding, CreateTerms) require the app client: without it the deployment fails '
+      + 'with a validation error.',
+    failing: { template: attached({ Style: style({ ClientId: undefined }) }) },
+    passing: { template: attached({ Style: style() }) },
+  },
+  'branding-one-per-client': {
+    why: 'Each managed login style is linked to one app client, and a client has one style: creating a second style for the same '
+      + 'client fails with `ManagedLoginBrandingExistsException`. Both styles are reported.',
+    failing: { template: attached({ Style: style(), SecondStyle: style() }) },
+    passing: { template: attached({ Style: style() }) },
+  },
+  'branding-missing': {
+    why: 'With a domain on managed login (`ManagedLoginVersion: 2`), an app client without a style has no sign-in pages: the API '
+      + 'says "your managed login pages for that app client are nonfunctional until you create a new style or switch the domain '
+      + 'branding version", and users see "Login pages unavailable" (minorun365/html-share#3; at least 9 public projects add a style '
+      + 'only to fix it). The template deploys, so it is a warning, reported on the client; a style made in the console is invisible '
+      + 'to the rule.',
+    failing: { template: attached(DOMAIN_V2, oauth()) },
+    passing: { template: attached({ ...DOMAIN_V2, Style: style() }, oauth()) },
+  },
+  'attachment-pool-mismatch': {
+    why: 'Every API operation behind the attached resources takes the UserPoolId and the ClientId of a client of that pool: a style, '
+      + 'terms document or session setting that names a client of the template but another pool fails with '
+      + '`ResourceNotFoundException`.',
+    failing: { template: attached({ ...OTHER_POOL, Style: style({ UserPoolId: { Ref: 'OtherPool' } }) }) },
+    passing: { template: attached({ ...OTHER_POOL, Style: style() }) },
+  },
+  'terms-name': {
+    why: 'The API model allows two kinds of terms documents, `TermsName` `terms-of-use` or `privacy-policy` (pattern '
+      + '`^(terms-of-use|privacy-policy)$`); any other name fails with a validation error.',
+    failing: { template: attached({ TermsOfUse: terms('terms-and-conditions'), PrivacyPolicy: terms('privacy-policy') }) },
+    passing: { template: attached(BOTH_TERMS) },
+  },
+  'terms-source-enforcement': {
+    why: 'TermsSource and Enforcement are reserved for future use and each accepts one value today: `LINK` and `NONE` (API model '
+      + 'enums TermsSourceType and TermsEnforcementType). Both are required.',
+    failing: { template: attached({ ...BOTH_TERMS, PrivacyPolicy: terms('privacy-policy', undefined, { TermsSource: 'URL' }) }) },
+    passing: { template: attached(BOTH_TERMS) },
+  },
+  'terms-links': {
+    why: 'Links maps languages to URLs: 1 to 13 entries, each key `cognito:default` or `cognito:<language>` of managed login '
+      + 'localization, each URL 1 to 1024 characters of letters, marks, symbols, numbers and punctuation (API model LinksType, '
+      + 'LanguageIdType, LinkUrlType), so a space must be percent-encoded. Anything else fails with a validation error.',
+    failing: { template: attached({ TermsOfUse: terms('terms-of-use', { en: 'https://app.example.org/terms' }), PrivacyPolicy: terms('privacy-policy', { en: 'https://app.example.org/privacy' }) }) },
+    passing: { template: attached({ TermsOfUse: terms('terms-of-use', { 'cognito:english': 'https://app.example.org/terms' }), PrivacyPolicy: terms('privacy-policy', { 'cognito:english': 'https://app.example.org/privacy' }) }) },
+  },
+  'terms-one-per-kind': {
+    why: 'A client has one terms document of each kind, with a URL per language in its Links: a second `AWS::Cognito::Terms` of the '
+      + 'same kind for the same client fails with `TermsExistsException`. Both are reported.',
+    failing: { template: attached({ ...BOTH_TERMS, TermsOfUseSpanish: terms('terms-of-use', { 'cognito:spanish': 'https://app.example.org/es/terms-of-use' }) }) },
+    passing: {
+      template: attached({
+        TermsOfUse: terms('terms-of-use', { 'cognito:default': 'https://app.example.org/terms-of-use', 'cognito:spanish': 'https://app.example.org/es/terms-of-use' }),
+        PrivacyPolicy: terms('privacy-policy'),
+      }),
+    },
+  },
+  'terms-both-kinds': {
+    why: 'The CloudFormation reference says "You must provide both types of terms documents in at least one language before Amazon '
+      + 'Cognito displays your terms documents": with one kind only, or both kinds without a language key in common '
+      + '(`cognito:default` counts as a language), the sign-up page shows no terms at all. The template deploys, so it is a '
+      + 'warning, reported on the terms documents that exist.',
+    failing: { template: attached({ TermsOfUse: terms('terms-of-use') }) },
+    passing: { template: attached(BOTH_TERMS) },
+  },
+  'sso-session-range': {
+    why: 'SSOSession.MaxValidityMinutes is how long the client silently reuses a managed login session: a whole number of minutes '
+      + 'from 0 (never reuse it) to 129600 (90 days), in the CloudFormation schema and the API (ClientSSOSessionConfigType). Other '
+      + 'values fail with a validation error; the property is required.',
+    failing: { template: attached({ ...TRACKING, SsoSession: ssoSession(200000) }) },
+    passing: { template: attached({ ...TRACKING, SsoSession: ssoSession(129600) }) },
+  },
+  'sso-session-tier': {
+    why: 'SetUserPoolClientSessionConfiguration says "The user pool must be in the Essentials or Plus tier. Otherwise, this '
+      + 'operation returns a FeatureUnavailableInTierException." A pool without UserPoolTier is on Essentials.',
+    failing: { template: attached({ ...TRACKING, SsoSession: ssoSession() }, {}, { UserPoolTier: 'LITE' }) },
+    passing: { template: attached({ ...TRACKING, SsoSession: ssoSession() }, {}, { UserPoolTier: 'ESSENTIALS' }) },
+  },
+  'sso-session-tracking': {
+    why: 'A client\'s SSO session setting "take[s] effect only while the user pool has UserSessionTracking ENABLED, so declaring '
+      + 'DependsOn the AWS::Cognito::UserPoolSessionConfigurationAttachment is recommended" (CloudFormation and CDK L1 reference). '
+      + 'Without a pool attachment that turns tracking on, or without an order between the two, the setting silently does nothing: '
+      + 'a warning.',
+    failing: { template: attached({ SsoSession: ssoSession() }) },
+    passing: { template: attached({ ...TRACKING, SsoSession: ssoSession() }) },
+  },
+  'sso-session-one-per-client': {
+    why: 'A client has one session configuration, and SetUserPoolClientSessionConfiguration replaces it: two attachments for the '
+      + 'same client overwrite each other, and the client ends with whichever CloudFormation applies last. Both are reported.',
+    failing: { template: attached({ ...TRACKING, SsoSession: ssoSession(480), ShortSsoSession: ssoSession(0) }) },
+    passing: { template: attached({ ...TRACKING, SsoSession: ssoSession(480) }) },
   },
 
   // ---- Changes between deployments

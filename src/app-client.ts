@@ -28,13 +28,16 @@ import {
 import { IRole } from 'aws-cdk-lib/aws-iam';
 import { CfnApp } from 'aws-cdk-lib/aws-pinpoint';
 import { Construct, IConstruct } from 'constructs';
+import { ManagedLoginStyle } from './managed-login-branding';
 import { APP_CLIENT_ACK_KEY, APP_CLIENT_ACK_PREFIX, appClientAckIds, findAcknowledgement, isRealReason, reasonRefusal } from './private/acknowledgements';
 import { KeptRenderingUserPoolClient, cognitoResources, groupByResource, nestedStackTemplates, renderTemplate } from './private/cognito-template';
 import { AppClientError } from './private/errors';
 import { LineClientReference } from './private/line';
 import { reportedByPack } from './private/pack-coverage';
+import { SatellitePlan, createSatellites, planBranding, planTerms } from './private/satellites';
 import { ClientRules, Severity, TemplateFinding } from './rules';
 import { UNIT_SECONDS } from './rules/tokens';
+import { TermsDocuments } from './terms';
 
 /**
  * OAuth 2.0 settings of an `AppClient`.
@@ -240,6 +243,45 @@ export interface AppClientOptions {
    * @default - no analytics configuration
    */
   readonly analytics?: AppClientAnalytics;
+
+  /**
+   * The client's managed login style (`AWS::Cognito::ManagedLoginBranding`), created with the
+   * client: Cognito's provided values, or your settings and images. On a user pool domain with
+   * managed login (version 2), a hosted sign-in client without a style has no working sign-in pages.
+   *
+   * Leave it out when the client already has a style (made in the console, say): a client has at
+   * most one, and a second fails the deployment (`ManagedLoginBrandingExistsException`). The style's
+   * images are inlined in the template; the client warns when they pass 200 kB.
+   *
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/managed-login-branding.html
+   * @default - none is created
+   */
+  readonly managedLogin?: ManagedLoginStyle;
+
+  /**
+   * The client's terms of use and privacy policy (two `AWS::Cognito::Terms`, links shown on the
+   * managed login sign-up page), both at once: Cognito shows them only when both exist in a
+   * language in common.
+   *
+   * @default - none is created
+   */
+  readonly terms?: TermsDocuments;
+
+  /**
+   * How long the client silently reuses a user's single sign-on session of managed login, from
+   * their last sign-in (`AWS::Cognito::UserPoolClientSessionConfigurationAttachment`): whole
+   * minutes, 0 to 90 days (129600 minutes). 0 means never: the user signs in again every time.
+   *
+   * It takes effect only while the user pool tracks sessions, which an
+   * `AWS::Cognito::UserPoolSessionConfigurationAttachment` with `UserSessionTracking: ENABLED`
+   * turns on: one per pool, for every client, with a cap on each user's sessions, so the client
+   * never creates it. The client's setting depends on it where the stack has one, and the client
+   * warns (`cdk-cognito-app-client:sso-session-tracking`) where it has none.
+   *
+   * @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ClientSSOSessionConfigType.html
+   * @default - none is created: Cognito's default of 60 minutes
+   */
+  readonly ssoSessionValidity?: Duration;
 }
 
 /**
@@ -343,6 +385,9 @@ const UNITS_LARGEST_FIRST: ReadonlyArray<[string, number]> = Object.entries(UNIT
 
 const DEFAULT_SCOPES = ['profile', 'phone', 'email', 'openid'];
 
+/** The longest SSO session validity: 90 days (ClientSSOSessionConfigType). */
+const MAX_SSO_SESSION_MINUTES = 129_600;
+
 /**
  * An Amazon Cognito user pool app client (`AWS::Cognito::UserPoolClient`) with secure defaults,
  * exact token units and synth-time validation of every documented service rule.
@@ -438,6 +483,35 @@ export class AppClient extends Resource implements IUserPoolClient {
    */
   public readonly resource: CfnUserPoolClient;
 
+  /**
+   * The client's managed login style (`AWS::Cognito::ManagedLoginBranding`), for escape hatches.
+   *
+   * @default - none: `managedLogin` was not given
+   */
+  public readonly managedLoginBranding?: CfnResource;
+
+  /**
+   * The client's terms of use (`AWS::Cognito::Terms`), for escape hatches.
+   *
+   * @default - none: `terms` was not given
+   */
+  public readonly termsOfUse?: CfnResource;
+
+  /**
+   * The client's privacy policy (`AWS::Cognito::Terms`), for escape hatches.
+   *
+   * @default - none: `terms` was not given
+   */
+  public readonly privacyPolicy?: CfnResource;
+
+  /**
+   * The client's SSO session setting (`AWS::Cognito::UserPoolClientSessionConfigurationAttachment`),
+   * for escape hatches.
+   *
+   * @default - none: `ssoSessionValidity` was not given
+   */
+  public readonly ssoSessionAttachment?: CfnResource;
+
   private readonly userPoolId: string;
   private readonly generateSecret: boolean;
   private readonly givenName?: string;
@@ -492,6 +566,7 @@ export class AppClient extends Resource implements IUserPoolClient {
     problems.push(...tokenLifetimeProblems(props));
     if (props.analytics) problems.push(...analyticsProblems(props.analytics));
     const rotation = this.refreshTokenRotation(props, problems);
+    const satellites = satellitePlan(props, problems);
 
     if (problems.length > 0) {
       throw new AppClientError('invalid-props', `${this.node.path}: invalid AppClient props:\n${problems.map((p) => `  ${p}`).join('\n')}`);
@@ -525,6 +600,13 @@ export class AppClient extends Resource implements IUserPoolClient {
     // RefreshTokenRotation: the L1 prop exists only from aws-cdk-lib 2.200 (see the class).
     if (rotation) (this.resource as KeptRenderingUserPoolClient).refreshTokenRotationProperty = rotation;
     this.userPoolClientId = this.resource.ref;
+    if (satellites) {
+      const made = createSatellites(this, satellites, this.userPoolId, this.resource);
+      this.managedLoginBranding = made.managedLoginBranding;
+      this.termsOfUse = made.termsOfUse;
+      this.privacyPolicy = made.privacyPolicy;
+      this.ssoSessionAttachment = made.ssoSessionAttachment;
+    }
 
     this.node.addValidation({ validate: () => this.validateClient() });
 
@@ -743,6 +825,33 @@ function convert(d: Duration, unit: string): number {
     case 'minutes': return d.toMinutes();
     default: return d.toSeconds();
   }
+}
+
+/**
+ * The satellites asked for, checked (their problems added to `problems`); undefined when none is
+ * asked for, so a client without them does no extra work.
+ */
+function satellitePlan(props: AppClientOptions, problems: string[]): SatellitePlan | undefined {
+  if (props.managedLogin === undefined && props.terms === undefined && props.ssoSessionValidity === undefined) return undefined;
+  let ssoSessionMinutes: number | undefined;
+  const sso = props.ssoSessionValidity;
+  if (sso !== undefined) {
+    const exact = exactDuration(sso, ['minutes']);
+    if (typeof exact === 'string') {
+      problems.push(propProblem('ssoSessionValidity', sso.toHumanString(), 'duration-units',
+        `${exact} CloudFormation takes SSOSession.MaxValidityMinutes in whole minutes.`, 'Use Duration.minutes(n), or Duration.hours(n), with at most 90 days (129600 minutes).'));
+    } else if (!Token.isUnresolved(exact.value) && (exact.value < 0 || exact.value > MAX_SSO_SESSION_MINUTES)) {
+      problems.push(propProblem('ssoSessionValidity', sso.toHumanString(), 'sso-session-range',
+        `it is ${exact.value} minutes; Cognito takes 0 (never reuse the session) to ${MAX_SSO_SESSION_MINUTES} minutes (90 days).`, 'Give a validity from Duration.minutes(0) to Duration.days(90).'));
+    } else {
+      ssoSessionMinutes = exact.value;
+    }
+  }
+  return {
+    branding: props.managedLogin && planBranding(props.managedLogin, problems),
+    terms: props.terms && planTerms(props.terms, problems),
+    ssoSessionMinutes,
+  };
 }
 
 function authFlowValues(authFlows: AuthFlow | undefined, rotation: boolean): string[] | undefined {

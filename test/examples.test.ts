@@ -20,12 +20,18 @@ function cdkSynth(...args: string[]) {
 test('cdk synth prints the template of the example app: four compliant clients', () => {
   const { status, stdout, stderr } = cdkSynth();
   expect({ status, stderr: status === 0 ? '' : stderr }).toEqual({ status: 0, stderr: '' });
-  expect(stdout.match(/Type: AWS::Cognito::UserPoolClient/g)).toHaveLength(4);
+  expect(stdout.match(/Type: AWS::Cognito::UserPoolClient\n/g)).toHaveLength(4);
   for (const name of ['web-shop', 'back-office', 'billing-worker', 'mobile-app']) expect(stdout).toContain(`ClientName: ${name}`);
   expect(stdout).toContain('PreventUserExistenceErrors: ENABLED');
   expect(stdout).toMatch(/- org\.example\.shop:\/\/callback/);
   // the back office names the corporate IdP: the client depends on it
   expect(stdout).toMatch(/DependsOn:\n\s+- CorpIdp/);
+  // managed login (version 2): a style for each hosted sign-in client; the web shop's terms, and its
+  // SSO session of 8 hours, which depends on the pool's session tracking
+  expect(stdout).toContain('ManagedLoginVersion: 2');
+  expect(stdout.match(/Type: AWS::Cognito::ManagedLoginBranding\n/g)).toHaveLength(3);
+  expect(stdout.match(/TermsName: (terms-of-use|privacy-policy)\n/g)).toEqual(['TermsName: terms-of-use\n', 'TermsName: privacy-policy\n']);
+  expect(stdout).toMatch(/MaxValidityMinutes: 480\n(.*\n)*?\s+DependsOn:\n\s+- SessionTracking/);
   expect(stderr).not.toMatch(/ERROR|WARNING \[/);
 }, 120_000);
 

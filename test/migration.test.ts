@@ -4,7 +4,7 @@ import { App, CfnOutput, Duration, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { AppClient, AppClientOptions, ClientRules } from '../src';
+import { AppClient, AppClientOptions, ClientRules, ManagedLoginStyle, TermsLanguage } from '../src';
 
 // Parity with aws-cdk-lib's UserPoolClient, written from what the L2 does (its source and docs):
 // the README's migration recipe keeps every logical id, the same props give the same template
@@ -272,6 +272,23 @@ const ROWS: { [row: string]: () => void } = {
     expect(rendered(client).AnalyticsConfiguration).toEqual({ ApplicationId: 'abcdef0123456789', ExternalId: 'ext', RoleArn: 'arn:aws:iam::111111111111:role/pinpoint' });
     const imported = cognito.UserPool.fromUserPoolId(stack, 'Imported', 'eu-west-1_AbC123');
     expect(rendered(new AppClient(stack, 'OnImported', { userPool: imported })).UserPoolId).toBe('eu-west-1_AbC123');
+  },
+  '`managedLogin`, `terms`, `ssoSessionValidity`': () => {
+    const SATELLITES = ['AWS::Cognito::ManagedLoginBranding', 'AWS::Cognito::Terms', 'AWS::Cognito::UserPoolClientSessionConfigurationAttachment'];
+    const types = (template: any) => Object.values<any>(template.Resources).map((r) => r.Type).filter((t) => SATELLITES.includes(t));
+    const options: AppClientOptions = {
+      oAuth: { callbackUrls: ['https://app.example.org/cb'] },
+      managedLogin: ManagedLoginStyle.cognitoProvidedValues(),
+      terms: { termsOfUse: [{ language: TermsLanguage.DEFAULT, url: 'https://app.example.org/t' }], privacyPolicy: [{ language: TermsLanguage.DEFAULT, url: 'https://app.example.org/p' }] },
+      ssoSessionValidity: Duration.hours(8),
+    };
+    // the L2 has no such props (L1s only): given them anyway, it creates none of these resources
+    expect(types(l2(options as Options).template)).toEqual([]);
+    // AppClient creates each when asked, with its handle
+    const { stack, client } = ours(options);
+    expect(types(Template.fromStack(stack).toJSON())).toEqual([SATELLITES[0], SATELLITES[1], SATELLITES[1], SATELLITES[2]]);
+    expect([client.managedLoginBranding, client.termsOfUse, client.privacyPolicy, client.ssoSessionAttachment].map((r) => r?.cfnResourceType))
+      .toEqual([SATELLITES[0], SATELLITES[1], SATELLITES[1], SATELLITES[2]]);
   },
 };
 

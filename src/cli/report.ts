@@ -45,6 +45,8 @@ export interface Problem {
 export interface Report {
   readonly files: ReadonlyArray<FileResult>;
   readonly problems: ReadonlyArray<Problem>;
+  /** Notes on files read in a way CloudFormation may not accept (YAML merge keys): no change to the exit status. */
+  readonly notes?: ReadonlyArray<Problem>;
   /** The rules that ran (for SARIF). */
   readonly rules: ReadonlyArray<RuleInfo>;
   /** The package version. */
@@ -117,6 +119,7 @@ export function formatJson(report: Report): string {
   const out: { [key: string]: unknown } = { findings, suppressed, refusedSuppressions, checked: { files: t.files, clients: t.clients } };
   if (report.policy) out.policy = report.policy;
   if (report.config) out.config = report.config;
+  if (report.notes?.length) out.notes = report.notes.map((n) => ({ file: n.file, note: n.reason }));
   return JSON.stringify(out, undefined, 2) + '\n';
 }
 
@@ -381,8 +384,11 @@ export function formatSarif(report: Report): string {
       invocations: [{
         executionSuccessful: report.problems.length === 0,
         ...(report.policy || report.config ? { properties: { policy: report.policy, config: report.config } } : {}),
-        toolExecutionNotifications: report.problems.map((p) => ({
-          level: 'error',
+        toolExecutionNotifications: [
+          ...report.problems.map((p) => ({ level: 'error', p })),
+          ...(report.notes ?? []).map((p) => ({ level: 'note', p })),
+        ].map(({ level, p }) => ({
+          level,
           message: { text: `${p.file}: ${p.reason}` },
           locations: [{ physicalLocation: { artifactLocation: artifactLocation(p.file) } }],
         })),

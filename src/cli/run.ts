@@ -9,6 +9,7 @@ import { FileResult, Problem, Report, clean, display, formatJson, formatSarif, f
 import { Enforcement, FindingPlace, RULE_REF, Suppression, acknowledgementsFor, applySuppressions, cdkNagSuppressions, globToRegExp } from './suppressions';
 import type { ClientPolicy } from '../policy/client-policy';
 import { ClientRules } from '../rules/client-rules';
+import { expandLoops } from '../rules/private/foreach';
 import type { TemplateFinding } from '../rules/template';
 import type { RuleInfo } from '../rules/types';
 import { unseenFindings } from '../rules/unseen';
@@ -105,6 +106,7 @@ function runUnsafe(argv: string[], io: CliIo): number {
   const report: Report = {
     files: checker.files,
     problems: checker.problems,
+    notes: checker.notes,
     rules: ruleList(policy),
     version: version(),
     root: process.cwd(),
@@ -288,13 +290,15 @@ class Checker {
     if (doc.kind === 'template') {
       // what the template holds unseen: a nested stack is seen when its template (CDK's asset file) is checked too
       const dir = path.dirname(resolve(ref.path));
+      // Fn::ForEach (AWS::LanguageExtensions) as CloudFormation makes it: clients counted, suppressions read, lines at their loop
+      const loops = expandLoops(doc.template);
       const all = [...this.checkTemplate(doc.template), ...unseenFindings(doc.template, (id) => {
         const asset = doc.template.Resources?.[id]?.Metadata?.['aws:asset:path'];
         return typeof asset === 'string' && this.planned.has(resolve(dir, asset));
       })];
       // Construct paths and acknowledgements come from the cloud assembly's manifest only, never from the template.
       const meta = all.length > 0 ? this.assemblies.forTemplate(ref.path) : undefined;
-      const resources: { [id: string]: any } = doc.template.Resources;
+      const resources: { [id: string]: any } = loops.template.Resources;
       const stackWide = cdkNagSuppressions(doc.template.Metadata, 'cdk-nag-stack', 'template');
       const outcome = applySuppressions(all, (f) => [
         ...cdkNagSuppressions(resources[f.resource]?.Metadata, 'cdk-nag-resource', f.resource),
@@ -304,12 +308,13 @@ class Checker {
       ], (f) => ({ file, constructPath: meta?.paths.get(f.resource) }), this.settings.enforcement);
       // Lines are found only for text and SARIF, and only when there is a finding to place (the text is not kept).
       const found = this.keepLines && all.length > 0 ? resourceLines(text, json) : undefined;
+      for (const [id, loop] of loops.origins) if (found?.has(loop) && !found.has(id)) found.set(id, found.get(loop)!);
       const lines = found ? () => found : undefined;
       const paths = constructPaths(doc.template, all, meta);
       const sources = meta && this.keepLines ? sourceLocations(ref, meta, all) : undefined;
       this.files.push({
         file: ref.display,
-        clients: countClients(doc.template),
+        clients: countClients(loops.template),
         findings: outcome.findings,
         suppressed: outcome.suppressed,
         refused: outcome.refused,

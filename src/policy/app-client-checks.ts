@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Annotations, Aspects, CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
+import { Annotations, Aspects, CfnElement, CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ClientPolicy } from './client-policy';
 import { Acknowledgement, MIN_REASON_CHARS, appClientAckIds, findAcknowledgement, isRealReason, reasonRefusal } from '../private/acknowledgements';
@@ -14,6 +14,7 @@ import { isCustomResourceType, sdkClientCalls } from '../rules/sdk-requests';
 import { TemplateFinding } from '../rules/template';
 import { Severity } from '../rules/types';
 import { unseenFindings } from '../rules/unseen';
+import { loopFindings } from './private/loops';
 
 const PACK_NAME = 'AppClientChecks';
 /** aws-cdk-lib's app mode variable (cx-api's CDK_APP_MODE_ENV, 2.262 and later). */
@@ -486,7 +487,7 @@ function metadataPath(body: any): string | undefined {
  * acknowledgements.
  */
 class ConstructTree {
-  private byTemplate?: Map<string, Map<string, CfnResource>>;
+  private byTemplate?: Map<string, Map<string, CfnElement>>;
   private byPath?: Map<string, IConstruct>;
   private readonly nested = new Map<IConstruct, string>();
   constructor(private readonly root?: IConstruct) {}
@@ -496,7 +497,11 @@ class ConstructTree {
     return this.root !== undefined;
   }
 
-  /** The construct of the resource `logicalId` of the template `file`, or of its `aws:cdk:path`. */
+  /**
+   * The construct of the resource `logicalId` of the template `file` (a `CfnResource`, or a raw
+   * `CfnElement` that renders it), or, for a copy of a template, of its `aws:cdk:path` when that is
+   * the `CfnResource` of this logical id.
+   */
   public find(file: string, logicalId: string, cdkPath: string | undefined): IConstruct | undefined {
     if (!this.root) return undefined;
     if (!this.byTemplate || !this.byPath) {
@@ -506,9 +511,13 @@ class ConstructTree {
         this.byPath.set(c.node.path, c);
         // a nested stack's resource in its parent: its template is checked after the parent's
         if (Stack.isStack(c) && c.nestedStackResource) this.nested.set(c.nestedStackResource, templateOf(c));
-        if (!CfnResource.isCfnResource(c)) continue;
+        // every element by its logical id, a raw CfnElement that renders a resource too (its own place
+        // in the tree is where its acknowledgements are); a CfnResource wins over another element
+        if (!CfnElement.isCfnElement(c)) continue;
         const stack = Stack.of(c);
-        this.resourcesOf(templateOf(stack)).set(stack.resolve(c.logicalId), c);
+        const ids = this.resourcesOf(templateOf(stack));
+        const id = stack.resolve(c.logicalId);
+        if (!ids.has(id) || CfnResource.isCfnResource(c)) ids.set(id, c);
       }
     }
     const own = this.byTemplate.get(file)?.get(logicalId);
@@ -534,7 +543,7 @@ class ConstructTree {
     return typeof asset === 'string' ? path.resolve(path.dirname(file), asset) : undefined;
   }
 
-  private resourcesOf(template: string): Map<string, CfnResource> {
+  private resourcesOf(template: string): Map<string, CfnElement> {
     let ids = this.byTemplate!.get(template);
     if (!ids) this.byTemplate!.set(template, ids = new Map());
     return ids;
@@ -674,6 +683,15 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
         suppressionIgnoreCondition: props?.suppressionIgnoreCondition,
       });
       this.packName = PACK_NAME;
+      // cdk-nag 2 asks a suppression's reason for 10 characters, not 10 visible ones: a reason of ten
+      // zero-width spaces or blank Braille patterns is ignored here, saying why (cdk-nag applies this
+      // condition beside the user's suppressionIgnoreCondition, either one ignoring the suppression).
+      this.packGlobalSuppressionIgnore = {
+        createMessage: (input: { reason?: unknown }) => {
+          const refusal = reasonRefusal(input.reason);
+          return refusal ? `${refusal}; white space, invisible and blank-looking characters do not count.` : '';
+        },
+      };
     }
 
     public visit(): void {
@@ -703,7 +721,9 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
       for (const [stack, nodes] of byStack) {
         // Nested stacks are not handed over, as the template of a stack is rendered alone here: a
         // nested stack the engine cannot see leaves scopes and providers undecided rather than missing.
-        const findings = groupByResource(ClientRules.checkTemplate(renderTemplate(stack, cognitoResources(stack)).template, { policy }));
+        // with the stack's transforms, so that an Fn::ForEach in a client's properties is expanded (AWS::LanguageExtensions)
+        const rendered = { ...renderTemplate(stack, cognitoResources(stack)).template, Transform: stack.templateOptions.transforms };
+        const findings = groupByResource(ClientRules.checkTemplate(rendered, { policy }));
         for (const node of nodes) {
           const first = options.first(node);
           options.checked(node);
@@ -713,6 +733,14 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
       // What each stack holds unseen: its transforms, a CfnStack that is no nested stack of the app,
       // a stack set, a serverless application (a nested stack of the app is checked as its own stack).
       for (const stack of stacks) this.reportUnseen(stack);
+      // Clients made by Fn::ForEach (AWS::LanguageExtensions), which no CfnResource holds: on the stack
+      for (const stack of stacks) {
+        for (const f of loopFindings(stack, policy)) {
+          const text = `${PACK_NAME}-${f.ruleId}: [${f.resource}] ${ownText(f)} Fix: ${f.fix}`;
+          if (f.severity === Severity.ERROR) Annotations.of(stack).addError(text);
+          else Annotations.of(stack).addWarningV2(`${PACK_NAME}-${f.ruleId}`, text);
+        }
+      }
       // Clients made through the SDK (an AwsCustomResource calling CreateUserPoolClient or
       // UpdateUserPoolClient): checked from the request, on the custom resource.
       for (const node of custom) {
@@ -781,8 +809,14 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
         if (list) list.push(f);
         else byRule.set(f.ruleId, [f]);
       }
+      // The refusal is a plain error annotation, not a cdk-nag rule, so that no NagSuppressions entry
+      // (an AppClientChecks-acknowledgement-reason suppression on the stack, say) can silence it; in a
+      // stage below the root's, it fails the synth as the other errors there do (see checkAll).
+      for (const text of new Set(refused.map((f) => `${PACK_NAME}-acknowledgement-reason: ${f.message} Fix: ${f.fix}`))) {
+        if (nestedErrors && nestedStage?.(node)) nestedErrors.push(`[${node.node.path}] ${text}`);
+        else Annotations.of(node).addError(text);
+      }
       // A finding of a rule outside the list (none today) is still reported.
-      if (refused.length) byRule.set('acknowledgement-reason', refused);
       const others = [...byRule.keys()].filter((id) => !appliedIds.has(id));
       const rules = [...applied.filter((r) => first || !DOCUMENTED.has(r.id)), ...others.map((id) => ({ id, severity: Severity.WARNING }))];
       for (const rule of rules) {

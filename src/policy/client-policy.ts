@@ -527,9 +527,9 @@ function readSetting(spec: SettingSpec, v: unknown, problems: string[], form: 'f
 }
 
 function describe(v: unknown): string {
-  if (v === null) return 'null';
+  if (v === null || v === undefined) return String(v);
   if (Array.isArray(v)) return 'a list';
-  return `a ${typeof v}`;
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 
 function describeValue(v: unknown): string {

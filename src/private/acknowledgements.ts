@@ -10,10 +10,13 @@ export const MIN_REASON_CHARS = 10;
 
 /**
  * Characters that show nothing: white space, default-ignorable code points (zero-width spaces and
- * joiners, variation selectors, the Hangul fillers U+115F, U+1160, U+3164, U+FFA0, ...), control
- * characters, and blank-looking characters that are neither (U+2800 BRAILLE PATTERN BLANK).
+ * joiners, variation selectors, the Hangul fillers U+115F, U+1160, U+3164, U+FFA0, ...), the other
+ * control, format, private-use, surrogate and unassigned code points (general category C: U+0600
+ * ARABIC NUMBER SIGN, U+FFF9 INTERLINEAR ANNOTATION ANCHOR, U+13430 EGYPTIAN HIEROGLYPH VERTICAL
+ * JOINER, U+E000, ...), and blank-looking characters that are none of these (U+2800 BRAILLE PATTERN
+ * BLANK, U+1D159 MUSICAL SYMBOL NULL NOTEHEAD).
  */
-const INVISIBLE = /[\s\p{Default_Ignorable_Code_Point}\p{Cc}\u115F\u1160\u2800\u3164\uFFA0]/u;
+const INVISIBLE = /[\s\p{Default_Ignorable_Code_Point}\p{C}\u115F\u1160\u2800\u3164\uFFA0\u{1D159}]/u;
 
 /** How many characters of a reason show something. */
 function visibleChars(reason: string): number {

@@ -1,4 +1,4 @@
-import { CfnResource, NestedStack, Stack } from 'aws-cdk-lib';
+import { CfnElement, CfnResource, NestedStack, Stack } from 'aws-cdk-lib';
 import { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
 import { ATTRIBUTE_SHAPES } from '../rules/private/shapes';
@@ -79,6 +79,24 @@ export function renderTemplate(stack: Stack, resources: CfnResource[]): { templa
     }
   }
   return { template, byId };
+}
+
+/**
+ * The sections of `stack`'s own template the rules read (Resources, Conditions, Parameters, Mappings),
+ * rendered from every element of the stack (not of its nested stacks) as synthesis will: for what no
+ * CfnResource holds, such as the `Fn::ForEach` loops a raw element writes (see policy/private/loops.ts).
+ */
+export function renderStackSections(stack: Stack): { [section: string]: { [key: string]: any } } {
+  const out: { [section: string]: { [key: string]: any } } = { Resources: {} };
+  for (const c of stack.node.findAll()) {
+    if (!CfnElement.isCfnElement(c) || Stack.of(c) !== stack) continue;
+    const rendered = stack.resolve(c._toCloudFormation()) as { [section: string]: unknown };
+    for (const section of ['Resources', 'Conditions', 'Parameters', 'Mappings']) {
+      const body = rendered?.[section];
+      if (typeof body === 'object' && body !== null) out[section] = { ...out[section], ...body };
+    }
+  }
+  return out;
 }
 
 /** The JSON kind the L1's own validator requires of a property (or a nested property type's fields). */

@@ -1,14 +1,19 @@
 import { ContextRule } from './cross-resource';
 import { PolicyRule, PolicySettings } from './policy';
+import { checkAttachments } from './private/attachments';
 import { Client, readClient } from './private/client';
-import { Branch, Variant, describeBranches, hasConditions, variantsOf } from './private/conditions';
+import {
+  BRANCH_COST, BRANCH_WORK_BASE, BRANCH_WORK_FACTOR, Branch, MAX_DEPTH, MAX_NESTING, PROBLEMS, PROPERTIES_OF_FIELD, ValueScan,
+  describeBranches, hasConditions, outerConditions, scanValue, substitute, variantClient,
+} from './private/conditions';
 import { findingIdOf } from './private/finding-ids';
-import { Emit, Rule, RuleSelector } from './private/rule';
-import { ResourceLookup } from './private/shapes';
+import { expandLoops } from './private/foreach';
+import { ClientProperty, Emit, Rule, RuleSelector, mayReport } from './private/rule';
+import { ResourceLookup, templateLookup } from './private/shapes';
 import { InvalidTemplateError } from './private/template-error';
 import { ClientContext, TemplateIndex } from './private/template-index';
 import { intrinsicName, isNoValue, isPlainObject } from './private/values';
-import { CHANGE_RULES, CLIENT_RULES, CONTEXT_RULES, DOCUMENTED_RULES, POLICY_RULES } from './registry';
+import { ATTACHMENT_RULES, CHANGE_RULES, CLIENT_RULES, CONTEXT_RULES, DOCUMENTED_RULES, POLICY_RULES } from './registry';
 import { isCustomResourceType, sdkClientCalls } from './sdk-requests';
 import { TemplateCheckOptions, TemplateFinding } from './template';
 import { Finding, RuleInfo, Severity } from './types';
@@ -73,18 +78,22 @@ export class ClientRules {
     const findings: TemplateFinding[] = [];
     let lookup: ResourceLookup;
     let index: TemplateIndex;
+    let skip: ReadonlySet<string> | undefined;
     try {
+      // Fn::ForEach (AWS::LanguageExtensions) expanded first; a loop that cannot be is a finding (private/foreach.ts)
+      const loops = expandLoops(template);
+      ({ template, skip } = loops);
+      findings.push(...loops.findings);
       resources = template?.Resources;
       if (typeof resources !== 'object' || resources === null || Array.isArray(resources)) {
         throw new InvalidTemplateError(`Resources is ${resources === undefined ? 'missing' : `not an object (${Array.isArray(resources) ? 'a list' : resources === null ? 'null' : typeof resources})`}`);
       }
-      const previous: unknown = options?.previous?.Resources;
+      const previous: unknown = options?.previous ? expandLoops(options.previous).template.Resources : undefined;
       index = new TemplateIndex(resources, template, options?.nestedTemplates);
-      const all = resources;
-      lookup = (id) => (isPlainObject(all[id]) ? all[id] : undefined);
+      lookup = templateLookup(resources, template.Mappings);
       for (const logicalId in resources) {
         const r = resources[logicalId];
-        if (typeof r !== 'object' || r === null) continue;
+        if (typeof r !== 'object' || r === null || skip.has(logicalId)) continue;
         const type = r.Type;
         if (type !== CLIENT_TYPE) {
           if (isCustomResourceType(type)) {
@@ -107,6 +116,9 @@ export class ClientRules {
       if (w.properties === undefined) findings.push({ ...missingProperties(), resource: w.logicalId });
       else checkClient(w.properties, policy, index.contextOf(w.logicalId), w.before, lookup, findings, w.logicalId);
     }
+    // Resources attached to clients by ClientId (issue 22, src/rules/private/attachments.ts): reported on themselves.
+    const attached = checkAttachments(ATTACHMENT_RULES, template, options?.nestedTemplates, (from, to) => index.contextOf(from).createdAfter(to));
+    for (let i = 0; i < attached.length; i++) findings.push(attached[i]);
     return findings;
   }
 
@@ -169,33 +181,434 @@ function checkClient(properties: unknown, policy: ClientPolicy | undefined, cont
 
 function checkReadable(properties: unknown, policy: ClientPolicy | undefined, context: ClientContext | undefined,
   before: { [key: string]: any } | undefined, lookup: ResourceLookup | undefined, out: Finding[], resource: string | undefined): void {
-  // The common case: no Fn::If anywhere, so no variant to build (one cheap scan, no allocation).
-  const variants = isPlainObject(properties) && hasConditions(properties) ? variantsOf(properties) : NO_VARIANTS;
-  const base = evaluate(properties, policy, context, before, lookup);
-  if (variants.length === 0) {
+  // The common case: no Fn::If anywhere, so no branch to check (one cheap scan, no allocation).
+  if (!(isPlainObject(properties) && hasConditions(properties))) {
+    const base = evaluate(properties, policy, context, before, lookup);
     for (let i = 0; i < base.length; i++) out.push(format(base[i], undefined, resource));
     return;
   }
+  const check = new BranchCheck(runnersFor(policy, context, before), policy, context, before, lookup);
+  check.run(properties);
+  for (const r of check.base) out.push(format(r, undefined, resource));
+  for (const { raw, whens } of check.conditional.values()) {
+    for (const when of mergeBranches(whens)) out.push(format(raw, when, resource));
+  }
+  for (const n of check.notChecked.values()) out.push(format(notCheckedFinding(n), n.when, resource));
+}
 
-  // Each finding, by its content, with the branches it holds in.
-  const seen = new Set(base.map(keyOf));
-  const conditional = new Map<string, { raw: Raw; whens: Branch[][] }>();
-  for (const v of variants) {
-    for (const r of evaluate(v.properties, policy, context, before, lookup)) {
-      const key = keyOf(r);
-      if (seen.has(key)) continue;
-      const entry = conditional.get(key);
-      if (entry) entry.whens.push([...v.when]);
-      else conditional.set(key, { raw: r, whens: [[...v.when]] });
+// ---- Branch checks (Fn::If) -------------------------------------------------------------------
+//
+// The properties are evaluated once with every condition unresolved (the base), recording which
+// top-level properties each rule read. A branch (a condition given a value) changes only the
+// top-level properties that hold the condition: those are read again (variantClient), and only the
+// rules that read one of them run again, on the properties with just those replaced. A rule that
+// did not read them would find what it found before (it is a pure function of what it reads), and
+// its findings are already reported. So a branch costs the size of the properties that hold its
+// condition, and a template's branches cost, in all, at most BRANCH_WORK_FACTOR times the size of
+// the client's properties (plus BRANCH_WORK_BASE): past that bound, or MAX_NESTING or MAX_DEPTH, a
+// client-not-checkable finding names what was not checked.
+
+/** One rule as the branch checks run it: what it needs to be selected, and how it runs. */
+interface Runner {
+  readonly head: RuleHead;
+  /** The top-level properties its `needs` come from (read by the selection), or undefined (always runs). */
+  readonly needs?: ReadonlyArray<ClientProperty>;
+  readonly needsProperties: ReadonlyArray<string>;
+  run(client: Client, properties: { [key: string]: any }): void;
+}
+
+/** What a rule read in one evaluation: top-level property names, or every property. */
+type Reads = ReadonlySet<string> | 'all';
+
+function propertiesOfNeeds(needs: ReadonlyArray<ClientProperty> | undefined): string[] {
+  const out: string[] = [];
+  for (const f of needs ?? []) for (const p of PROPERTIES_OF_FIELD.get(f) ?? [f]) if (!out.includes(p)) out.push(p);
+  return out;
+}
+
+const CLIENT_RUNNERS = CLIENT_RULES.map((rule) => ({ rule, needsProperties: propertiesOfNeeds(rule.needs) }));
+const CONTEXT_RUNNERS = CONTEXT_RULES.map((rule) => ({ rule, needsProperties: propertiesOfNeeds(rule.needs) }));
+
+/** The rules `evaluate` runs on a readable client, in its order. */
+function runnersFor(policy: ClientPolicy | undefined, context: ClientContext | undefined, before: { [key: string]: any } | undefined): Runner[] {
+  const out: Runner[] = [];
+  for (const { rule, needsProperties } of CLIENT_RUNNERS) {
+    out.push({ head: rule, needs: rule.needs, needsProperties, run: (c) => rule.check(c, emit, context) });
+  }
+  if (context) {
+    for (const { rule, needsProperties } of CONTEXT_RUNNERS) {
+      out.push({ head: rule, needs: rule.needs, needsProperties, run: (c) => rule.check(c, context, emit) });
     }
   }
-  for (const r of base) out.push(format(r, undefined, resource));
-  for (const { raw, whens } of conditional.values()) {
-    for (const when of mergeBranches(whens)) out.push(format(raw, when, resource));
+  if (before) {
+    for (const rule of CHANGE_RULES) out.push({ head: rule, needsProperties: [], run: (_c, p) => rule.check(p, before, emit) });
+  }
+  if (policy) {
+    const plan = policyPlan(policy);
+    for (const { rule, head } of plan.rules) out.push({ head, needsProperties: [], run: (c) => rule.check(c, emit, plan.settings) });
+  }
+  return out;
+}
+
+/** The properties read by the rule that runs (undefined: no rule is being tracked). */
+let tracked: Set<string> | undefined;
+let trackedAll = false;
+
+function noteField(field: string | symbol): void {
+  if (tracked === undefined) return;
+  const properties = typeof field === 'string' ? PROPERTIES_OF_FIELD.get(field) : undefined;
+  if (properties === undefined) trackedAll = true;
+  else for (let i = 0; i < properties.length; i++) tracked.add(properties[i]);
+}
+
+/** A client whose field reads are noted (a read of a field no property gives counts as reading them all). */
+const TRACK_CLIENT: ProxyHandler<Client> = {
+  get(target, field) {
+    noteField(field);
+    return (target as any)[field];
+  },
+  // A helper keeping a value it worked out on the client (urls.ts): a write, not a read.
+  set(target, field, value) {
+    (target as any)[field] = value;
+    return true;
+  },
+  has(target, field) {
+    trackedAll = true;
+    return field in target;
+  },
+  ownKeys(target) {
+    trackedAll = true;
+    return Reflect.ownKeys(target);
+  },
+  getOwnPropertyDescriptor(target, field) {
+    trackedAll = true;
+    return Reflect.getOwnPropertyDescriptor(target, field);
+  },
+};
+
+/** Raw properties whose top-level reads are noted (enumerating them counts as reading them all). */
+const TRACK_PROPERTIES: ProxyHandler<{ [key: string]: any }> = {
+  get(target, key) {
+    if (tracked !== undefined) {
+      if (typeof key === 'string') tracked.add(key);
+      else trackedAll = true;
+    }
+    return target[key as string];
+  },
+  has(target, key) {
+    trackedAll = true;
+    return key in target;
+  },
+  ownKeys(target) {
+    trackedAll = true;
+    return Reflect.ownKeys(target);
+  },
+  getOwnPropertyDescriptor(target, key) {
+    trackedAll = true;
+    return Reflect.getOwnPropertyDescriptor(target, key);
+  },
+};
+
+/** One reading of the properties: the client, and what each rule read. */
+interface State {
+  readonly properties: { [key: string]: any };
+  readonly client: Client;
+  readonly reads: ReadonlyArray<Reads>;
+  /** Each top-level property's conditions and size. */
+  readonly scans: ReadonlyMap<string, ValueScan>;
+}
+
+/** What was not checked, for one client-not-checkable finding. */
+interface NotChecked {
+  readonly kind: 'work' | 'nesting' | 'depth';
+  readonly property: string;
+  readonly when: ReadonlyArray<Branch>;
+  readonly conditions: Set<string>;
+  size: number;
+}
+
+class BranchCheck {
+  /** The findings whatever the conditions are. */
+  public base: Raw[] = [];
+  /** Each finding of some branches, by its content, with the branches it holds in. */
+  public readonly conditional = new Map<string, { raw: Raw; whens: Branch[][] }>();
+  public readonly notChecked = new Map<string, NotChecked>();
+  private seen = new Set<string>();
+  private work = 0;
+  private budget = 0;
+  /** The size of the client's properties (see `scanValue`). */
+  private size = 0;
+
+  constructor(private readonly runners: ReadonlyArray<Runner>, private readonly policy: ClientPolicy | undefined,
+    private readonly context: ClientContext | undefined, private readonly before: { [key: string]: any } | undefined,
+    private readonly lookup: ResourceLookup | undefined) {}
+
+  public run(properties: { [key: string]: any }): void {
+    if (isReadable(properties)) {
+      const scans = new Map<string, ValueScan>();
+      let size = 1;
+      for (const key in properties) {
+        const s = scanValue(properties[key]);
+        scans.set(key, s);
+        size += s.size;
+        if (s.tooDeep) this.skip('depth', key, [], []);
+      }
+      this.size = size;
+      this.budget = BRANCH_WORK_FACTOR * size + BRANCH_WORK_BASE;
+      const state = this.evaluateAll(properties, scans);
+      this.base = state.raws;
+      for (const r of this.base) this.seen.add(keyOf(r));
+      const top = outerOf(scans, scans.keys());
+      this.explore(state, [], top, 1, [new Set(top)]);
+    } else {
+      const s = scanValue(properties, 0);
+      if (s.tooDeep) this.skip('depth', 'Properties', [], []);
+      this.size = s.size;
+      this.budget = BRANCH_WORK_FACTOR * s.size + BRANCH_WORK_BASE;
+      this.base = evaluate(properties, this.policy, this.context, this.before, this.lookup);
+      for (const r of this.base) this.seen.add(keyOf(r));
+      const top = outerConditions(properties);
+      this.exploreWhole(properties, s.size, [], top, 1, [new Set(top)]);
+    }
+  }
+
+  /** A bound reached: what was not checked, merged per kind, property and branch. */
+  public skip(kind: NotChecked['kind'], property: string, when: ReadonlyArray<Branch>, conditions: ReadonlyArray<string>, size = 0): void {
+    const key = `${kind}\u0000${property}\u0000${when.length ? describeBranches(when) : ''}`;
+    const entry = this.notChecked.get(key);
+    if (entry === undefined) {
+      this.notChecked.set(key, { kind, property, when, conditions: new Set(conditions), size });
+      return;
+    }
+    for (const c of conditions) entry.conditions.add(c);
+    entry.size = Math.max(entry.size, size);
+  }
+
+  private record(raws: ReadonlyArray<Raw>, when: Branch[]): void {
+    for (const r of raws) {
+      const key = keyOf(r);
+      if (this.seen.has(key)) continue;
+      const entry = this.conditional.get(key);
+      if (entry) entry.whens.push(when);
+      else this.conditional.set(key, { raw: r, whens: [when] });
+    }
+  }
+
+  /** Every rule on readable properties, noting what each read. */
+  private evaluateAll(properties: { [key: string]: any }, scans: ReadonlyMap<string, ValueScan>): State & { raws: Raw[] } {
+    const client = readClient(properties, this.lookup);
+    const reads: Reads[] = [];
+    const raws = this.evaluateRules(properties, client, undefined, reads);
+    return { properties, client, reads, scans, raws };
+  }
+
+  /**
+   * The findings of the rules marked in `rerun` (every rule without it) on these properties;
+   * `reads` receives what each rule read (for the others, what they read before, already in it).
+   */
+  private evaluateRules(properties: { [key: string]: any }, client: Client, rerun: boolean[] | undefined, reads: Reads[]): Raw[] {
+    const findings: Raw[] = [];
+    const c = new Proxy(client, TRACK_CLIENT);
+    const p = new Proxy(properties, TRACK_PROPERTIES);
+    const outer = sink;
+    const outerRule = current;
+    const outerProperties = sinkProperties;
+    sink = findings;
+    sinkProperties = properties;
+    try {
+      for (let i = 0; i < this.runners.length; i++) {
+        if (rerun !== undefined && !rerun[i]) continue;
+        const r = this.runners[i];
+        if (r.needs !== undefined && !mayReport(client, r.needs)) {
+          reads[i] = new Set(r.needsProperties);
+          continue;
+        }
+        tracked = new Set(r.needsProperties);
+        trackedAll = false;
+        current = r.head;
+        try {
+          r.run(c, p);
+        } catch (e) {
+          findings.push(internalError(r.head, e));
+        }
+        reads[i] = trackedAll ? 'all' : tracked;
+      }
+    } finally {
+      tracked = undefined;
+      sink = outer;
+      current = outerRule;
+      sinkProperties = outerProperties;
+    }
+    return findings;
+  }
+
+  /**
+   * The branches of `conditions` on readable properties, and the conditions their branches expose.
+   * `levels` holds the conditions of this level and of every level above: a condition that one of
+   * them lists has its own branches checked there, so it is never exposed again below (which would
+   * check it once per branch of every condition beside it).
+   */
+  private explore(state: State, when: Branch[], conditions: string[], nesting: number, levels: ReadonlyArray<ReadonlySet<string>>): void {
+    const keysOf = (condition: string) => [...state.scans.entries()].filter(([, s]) => s.conditions.has(condition)).map(([k]) => k);
+    const plan = conditions.map((condition) => {
+      const keys = keysOf(condition);
+      const size = keys.reduce((n, k) => n + state.scans.get(k)!.size, 0);
+      return { condition, keys, cost: size + state.scans.size + BRANCH_COST, size };
+    });
+    // Cheapest first: a large property with many conditions cannot crowd out a small one.
+    const order = plan.map((_p, i) => i).sort((a, b) => plan[a].cost - plan[b].cost || a - b);
+    // Every branch of this level is checked before any condition nested in one (breadth first), so
+    // that the nested ones cannot use up the bound before the branches above them are checked.
+    const nested: Array<() => void> = [];
+    for (const i of order) {
+      const { condition, keys, cost, size } = plan[i];
+      for (const value of [true, false]) {
+        const branch = [...when, { condition, value }];
+        if (this.work + cost > this.budget) {
+          this.skip('work', keys.join(', '), when, [condition], size);
+          continue;
+        }
+        this.work += cost;
+        // (A value too deep to look into was reported by the first scan: a branch is never deeper.)
+        const q: { [key: string]: any } = { ...state.properties };
+        const changed: string[] = [];
+        for (const k of keys) {
+          const v = substitute(state.properties[k], condition, value, 1);
+          if (v !== state.properties[k]) {
+            q[k] = v;
+            changed.push(k);
+          }
+        }
+        if (changed.length === 0) continue;
+        let readsAll = false;
+        const rerun = state.reads.map((r) => {
+          if (r === 'all') return (readsAll = true);
+          return r.has(PROBLEMS) || changed.some((k) => r.has(k));
+        });
+        if (readsAll) {
+          // A rule that reads every property runs again: the branch costs them all.
+          if (this.work + this.size > this.budget) {
+            this.skip('work', keys.join(', '), when, [condition], this.size);
+            continue;
+          }
+          this.work += this.size;
+        }
+        const client = variantClient(state.client, q, changed, this.lookup);
+        const reads = [...state.reads];
+        this.record(this.evaluateRules(q, client, rerun, reads), branch);
+        // Conditions that were inside the branch taken, now exposed (none when every condition of
+        // the changed properties has its branches checked at this level or above: no scan then).
+        if (!changed.some((k) => hasOther(state.scans.get(k)!.conditions, levels))) continue;
+        const scans = new Map(state.scans);
+        for (const k of changed) scans.set(k, scanValue(q[k]));
+        const exposed = outerOf(scans, changed).filter((c) => !levels.some((l) => l.has(c)));
+        if (exposed.length === 0) continue;
+        if (nesting >= MAX_NESTING) this.skip('nesting', changed.join(', '), branch, exposed);
+        else nested.push(() => this.explore({ properties: q, client, reads, scans }, branch, exposed, nesting + 1, [...levels, new Set(exposed)]));
+      }
+    }
+    for (const next of nested) next();
+  }
+
+  /** The branches of properties that cannot be read as they are (a whole-Properties Fn::If, or a macro in one branch). */
+  private exploreWhole(properties: unknown, size: number, when: Branch[], conditions: string[], nesting: number,
+    levels: ReadonlyArray<ReadonlySet<string>>): void {
+    const cost = size + BRANCH_COST;
+    const nested: Array<() => void> = [];
+    for (const condition of conditions) {
+      for (const value of [true, false]) {
+        const branch = [...when, { condition, value }];
+        if (this.work + cost > this.budget) {
+          this.skip('work', 'Properties', when, [condition], size);
+          continue;
+        }
+        this.work += cost;
+        const q = substitute(properties, condition, value, 0);
+        const known = (c: string) => levels.some((l) => l.has(c));
+        if (isReadable(q)) {
+          const scans = new Map<string, ValueScan>();
+          for (const key in q) scans.set(key, scanValue(q[key]));
+          const state = this.evaluateAll(q, scans);
+          this.record(state.raws, branch);
+          const exposed = outerOf(scans, scans.keys()).filter((c) => !known(c));
+          if (exposed.length === 0) continue;
+          if (nesting >= MAX_NESTING) this.skip('nesting', 'Properties', branch, exposed);
+          else nested.push(() => this.explore(state, branch, exposed, nesting + 1, [...levels, new Set(exposed)]));
+        } else {
+          this.record(evaluate(q, this.policy, this.context, this.before, this.lookup), branch);
+          const exposed = outerConditions(q).filter((c) => !known(c));
+          if (exposed.length === 0) continue;
+          if (nesting >= MAX_NESTING) this.skip('nesting', 'Properties', branch, exposed);
+          else nested.push(() => this.exploreWhole(q, size, branch, exposed, nesting + 1, [...levels, new Set(exposed)]));
+        }
+      }
+    }
+    for (const next of nested) next();
   }
 }
 
-const NO_VARIANTS: ReadonlyArray<Variant> = [];
+/** Properties the rules read as they are: an object that is not an intrinsic, a macro's or a token. */
+function isReadable(p: unknown): p is { [key: string]: any } {
+  return isPlainObject(p) && intrinsicName(p) === undefined && unreadableReason(p) === undefined;
+}
+
+/** The outer conditions of some top-level properties, in order of appearance, from their scans. */
+function outerOf(scans: ReadonlyMap<string, ValueScan>, keys: Iterable<string>): string[] {
+  const into: string[] = [];
+  const seen = new Set<string>();
+  for (const k of keys) {
+    for (const c of scans.get(k)?.outer ?? []) {
+      if (!seen.has(c)) {
+        seen.add(c);
+        into.push(c);
+      }
+    }
+  }
+  return into;
+}
+
+/** Whether some of `conditions` is listed by none of `levels`. */
+function hasOther(conditions: ReadonlySet<string>, levels: ReadonlyArray<ReadonlySet<string>>): boolean {
+  for (const c of conditions) if (!levels.some((l) => l.has(c))) return true;
+  return false;
+}
+
+/** At most this many condition names in a client-not-checkable message. */
+const NAMES_SHOWN = 8;
+
+function notCheckedFinding(n: NotChecked): Raw {
+  const conditions = [...n.conditions];
+  const names = conditions.length > NAMES_SHOWN
+    ? `${conditions.slice(0, NAMES_SHOWN).join(', ')} and ${conditions.length - NAMES_SHOWN} more`
+    : conditions.join(', ');
+  const these = conditions.length === 1 ? 'this condition' : 'these conditions';
+  const fix = 'Check the template once per value of these conditions (for example the template synthesized for each configuration), or move the conditional values out of the client (one client per configuration).';
+  if (n.kind === 'depth') {
+    return {
+      rule: UNREADABLE_RULE,
+      property: n.property,
+      value: `(nested more than ${MAX_DEPTH} levels deep)`,
+      why: `Fn::If conditions are looked for only ${MAX_DEPTH} levels deep, so the branches of any condition below that were not checked${conditions.length ? ` (${names} among them)` : ''}; what holds whatever they are was checked.`,
+      fix,
+    };
+  }
+  if (n.kind === 'nesting') {
+    return {
+      rule: UNREADABLE_RULE,
+      property: n.property,
+      value: `Fn::If on ${names}`,
+      why: `${these} ${conditions.length === 1 ? 'is' : 'are'} nested in the branches of ${MAX_NESTING} other conditions, the deepest the engine explores, so ${conditions.length === 1 ? 'its' : 'their'} own branches were not checked; what holds whatever ${conditions.length === 1 ? 'it is' : 'they are'} was checked.`,
+      fix,
+    };
+  }
+  return {
+    rule: UNREADABLE_RULE,
+    property: n.property,
+    value: `Fn::If on ${names}`,
+    why: `the branches of ${these} were not checked: each would read ${n.property} (${n.size} values) again, past the engine's bound on the work of one client's branches (${BRANCH_WORK_FACTOR} times the size of its properties, plus ${BRANCH_WORK_BASE} values). What holds whatever ${conditions.length === 1 ? 'it is' : 'they are'} was checked, and so were the branches of the other conditions.`,
+    fix,
+  };
+}
 
 /** One finding before its message is written: the message names the branches it holds in, if any. */
 interface Raw {
@@ -237,24 +650,35 @@ function format(r: Raw, when?: ReadonlyArray<Branch>, resource?: string): Findin
  * under `P and C is false` holds under `P` (under no condition at all when `P` is empty).
  */
 function mergeBranches(whens: Branch[][]): Branch[][] {
+  // Pass after pass, each list is paired with its complement (same prefix, same last condition,
+  // the other value) through an index: linear per pass, and a pass shortens what it merges, so
+  // there are at most as many passes as conditions in the longest list.
   let list = whens;
   for (let changed = true; changed;) {
     changed = false;
-    outer:
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const a = list[i];
-        const b = list[j];
-        if (a.length !== b.length || a.length === 0) continue;
-        const last = a.length - 1;
-        if (a[last].condition !== b[last].condition || a[last].value === b[last].value) continue;
-        if (!a.slice(0, last).every((x, k) => x.condition === b[k].condition && x.value === b[k].value)) continue;
-        const prefix = a.slice(0, last);
-        list = [...list.filter((_x, k) => k !== i && k !== j), prefix];
-        changed = true;
-        break outer;
+    const index = new Map<string, number>();
+    const kept: Array<Branch[] | undefined> = [];
+    const merged: Branch[][] = [];
+    for (const w of list) {
+      if (w.length === 0) {
+        kept.push(w);
+        continue;
       }
+      const last = w[w.length - 1];
+      const prefix = w.length > 1 ? describeBranches(w.slice(0, -1)) : '';
+      const j = index.get(`${prefix}\u0000${last.condition}\u0000${!last.value}`);
+      if (j !== undefined) {
+        kept[j] = undefined;
+        index.delete(`${prefix}\u0000${last.condition}\u0000${!last.value}`);
+        merged.push(w.slice(0, -1));
+        changed = true;
+        continue;
+      }
+      const own = `${prefix}\u0000${last.condition}\u0000${last.value}`;
+      if (!index.has(own)) index.set(own, kept.length);
+      kept.push(w);
     }
+    list = [...kept.filter((w): w is Branch[] => w !== undefined), ...merged];
   }
   // The same branches once; a finding that holds unconditionally in a variant holds everywhere.
   const out: Branch[][] = [];

@@ -22,6 +22,12 @@ export interface ContextRule {
 }
 
 const QUOTA = 1000;
+/**
+ * The system-managed scope of dynamic client registration: Cognito defines it, no resource server
+ * does ("You don't create a resource server for it"). Other `aws.cognito/…` scopes are not documented
+ * and stay under oauth-scope-exists.
+ */
+export const DCR_REGISTER_SCOPE = 'aws.cognito/dcr/register';
 /** Mapped attributes that WriteAttributes cannot (or need not) hold: attr-write-immutable forbids the first three. */
 const UNWRITABLE = ['email_verified', 'phone_number_verified', 'sub', 'username'];
 
@@ -106,6 +112,7 @@ export const CONTEXT_RULES: ContextRule[] = [
         const scope = l.items[i];
         // The no-"/" case is a per-client rule.
         if (typeof scope !== 'string' || STANDARD_SCOPES.includes(scope) || !scope.includes('/')) continue;
+        if (scope === DCR_REGISTER_SCOPE) continue;
         if (!serverDefining(ctx, scope)) {
           emit(itemPath('AllowedOAuthScopes', l.indexes[i]), show(scope), `no resource server of ${poolName(ctx)} defines it: Cognito answers "Invalid scope requested: ${scope}".`);
         }

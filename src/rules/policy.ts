@@ -1,6 +1,7 @@
 import { Client, eachLiteral } from './private/client';
 import { Matcher, linearMatcher } from './private/linear-match';
 import { Emit } from './private/rule';
+import { shapedMismatch } from './private/shape-match';
 import { SOURCES } from './private/sources';
 import { ALL_URLS, CALLBACK, DEFAULT, LOGOUT, eachUrl, isLoopbackHostAsBrowsersRead, isLoopbackHttpUrl, known, urlParts } from './private/urls';
 import { PartialString, isList, listEmpty, show } from './private/values';
@@ -184,7 +185,8 @@ function allowedUrlsRule(id: string, kinds: number, what: string,
           const parts = urlParts(url);
           if (parts === undefined ? maybeHttp(url) : isLoopbackHttpUrl(parts)) return;
         }
-        if (!fitsSome(globs, url)) emit(path, show(url), `${unlessResolved(url)}it matches none of the allowed patterns (${globs.map((g) => g.source).join(', ')}).`);
+        const shaped = shapedMismatch(globs, url); // a documented host no entry can match (shape-match.ts)
+        if (shaped !== undefined || !fitsSome(globs, url)) emit(path, show(url), `${unlessResolved(url)}it matches none of the allowed patterns (${globs.map((g) => g.source).join(', ')})${shaped ?? ''}.`);
       });
     },
   };

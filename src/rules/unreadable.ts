@@ -36,7 +36,13 @@ export const UNREADABLE_RULE: Rule = {
   title: 'The client\'s properties can be read before deployment (not written by a macro)',
   source: SOURCES.CFN_TRANSFORM,
   fix: 'Write the client\'s properties in the template (or check the template the macro produces, e.g. from the change set\'s processed template).',
-  check() {
-    // Reported by the engine before any rule reads the properties (see ClientRules).
+  check(c, emit) {
+    // Properties that cannot be read at all are reported by the engine before any rule reads them
+    // (see ClientRules); here, each value whose reading reached a bound (values.ts) is said.
+    const unchecked = c.unchecked;
+    for (let i = 0; i < unchecked.length; i++) {
+      const u = unchecked[i];
+      emit(u.path, show(u.value), u.why, 'Write the value with fewer nested intrinsic functions (as plain data, e.g. JSON.parse(JSON.stringify(value)), when it refers to itself).');
+    }
   },
 };

@@ -1,3 +1,4 @@
+import { expandLoops } from './private/foreach';
 import { isPlainObject, show } from './private/values';
 import { TemplateFinding } from './template';
 import { UNREADABLE_RULE } from './unreadable';
@@ -39,7 +40,8 @@ export function unseenFindings(template: { [key: string]: any }, nestedSeen: (lo
       ? 'the template includes another template at deploy time, which may hold app clients this check cannot see.'
       : 'a macro rewrites the template at deploy time, so app clients it makes or changes cannot be seen here.');
   }
-  const resources = template?.Resources;
+  // what Fn::ForEach loops make (AWS::LanguageExtensions) is looked at as made; a loop that cannot be expanded is ClientRules.checkTemplate's finding
+  const resources = expandLoops(template).template?.Resources;
   if (!isPlainObject(resources)) return out;
   for (const [id, r] of Object.entries<any>(resources)) {
     if (id === 'Fn::Transform' || (isPlainObject(r) && r['Fn::Transform'] !== undefined && r.Type === undefined)) {

@@ -101,3 +101,11 @@ export function beforeSummary(stderr: string): string[] {
 
 /** A stack-trace line, as node prints them. */
 export const STACK_LINE = /^\s+at .+\(?.*:\d+:\d+\)?$/m;
+
+/** Writes `value` (text, or JSON) to `name` under `dir`, making its directories; returns the path. */
+export function writeIn(dir: string, name: string, value: unknown): string {
+  const file = path.join(dir, name);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value, undefined, 2));
+  return file;
+}

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { cleanTemp, cli, cliJson, fixture, tempDir } from './cli-harness';
+import { cleanTemp, cli, cliJson, fixture, tempDir, writeIn } from './cli-harness';
 import { CONFIG_KEYS, IGNORE_KEYS } from '../../src/cli/config';
 
 const CONFIG = '.cognito-client-check.json';
@@ -29,12 +29,7 @@ beforeEach(() => {
 });
 afterEach(() => cleanTemp(dir));
 
-function write(name: string, value: unknown): string {
-  const file = path.join(dir, name);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value, undefined, 2));
-  return file;
-}
+const write = (name: string, value: unknown): string => writeIn(dir, name, value);
 
 describe('finding the config file', () => {
   test('in the working directory or above it, up to the directory holding .git; its ignores are listed with the file', () => {

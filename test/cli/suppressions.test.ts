@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, NestedStack, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { cleanTemp, cli, cliJson, tempDir } from './cli-harness';
+import { cleanTemp, cli, cliJson, tempDir, writeIn } from './cli-harness';
 import { AppClient } from '../../src';
 
 process.env.CDK_VALIDATION = 'false';
@@ -23,12 +23,7 @@ let dir: string;
 beforeEach(() => { dir = tempDir(); });
 afterEach(() => cleanTemp(dir));
 
-function write(name: string, value: unknown): string {
-  const file = path.join(dir, name);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value, undefined, 2));
-  return file;
-}
+const write = (name: string, value: unknown): string => writeIn(dir, name, value);
 
 function withNag(resource: any, rules: object[]): any {
   return { ...resource, Metadata: { cdk_nag: { rules_to_suppress: rules } } };

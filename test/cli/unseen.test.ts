@@ -27,6 +27,20 @@ describe('what the checker cannot see into', () => {
     expect(cliJson(['--fail-on', 'warning', file]).status).toBe(1);
   });
 
+  test('SAM is known (its functions hold no clients); a serverless application and a stack set are warnings', () => {
+    const file = write('sam.json', {
+      Transform: ['AWS::LanguageExtensions', 'AWS::Serverless-2016-10-31'],
+      Resources: {
+        Fn: { Type: 'AWS::Serverless::Function', Properties: { Handler: 'index.handler', Runtime: 'nodejs20.x', CodeUri: '.' } },
+        App: { Type: 'AWS::Serverless::Application', Properties: { Location: { ApplicationId: 'arn:aws:serverlessrepo:us-east-1:123456789012:applications/auth', SemanticVersion: '1.0.0' } } },
+        Set: { Type: 'AWS::CloudFormation::StackSet', Properties: { StackSetName: 's', PermissionModel: 'SELF_MANAGED', TemplateURL: 'https://s3.amazonaws.com/b/set.json' } },
+      },
+    });
+    const r = cliJson([file]);
+    expect(found(r)).toEqual(['App client-not-checkable warning', 'Set client-not-checkable warning']);
+    expect(r.report.findings.map((f: any) => f.property)).toEqual(['Location', 'TemplateURL']);
+  });
+
   test('a nested stack whose template (CDK\'s asset file) is checked too is not reported; alone, the parent says so', () => {
     const parent = write('asm/Parent.template.json', {
       Resources: { Nested: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: 'https://s3/x.json' }, Metadata: { 'aws:asset:path': 'ParentNested.nested.template.json' } } },

@@ -36,9 +36,22 @@ describe('YAML merge keys', () => {
     expect(stderr).toContain(`cognito-client-check: ${file}: YAML merge keys (<<) were merged, as aws cloudformation package and sam deploy do; a direct CloudFormation deploy may refuse them.\n`);
   });
 
+  test('the note is in JSON (notes) and SARIF (a run-level notification), and changes no exit status', () => {
+    const file = path.join(dir, 'noted.yaml');
+    fs.writeFileSync(file, TEMPLATE.replace(/http:/g, 'https:'));
+    const json = cliJson([file]);
+    expect(json.status).toBe(0);
+    expect((json.report as any).notes).toEqual([{ file, note: expect.stringContaining('YAML merge keys (<<) were merged') }]);
+    const sarif = cli(['--format', 'sarif', file]);
+    expect(sarif.status).toBe(0);
+    const run = JSON.parse(sarif.stdout).runs[0];
+    expect(run.invocations[0]).toMatchObject({ executionSuccessful: true, toolExecutionNotifications: [{ level: 'note', message: { text: expect.stringContaining('YAML merge keys') } }] });
+  });
+
   test('a template without merge keys gets no note', () => {
     const file = path.join(dir, 'plain.yaml');
     fs.writeFileSync(file, TEMPLATE.replace(/<<: &insecure\n/, 'X: &insecure\n').replace(/ *<<: \*insecure\n/, ''));
     expect(cli([file]).stderr).toBe('');
+    expect((cliJson([file]).report as any).notes).toBeUndefined();
   });
 });

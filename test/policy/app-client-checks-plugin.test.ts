@@ -3,6 +3,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { App, Aspects, CfnElement, CfnResource, IPolicyValidationPluginBeta1, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as cr from 'aws-cdk-lib/custom-resources';
 import { IConstruct } from 'constructs';
 import { compliantClients, nonCompliantL1AndL2 } from './clients';
 import { AppClient, AppClientChecks, ClientPolicy, ClientRules, Severity } from '../../src';
@@ -263,6 +264,14 @@ describe('AppClientChecks with cdk-nag 3 (a validation plugin)', () => {
       expect(found(r)).toEqual([expect.stringMatching(/^AppClientChecks-redirect-uri-https @ (Stack\/Raw|Raw) \(error\)$/)]);
     });
 
+    test('a raw CfnElement client is its own place in the tree: reported on its path, acknowledged on it or its ancestors', () => {
+      const { stack, report } = withAcked();
+      const raw = new RawElement(stack, 'Raw');
+      expect(found(report())).toEqual(['AppClientChecks-redirect-uri-https @ Stack/Raw (error)']);
+      acknowledge(raw, 'AppClientChecks-redirect-uri-https', 'the client written by hand, ticket AUTH-2');
+      expect(found(report())).toEqual([]);
+    });
+
     test('a template read from a copy of the assembly still finds its construct by path, logical id and template name', () => {
       const a = new App({ context: { 'aws:cdk:enable-path-metadata': true } });
       const pack = new AppClientChecks(a);
@@ -389,6 +398,49 @@ describe('AppClientChecks with cdk-nag 3 (a validation plugin)', () => {
     new NestedStack(stack, 'Inner');
     new CfnResource(stack, 'Outside', { type: 'AWS::CloudFormation::Stack', properties: { TemplateURL: 'https://s3.amazonaws.com/b/other.json' } });
     expect(found(report())).toEqual(['AppClientChecks-client-not-checkable @ Stack/Outside (warning)']);
+  });
+
+  test('a client made through the SDK (service cognito-identity-provider, Type overridden to AWS::CloudFormation::CustomResource) is reported on the custom resource', () => {
+    const { stack, userPool, report } = setup();
+    const sdk = new cr.AwsCustomResource(stack, 'SdkClient', {
+      onCreate: {
+        service: 'cognito-identity-provider',
+        action: 'CreateUserPoolClientCommand',
+        parameters: { UserPoolId: userPool.userPoolId, ClientName: 'sdk', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid'], CallbackURLs: ['http://sdk.example.org/cb'] },
+        physicalResourceId: cr.PhysicalResourceId.fromResponse('UserPoolClient.ClientId'),
+      },
+      policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: cr.AwsCustomResourcePolicy.ANY_RESOURCE }),
+    });
+    (sdk.node.findChild('Resource').node.defaultChild as CfnResource).addOverride('Type', 'AWS::CloudFormation::CustomResource');
+    expect(found(report())).toEqual(['AppClientChecks-redirect-uri-https @ Stack/SdkClient/Resource/Default (error)']);
+  });
+
+  describe('Fn::ForEach (AWS::LanguageExtensions) in a template', () => {
+    const CLIENT = { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: 'eu-west-1_AbC123', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid'], CallbackURLs: ['http://${Name}.example.org/cb'] } };
+    /** A raw element that writes a loop into Resources, as CfnInclude or an escape hatch could. */
+    class Loop extends CfnElement {
+      constructor(scope: Stack, id: string, private readonly collection: unknown) { super(scope, id); }
+      public _toCloudFormation(): object {
+        return { Resources: { 'Fn::ForEach::Clients': ['Name', this.collection, { 'Client${Name}': CLIENT }] } };
+      }
+    }
+    const violations = (r: any) => r.violations.map((v: any) => `${v.ruleName.replace(/\[.*\]$/, '')} ${v.violatingResources[0].resourceLogicalId} (${v.severity})`);
+
+    test('the clients a loop makes are checked', () => {
+      const { stack, report } = setup();
+      stack.addTransform('AWS::LanguageExtensions');
+      new Loop(stack, 'Loop', ['web', 'admin']);
+      expect(violations(report())).toEqual(['AppClientChecks-redirect-uri-https Clientweb (error)', 'AppClientChecks-redirect-uri-https Clientadmin (error)']);
+    });
+
+    test('a loop whose collection is known only at deploy time is one client-not-checkable warning', () => {
+      const { stack, report } = setup();
+      stack.addTransform('AWS::LanguageExtensions');
+      new Loop(stack, 'Loop', { Ref: 'Names' });
+      const r = report();
+      expect(violations(r)).toEqual(['AppClientChecks-client-not-checkable Fn::ForEach::Clients (warning)']);
+      expect(r.success).toBe(true);
+    });
   });
 
   test('registered as a plugin, nothing is said; a stack without resources has nothing to check', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { App, Aspects, Aws, CfnCondition, CfnResource, Fn, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { App, Aspects, Aws, CfnCondition, CfnElement, CfnResource, Fn, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -262,18 +262,33 @@ describe('AppClientChecks with cdk-nag 2 (an Aspect)', () => {
       expect(() => a.synth()).toThrow(/\[Dev\/Auth\/InStage\] AppClientChecks-redirect-uri-https\[CallbackURLs::http:\/\/late\.example\.org\/cb\]: CallbackURLs\[0\]/);
     });
 
-    test('a client made through the SDK (AwsCustomResource) is checked from its request, on the custom resource', () => {
+    test('issue 21, round three: the refusal of a reasonless AppClient.acknowledge in a nested stage fails the synth too', () => {
+      const { app: a } = app();
+      const dev = new Stage(a, 'Dev');
+      const stack = new Stack(dev, 'Auth');
+      const client = new AppClient(stack, 'Client', { userPool: new cognito.UserPool(stack, 'Pool'), oAuth: { callbackUrls: ['http://a.example.org/cb'] } });
+      AppClient.acknowledge(client, 'redirect-uri-https', '\u2800'.repeat(10));
+      // (the stage synthesizes before the app's pack runs: the AppClient, or the pack, reports it)
+      expect(() => a.synth()).toThrow(/\[Dev\/Auth\/Client[^\]]*\] (\[acknowledgement-reason\]|AppClientChecks-acknowledgement-reason:) cdk-cognito-app-client:redirect-uri-https is acknowledged at Dev\/Auth\/Client without a reason: it has no reason/);
+    });
+
+    test.each([
+      ['CognitoIdentityServiceProvider', undefined],
+      ['cognito-identity-provider', 'AWS::CloudFormation::CustomResource'],
+    ])('a client made through the SDK (AwsCustomResource, service %s, Type overridden to %s) is checked from its request, on the custom resource', (service, type) => {
       const { app: a, stack, userPool } = app();
-      new cr.AwsCustomResource(stack, 'SdkClient', {
+      const sdk = new cr.AwsCustomResource(stack, 'SdkClient', {
         onCreate: {
-          service: 'CognitoIdentityServiceProvider',
+          service,
           action: 'createUserPoolClient',
           parameters: { UserPoolId: userPool.userPoolId, ClientName: 'sdk', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid'], CallbackURLs: ['http://sdk.example.org/cb'] },
           physicalResourceId: cr.PhysicalResourceId.fromResponse('UserPoolClient.ClientId'),
         },
         policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: cr.AwsCustomResourcePolicy.ANY_RESOURCE }),
       });
-      a.synth();
+      if (type) (sdk.node.findChild('Resource').node.defaultChild as CfnResource).addOverride('Type', type);
+      const written = Object.values<any>(a.synth().getStackByName(stack.stackName).template.Resources).map((r) => r.Type);
+      expect(written).toContain(type ?? 'Custom::AWS');
       expect(errorsOf(stack)).toEqual(['AppClientChecks-redirect-uri-https[CallbackURLs::http://sdk.example.org/cb]']);
     });
 
@@ -288,6 +303,34 @@ describe('AppClientChecks with cdk-nag 2 (an Aspect)', () => {
         .filter(({ m }) => m.type === 'aws:cdk:warning' && String(m.data).startsWith('AppClientChecks-client-not-checkable'))
         .map(({ c }) => c.node.path).sort();
       expect(warnings).toEqual(['Stack', 'Stack/Outside', 'Stack/Set']);
+    });
+
+    test('Fn::ForEach (AWS::LanguageExtensions): the clients a loop makes are reported on the stack; a loop that cannot be expanded is a warning', () => {
+      const CLIENT = { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: 'eu-west-1_AbC123', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid'], CallbackURLs: ['http://${Name}.example.org/cb'] } };
+      /** A raw element that writes a loop into Resources, as an escape hatch could. */
+      class Loop extends CfnElement {
+        constructor(scope: Stack, id: string, private readonly collection: unknown) { super(scope, id); }
+        public _toCloudFormation(): object {
+          return { Resources: { [`Fn::ForEach::${this.node.id}`]: ['Name', this.collection, { [`${this.node.id}\${Name}`]: CLIENT }] } };
+        }
+      }
+      const { app: a, stack } = app();
+      stack.addTransform('AWS::LanguageExtensions');
+      new Loop(stack, 'Literal', ['web']);
+      new Loop(stack, 'Param', { Ref: 'Names' });
+      a.synth();
+      const messages = (type: string) => stack.node.metadata.filter((m) => m.type === type).map((m) => String(m.data).split(': ').slice(0, 2).join(': '));
+      expect(messages('aws:cdk:error')).toEqual(['AppClientChecks-redirect-uri-https: [Literalweb] CallbackURLs[0] = "http://web.example.org/cb"']);
+      expect(messages('aws:cdk:warning')).toEqual([expect.stringMatching(/^AppClientChecks-client-not-checkable: \[Fn::ForEach::Param\] Fn::ForEach::Param = \{"Ref":"Names"\}/)]);
+    });
+
+    test('Fn::ForEach in a client\'s own properties (an escape hatch) is expanded, and what it writes is checked on the client', () => {
+      const { app: a, stack } = app();
+      stack.addTransform('AWS::LanguageExtensions');
+      const client = new cognito.CfnUserPoolClient(stack, 'Looped', { userPoolId: 'eu-west-1_AbC123', allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['code'], allowedOAuthScopes: ['openid'] });
+      client.addPropertyOverride('Fn::ForEach::Urls', ['Kind', ['CallbackURLs', 'LogoutURLs'], { '${Kind}': ['http://app.example.org/${Kind}'] }]);
+      a.synth();
+      expect(found(stack).sort()).toEqual(['AppClientChecks-logout-uri-https @ Stack/Looped (warning)', 'AppClientChecks-redirect-uri-https @ Stack/Looped (error)']);
     });
 
     test('a stage the app excludes, saying why, is left to its own pack, and its report says so', () => {
@@ -344,6 +387,52 @@ describe('AppClientChecks with cdk-nag 2 (an Aspect)', () => {
       const { stack } = withFinding();
       NagSuppressions.addStackSuppressions(stack, [{ id: 'AppClientChecks-policy-prevent-user-existence', reason: 'migration ticket AUTH-42, due 2027-01' }]);
       expect(found(stack)).toEqual([]);
+    });
+
+    // Issue 21, round three: cdk-nag 2 asks a suppression for 10 characters; the pack asks for 10 visible ones.
+    test.each([['\u200B'.repeat(10)], ['\u3164'.repeat(10)], ['\u2800'.repeat(10)], ['\u00A0'.repeat(10)], ['\u2060\u00AD'.repeat(6)]])(
+      'a suppression whose reason has no visible character (%p) is ignored, saying why', (reason) => {
+        const { stack, l1 } = withFinding();
+        NagSuppressions.addResourceSuppressions(l1, [{ id: 'AppClientChecks-policy-prevent-user-existence', reason }]);
+        expect(found(stack)).toContain('AppClientChecks-policy-prevent-user-existence @ Stack/L1 (error)');
+        const infos = Annotations.fromStack(stack).findInfo('/Stack/L1', Match.anyValue()).map((m) => String(m.entry.data));
+        expect(infos.join('\n')).toMatch(/The suppression for AppClientChecks-policy-prevent-user-existence was ignored[\s\S]*it has no reason \(fewer than 10 visible characters\); white space, invisible and blank-looking characters do not count/);
+      });
+
+    test('a suppression with a reason of 10 visible characters among invisible ones still applies', () => {
+      const { stack, l1 } = withFinding();
+      NagSuppressions.addResourceSuppressions(l1, [{ id: 'AppClientChecks-policy-prevent-user-existence', reason: '\u200Bticket-123\u200B' }]);
+      expect(found(stack)).toEqual(['AppClientChecks-policy-prevent-user-existence @ Stack/L3/Resource (error)']);
+    });
+
+    test('the user\'s own suppressionIgnoreCondition still applies beside the pack\'s', () => {
+      const a = new App();
+      const organisation = { createMessage: () => 'the organisation ignores every suppression' };
+      Aspects.of(a).add(new AppClientChecks(a, { policy: ClientPolicy.recommended(), reports: false, suppressionIgnoreCondition: organisation }));
+      const stack = new Stack(a, 'Stack');
+      compliantClients(stack, new cognito.UserPool(stack, 'Pool'));
+      const l1 = stack.node.findChild('L1') as cognito.CfnUserPoolClient;
+      l1.preventUserExistenceErrors = 'LEGACY';
+      NagSuppressions.addResourceSuppressions(l1, [{ id: 'AppClientChecks-policy-prevent-user-existence', reason: 'a real reason, ticket AUTH-42' }]);
+      expect(found(stack)).toContain('AppClientChecks-policy-prevent-user-existence @ Stack/L1 (error)');
+    });
+
+    // Issue 21, round three: the refusal of a reasonless acknowledgement cannot itself be silenced.
+    test.each([
+      ['a stack suppression', (stack: Stack) => NagSuppressions.addStackSuppressions(stack, [{ id: 'AppClientChecks-acknowledgement-reason', reason: 'silence the refusals, please' }])],
+      ['a suppression on the AppClient', (stack: Stack) => NagSuppressions.addResourceSuppressions(stack.node.findChild('Client'), [{ id: 'AppClientChecks-acknowledgement-reason', reason: 'silence the refusals, please' }], true)],
+      ['an app-level acknowledgement', (stack: Stack) => stack.node.root.node.addMetadata('aws:cdk:acknowledged-rules', { 'Annotation::AppClientChecks-acknowledgement-reason': 'x' })],
+    ])('the refusal of a reasonless AppClient.acknowledge survives %s', (_, silence) => {
+      const { app: a, stack, userPool } = app();
+      const client = new AppClient(stack, 'Client', { userPool, oAuth: { callbackUrls: ['http://a.example.org/cb'] } });
+      AppClient.acknowledge(client, 'redirect-uri-https', '');
+      silence(stack);
+      a.synth();
+      const errors = Annotations.fromStack(stack).findError('*', Match.anyValue()).map((m) => String(m.entry.data));
+      expect(errors.filter((e) => e.startsWith('AppClientChecks-acknowledgement-reason'))).toEqual([
+        expect.stringMatching(/^AppClientChecks-acknowledgement-reason: cdk-cognito-app-client:redirect-uri-https is acknowledged at Stack\/Client without a reason: it has no reason/),
+      ]);
+      expect(errors.filter((e) => e.startsWith('AppClientChecks-redirect-uri-https'))).toHaveLength(1);
     });
 
     test('fails when the suppression has no real reason (cdk-nag asks for 10 characters or more)', () => {

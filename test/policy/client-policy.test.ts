@@ -300,6 +300,9 @@ describe('a policy built in code is validated like a file (from JavaScript, prop
 
   test('not an object', () => {
     expect(codeError(null).message).toMatch(/^\[invalid-policy\] ClientPolicy: invalid client policy:\n {2}- the policy settings must be an object/);
+    // issue 21, round three: what is given is named in plain words
+    expect(codeError(undefined).message).toContain('the policy settings must be an object, not undefined.');
+    expect(fromJsonError(undefined).message).toContain('the policy must be a JSON object, not undefined.');
   });
 });
 

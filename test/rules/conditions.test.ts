@@ -1,5 +1,8 @@
+import * as fc from 'fast-check';
 import { RULE_DOCS, RuleExample } from '../../scripts/rule-examples';
 import { ClientPolicy, ClientRules, Severity } from '../../src';
+import { readClient } from '../../src/rules/private/client';
+import { variantClient } from '../../src/rules/private/conditions';
 
 // Fn::If [Cond, A, B] with literal branches is checked branch by branch (catalog, "Values whose shape
 // CloudFormation documents"): in a value, a list item, a whole list and the whole Properties; a finding
@@ -253,13 +256,110 @@ describe('conditions read together', () => {
     ]);
   });
 
-  test('many conditions stay bounded and crash nothing', () => {
+  test('many conditions: each one\'s branches are checked (no silent bound), each finding naming its item and condition', () => {
     const urls = Array.from({ length: 100 }, (_v, i) => IF(`C${i}`, CB, 'http://x.example.org/cb'));
     const findings = findIn(oauth({ CallbackURLs: urls }), 'redirect-uri-https');
-    expect(findings.length).toBeGreaterThan(0);
-    expect(findings.length).toBeLessThanOrEqual(64);
-    expect(findings.every((f) => / is false$/.test(f.condition ?? ''))).toBe(true);
+    expect(findings.map((f) => [f.property, f.condition])).toEqual(urls.map((_u, i) => [`CallbackURLs[${i}]`, `when C${i} is false`]));
+    expect(findIn(oauth({ CallbackURLs: urls }), 'client-not-checkable')).toEqual([]);
   });
+});
+
+describe('the bounds of branch checking are reported, never silent', () => {
+  const policy = new ClientPolicy({ forbidImplicitFlow: true });
+  const ID = 'client-not-checkable';
+  const implicit = (p: any) => findIn(p, 'policy-no-implicit', policy);
+  const notCheckable = (p: any) => findIn(p, ID, policy);
+
+  test('padding: the implicit grant after 100 irrelevant conditions is still found', () => {
+    const flows = ['code', ...Array.from({ length: 100 }, (_v, i) => IF(`Pad${i}`, 'code', NO_VALUE)), IF('Legacy', 'implicit', NO_VALUE)];
+    expect(implicit(oauth({ AllowedOAuthFlows: flows })).map((f) => [f.property, f.condition])).toEqual([['AllowedOAuthFlows[101]', 'when Legacy is true']]);
+    expect(notCheckable(oauth({ AllowedOAuthFlows: flows }))).toEqual([]);
+  });
+
+  test('a condition nested in the branches of 16 others: checked; one level more is reported', () => {
+    const nest = (n: number, inner: any): any => (n === 0 ? inner : IF(`N${n}`, nest(n - 1, inner), 'code'));
+    const deepest = (n: number) => oauth({ AllowedOAuthFlows: [nest(n, IF('Legacy', 'implicit', 'code'))] });
+    expect(implicit(deepest(15)).map((f) => f.condition)).toEqual([
+      `when ${Array.from({ length: 15 }, (_v, i) => `N${15 - i} is true`).join(' and ')} and Legacy is true`,
+    ]);
+    expect(notCheckable(deepest(15))).toEqual([]);
+    expect(implicit(deepest(16))).toEqual([]);
+    const [f] = notCheckable(deepest(16));
+    expect(f).toEqual(expect.objectContaining({ ruleId: ID, severity: Severity.WARNING, property: 'AllowedOAuthFlows' }));
+    expect(f.message).toContain('Fn::If on Legacy');
+    expect(f.condition).toBe(`when ${Array.from({ length: 16 }, (_v, i) => `N${16 - i} is true`).join(' and ')}`);
+  });
+
+  test('one condition nested in itself 40 times is read through', () => {
+    let v: any = 'implicit';
+    for (let i = 0; i < 40; i++) v = IF('Legacy', v, 'code');
+    expect(implicit(oauth({ AllowedOAuthFlows: [v] })).map((f) => f.condition)).toEqual(['when Legacy is true']);
+  });
+
+  test('a value nested deeper than the engine looks for Fn::If: reported, also with no condition found', () => {
+    let v: any = IF('Legacy', 'implicit', 'code');
+    for (let i = 0; i < 50; i++) v = { 'Fn::Join': ['', [v]] };
+    const p = oauth({ AllowedOAuthFlows: ['code', v] });
+    // (the value walk reports the Fn::Join nesting on the item too: the engine's other bound)
+    const found = notCheckable(p);
+    expect(found.map((f) => f.property)).toEqual(['AllowedOAuthFlows[1]', 'AllowedOAuthFlows']);
+    expect(found[1]).toEqual(expect.objectContaining({ severity: Severity.WARNING }));
+    expect(found[1].message).toContain('more than 128 levels deep');
+    let plain: any = 'x';
+    for (let i = 0; i < 140; i++) plain = [plain];
+    expect(findIn({ ...BASE, Extra: plain }, ID).map((f) => f.property)).toEqual(['Extra']);
+  });
+
+  test('past the bound on the work of branches, the conditions not checked are named; small properties are checked first', () => {
+    // 2,000 conditions over 20,000 URLs: checking each would read the list 4,000 times.
+    const urls: any[] = Array.from({ length: 20000 }, (_v, i) => `https://a.example.org/${i}`);
+    for (let i = 0; i < 2000; i++) urls[i * 10] = IF(`C${i}`, urls[i * 10], `http://b.example.org/${i}`);
+    const p = oauth({ CallbackURLs: urls, AllowedOAuthFlows: ['code', IF('Legacy', 'implicit', NO_VALUE)] });
+    expect(implicit(p).map((f) => f.condition)).toEqual(['when Legacy is true']);
+    const [f] = notCheckable(p);
+    expect(f).toEqual(expect.objectContaining({ property: 'CallbackURLs', severity: Severity.WARNING }));
+    expect(f.message).toMatch(/Fn::If on C\d+, .* and \d+ more = |= Fn::If on C\d+.* and \d+ more: the branches of these conditions were not checked/);
+    // The conditions checked before the bound have their findings.
+    expect(findIn(p, 'redirect-uri-https').length).toBeGreaterThan(0);
+  });
+  test('property: nested and padded conditions; the bad branch is reported, or client-not-checkable says what was not checked (never neither)', () => {
+    const arb = fc.record({
+      padding: fc.integer({ min: 0, max: 200 }),
+      at: fc.nat(),
+      nesting: fc.integer({ min: 0, max: 20 }),
+      self: fc.integer({ min: 0, max: 30 }),
+      implicitWhen: fc.boolean(),
+      nestedWhen: fc.array(fc.boolean(), { minLength: 20, maxLength: 20 }),
+      urls: fc.integer({ min: 0, max: 1000 }),
+      whole: fc.boolean(),
+    });
+    fc.assert(fc.property(arb, (g) => {
+      // The offending Fn::If (the implicit grant in one branch), on one condition repeated `self` times,
+      // nested in the branches of `nesting` other conditions, among `padding` irrelevant Fn::Ifs.
+      let bad: any = g.implicitWhen ? IF('Legacy', 'implicit', NO_VALUE) : IF('Legacy', NO_VALUE, 'implicit');
+      for (let i = 0; i < g.self; i++) bad = g.implicitWhen ? IF('Legacy', bad, NO_VALUE) : IF('Legacy', NO_VALUE, bad);
+      for (let i = g.nesting; i > 0; i--) bad = g.nestedWhen[i - 1] ? IF(`N${i}`, bad, 'code') : IF(`N${i}`, 'code', bad);
+      const flows: any[] = ['code', ...Array.from({ length: g.padding }, (_v, i) => IF(`Pad${i}`, 'code', NO_VALUE))];
+      flows.splice(g.at % (flows.length + 1), 0, bad);
+      const urls: any[] = Array.from({ length: g.urls }, (_v, i) => IF(`U${i}`, `https://a.example.org/${i}`, `https://b.example.org/${i}`));
+      let p: any = oauth({ AllowedOAuthFlows: flows, CallbackURLs: [CB, ...urls] });
+      if (g.whole) p = IF('Whole', p, BASE);
+      const branches = [
+        ...(g.whole ? ['Whole is true'] : []),
+        ...Array.from({ length: g.nesting }, (_v, i) => `N${i + 1} is ${g.nestedWhen[i]}`),
+        `Legacy is ${g.implicitWhen}`,
+      ];
+      const all = ClientRules.check(p, policy);
+      const found = all.filter((f) => f.ruleId === 'policy-no-implicit');
+      const unchecked = all.filter((f) => f.ruleId === ID);
+      expect(found.length + unchecked.length).toBeGreaterThan(0);
+      for (const f of found) expect(f.condition).toBe(`when ${branches.join(' and ')}`);
+      // Within the bounds, the finding is always there; past the nesting bound, the finding says so.
+      const workBound = unchecked.some((f) => f.message.includes('past the engine\'s bound on the work'));
+      if (branches.length > 16) expect(workBound || unchecked.some((f) => f.message.includes('nested in the branches of 16 other conditions'))).toBe(true);
+      else if (!workBound) expect(found).toHaveLength(1);
+    }), { numRuns: 30, seed: 20261206 });
+  }, 120_000);
 });
 
 describe('client-not-checkable', () => {
@@ -295,5 +395,49 @@ describe('client-not-checkable', () => {
   test('in a template, one finding for the client', () => {
     const findings = ClientRules.checkTemplate({ Resources: { Client: { Type: 'AWS::Cognito::UserPoolClient', Properties: { 'Fn::Transform': { Name: 'M' } } } } });
     expect(findings.map((f) => [f.ruleId, f.resource])).toEqual([[ID, 'Client']]);
+  });
+});
+
+describe('a branch re-reads only the properties it changes', () => {
+  const byPath = (a: any, b: any) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const sorted = (c: any) => ({ ...c, urlEntries: undefined, problems: [...c.problems].sort(byPath) });
+
+  test('variantClient equals readClient of the whole, for every property of every documented example changed to the other example\'s value', () => {
+    let compared = 0;
+    for (const [, { fail, pass }] of PAIRS) {
+      for (const [from, to] of [[fail.properties, pass.properties], [pass.properties, fail.properties]]) {
+        if (typeof from !== 'object' || from === null || typeof to !== 'object' || to === null || 'Fn::Transform' in from) continue;
+        const base = readClient(from);
+        for (const key of new Set([...Object.keys(from), ...Object.keys(to)])) {
+          const q: any = { ...from };
+          if (key in to) q[key] = to[key];
+          else delete q[key];
+          expect(sorted(variantClient(base, q, [key]))).toEqual(sorted(readClient(q)));
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(200);
+  });
+
+  test('a value a helper kept on the client (its URLs) is worked out again when a branch changes them', () => {
+    const p = oauth({ CallbackURLs: [IF('C', 'http://a.example.org/cb', CB)], LogoutURLs: [IF('D', 'http://b.example.org/out', 'https://b.example.org/out')] });
+    expect(findIn(p, 'redirect-uri-https').map((f) => [f.property, f.condition])).toEqual([['CallbackURLs[0]', 'when C is true']]);
+    expect(findIn(p, 'logout-uri-https').map((f) => [f.property, f.condition])).toEqual([['LogoutURLs[0]', 'when D is true']]);
+  });
+
+  test('a rule about several properties runs again when any of its operands holds the condition', () => {
+    const noUrls = { ...BASE, AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthScopes: ['openid'] };
+    const flows = IF('A', ['code'], ['client_credentials']);
+    expect(conditionsOf({ ...noUrls, AllowedOAuthFlows: flows, GenerateSecret: true }, 'oauth-callback-required')).toEqual(['when A is true']);
+    expect(conditionsOf({ ...noUrls, AllowedOAuthFlows: ['code'], CallbackURLs: IF('B', [CB], NO_VALUE) }, 'oauth-callback-required')).toEqual(['when B is false']);
+    // A property the rule reads only when another one is set: still followed (what a rule reads is noted per branch).
+    expect(conditionsOf({ ...noUrls, AllowedOAuthFlows: IF('A', ['code'], NO_VALUE), CallbackURLs: IF('A', NO_VALUE, [CB]) }, 'oauth-callback-required')).toEqual(['when A is true']);
+  });
+
+  test('branch findings keep their finding id, from the branch\'s value', () => {
+    const policy = new ClientPolicy({ forbidImplicitFlow: true });
+    const [f] = findIn(oauth({ AllowedOAuthFlows: ['code', IF('Legacy', 'implicit', NO_VALUE)] }), 'policy-no-implicit', policy);
+    expect(f.findingId).toBe('AllowedOAuthFlows::implicit');
   });
 });

@@ -183,6 +183,18 @@ describe('oauth-scope-exists (template)', () => {
     expect(findings[0].message).toContain('orders-api/write');
   });
 
+  test('accepts the system-managed scope aws.cognito/dcr/register without any resource server (dynamic client registration)', () => {
+    expect(find({ Pool: pool(), Client: scoped(['openid', 'aws.cognito/dcr/register']) }, 'oauth-scope-exists')).toEqual([]);
+    expect(find(withServer(scoped(['aws.cognito/dcr/register', 'orders-api/read'], { DependsOn: 'Server' })), 'oauth-scope-exists')).toEqual([]);
+    expect(ClientRules.check(oauth(['aws.cognito/dcr/register'])).filter((f) => f.ruleId.startsWith('oauth-scope'))).toEqual([]);
+  });
+
+  test.each(['aws.cognito/dcr/other', 'aws.cognito/dcr/register/', 'AWS.COGNITO/DCR/REGISTER'])('fails for %s: only aws.cognito/dcr/register is system-managed', (scope) => {
+    expect(find({ Pool: pool(), Client: scoped(['openid', scope]) }, 'oauth-scope-exists')).toEqual([expect.objectContaining({
+      ruleId: 'oauth-scope-exists', property: 'AllowedOAuthScopes[1]',
+    })]);
+  });
+
   test('fails when the pool is in the template and has no resource server at all', () => {
     expect(find({ Pool: pool(), Client: scoped() }, 'oauth-scope-exists')).toEqual([expect.objectContaining({
       ruleId: 'oauth-scope-exists', property: 'AllowedOAuthScopes[1]',

@@ -75,6 +75,25 @@ const TEMPLATE_ONLY: Array<[string, Severity]> = [
   ['update-units-removed', Severity.WARNING],
 ];
 
+/** Rules on the resources attached to a client by ClientId (catalog: "what an app client carries in 2026"), in catalog order. */
+const ATTACHMENT: Array<[string, Severity]> = [
+  ['branding-provided-values-exclusive', Severity.ERROR],
+  ['branding-assets', Severity.ERROR],
+  ['attachment-client-id', Severity.ERROR],
+  ['branding-one-per-client', Severity.ERROR],
+  ['branding-missing', Severity.WARNING],
+  ['attachment-pool-mismatch', Severity.ERROR],
+  ['terms-name', Severity.ERROR],
+  ['terms-source-enforcement', Severity.ERROR],
+  ['terms-links', Severity.ERROR],
+  ['terms-one-per-kind', Severity.ERROR],
+  ['terms-both-kinds', Severity.WARNING],
+  ['sso-session-range', Severity.ERROR],
+  ['sso-session-tier', Severity.ERROR],
+  ['sso-session-tracking', Severity.WARNING],
+  ['sso-session-one-per-client', Severity.WARNING],
+];
+
 /**
  * Ids the product adds beyond the catalog, each for a behaviour the catalog describes without an id:
  * a UserPoolId change replaces the client ("GenerateSecret or UserPoolId changes replace the client");
@@ -86,6 +105,7 @@ const EXTRA_IDS = ['user-pool-id-replacement', 'client-not-checkable'];
 const CATALOG_IDS = new Set([
   ...IN_SCOPE.map(([id]) => id),
   ...TEMPLATE_ONLY.map(([id]) => id),
+  ...ATTACHMENT.map(([id]) => id),
   'policy-no-implicit', 'policy-prevent-user-existence', 'policy-token-revocation',
   'policy-no-plaintext-password-flows', 'policy-user-auth-widens', 'policy-no-example-callback',
   'policy-no-loopback-in-prod', 'policy-refresh-rotation',
@@ -111,7 +131,12 @@ describe('ClientRules.rules()', () => {
     expect(unknown).toEqual([]);
   });
 
-  test.each([...IN_SCOPE, ...TEMPLATE_ONLY])('%s is registered as %s with a title and an https source', (id, severity) => {
+  test('the attachment rules are listed once each, in catalog order', () => {
+    const ids = rules.map(r => r.id);
+    expect(ids.filter(id => ATTACHMENT.some(([a]) => a === id))).toEqual(ATTACHMENT.map(([id]) => id));
+  });
+
+  test.each([...IN_SCOPE, ...TEMPLATE_ONLY, ...ATTACHMENT])('%s is registered as %s with a title and an https source', (id, severity) => {
     const r = byId.get(id);
     expect(r).toBeDefined();
     expect(r!.severity).toBe(severity);

@@ -1,7 +1,11 @@
-import { Duration, Stack, StackProps } from 'aws-cdk-lib';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { CfnResource, Duration, Stack, StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { AppClient } from '../../../src';
+import { AppClient, AssetCategory, BrandingAsset, ColorMode, ManagedLoginStyle, TermsLanguage } from '../../../src';
+
+const ASSETS = join(__dirname, '..', 'assets');
 
 export interface AuthStackProps extends StackProps {
   /** Put deliberate mistakes into the clients that Cognito would reject (each caught by the AppClient at synth). */
@@ -14,8 +18,9 @@ export interface AuthStackProps extends StackProps {
 
 /**
  * A user pool for a shop: an orders API (resource server), a corporate OIDC identity provider,
- * and four app clients: the web shop (single-page app), the back office (server-side web app),
- * the billing worker (machine to machine) and the mobile app.
+ * a domain with managed login (version 2), and four app clients: the web shop (single-page app,
+ * with its own sign-in style, terms and an SSO session of 8 hours), the back office (server-side
+ * web app), the billing worker (machine to machine) and the mobile app.
  */
 export class AuthStack extends Stack {
   constructor(scope: Construct, id: string, props: AuthStackProps = {}) {
@@ -30,6 +35,20 @@ export class AuthStack extends Stack {
     });
     // featurePlan: cognito.FeaturePlan.ESSENTIALS on aws-cdk-lib 2.186 and later
     (userPool.node.defaultChild as cognito.CfnUserPool).addPropertyOverride('UserPoolTier', 'ESSENTIALS');
+
+    // Managed login (version 2): every hosted sign-in client needs a style (managedLogin below).
+    // On aws-cdk-lib releases whose UserPoolDomain has no managedLoginVersion (2.176 and earlier):
+    // (domain.node.defaultChild as cognito.CfnUserPoolDomain).addPropertyOverride('ManagedLoginVersion', 2);
+    userPool.addDomain('Domain', {
+      cognitoDomain: { domainPrefix: props.localDevelopment ? 'example-shop-dev' : 'example-shop' },
+      managedLoginVersion: cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
+    // Session tracking, which a client's SSO session setting needs: one per pool, for every client
+    // (with a cap on each user's sessions), so the app declares it and AppClient never creates it.
+    new CfnResource(this, 'SessionTracking', {
+      type: 'AWS::Cognito::UserPoolSessionConfigurationAttachment',
+      properties: { UserPoolId: userPool.userPoolId, UserSessionTracking: 'ENABLED', TokenSession: { MaxPerUser: 10 } },
+    });
 
     const readOrders = new cognito.ResourceServerScope({ scopeName: 'read', scopeDescription: 'Read orders' });
     const writeOrders = new cognito.ResourceServerScope({ scopeName: 'write', scopeDescription: 'Create and change orders' });
@@ -60,6 +79,18 @@ export class AuthStack extends Stack {
       idTokenValidity: Duration.minutes(15),
       refreshTokenValidity: Duration.days(30),
       refreshTokenRotation: true,
+      // the settings exported from the console's branding designer, and the shop's logo
+      managedLogin: ManagedLoginStyle.fromSettings(JSON.parse(readFileSync(join(ASSETS, 'branding.json'), 'utf8')), [
+        BrandingAsset.fromFile(join(ASSETS, 'logo.svg'), { category: AssetCategory.FORM_LOGO, colorMode: ColorMode.LIGHT }),
+      ]),
+      terms: {
+        termsOfUse: [{ language: TermsLanguage.DEFAULT, url: 'https://shop.example.org/terms' }],
+        privacyPolicy: [
+          { language: TermsLanguage.DEFAULT, url: 'https://shop.example.org/privacy' },
+          { language: TermsLanguage.GERMAN, url: 'https://shop.example.org/de/datenschutz' },
+        ],
+      },
+      ssoSessionValidity: Duration.hours(8),
     });
 
     // The back office: a server-side web app with a secret, signing in through the corporate IdP.
@@ -77,6 +108,7 @@ export class AuthStack extends Stack {
       readAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, emailVerified: true }).withCustomAttributes('tenant'),
       writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true }),
       enablePropagateAdditionalUserContextData: true,
+      managedLogin: ManagedLoginStyle.cognitoProvidedValues(),
     });
 
     // The billing worker: machine to machine, client_credentials with a resource-server scope.
@@ -103,6 +135,7 @@ export class AuthStack extends Stack {
       authFlows: brokenPolicy ? { userPassword: true } : undefined,
       refreshTokenValidity: Duration.days(90),
       refreshTokenRotation: true,
+      managedLogin: ManagedLoginStyle.cognitoProvidedValues(),
     });
   }
 }

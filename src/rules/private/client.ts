@@ -1,5 +1,5 @@
 import { ResourceLookup } from './shapes';
-import { Bool, Int, List, MAYBE, Reader, Str, TypeProblem, UNKNOWN, Unknown, isList, isUnknown } from './values';
+import { Bool, Int, List, MAYBE, Reader, Str, TypeProblem, UNKNOWN, Unchecked, Unknown, isList, isUnknown } from './values';
 
 type Obj = { [key: string]: unknown } | Unknown | undefined;
 
@@ -48,6 +48,8 @@ export interface Client {
   readonly hasSecret: Bool;
   /** Values whose JSON type CloudFormation would not accept (the `property-type` findings). */
   readonly problems: ReadonlyArray<TypeProblem>;
+  /** Values whose intrinsics were not read to the end because a bound was reached (the `client-not-checkable` findings). */
+  readonly unchecked: ReadonlyArray<Unchecked>;
 }
 
 /** A nested string field (`path` names it for a problem). When the parent object is unresolved, the field may or may not be there: MAYBE. */
@@ -72,6 +74,7 @@ function nestedBool(r: Reader, parent: Obj, name: string, path: string): Bool | 
 }
 
 const NO_PROBLEMS: ReadonlyArray<TypeProblem> = [];
+const NO_UNCHECKED: ReadonlyArray<Unchecked> = [];
 const NO_UNITS: Client['Units'] = {};
 const NO_ANALYTICS: Client['Analytics'] = {};
 
@@ -135,6 +138,7 @@ export function readClient(p: { [key: string]: unknown }, lookup?: ResourceLooku
     },
     hasSecret,
     problems: r.problems ?? NO_PROBLEMS,
+    unchecked: r.unchecked ?? NO_UNCHECKED,
   };
 }
 

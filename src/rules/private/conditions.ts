@@ -1,3 +1,5 @@
+import { Client, readClient } from './client';
+import { ResourceLookup } from './shapes';
 import { intrinsicName, isPlainObject } from './values';
 
 /**
@@ -9,6 +11,11 @@ import { intrinsicName, isPlainObject } from './values';
  * the properties, so one condition is always read consistently) and the other conditions still
  * unresolved. A finding of such a variant holds whenever the condition has that value. Conditions
  * nested in a branch are explored under that branch ("when A is true and B is false").
+ *
+ * A variant re-reads only the top-level properties that hold the condition, and re-runs only the
+ * rules that read one of them (the engine records what each rule reads), so its cost is that of
+ * those properties, not of the whole client. The bounds below are the engine's; each one, when
+ * reached, is reported as a `client-not-checkable` finding naming what was not checked.
  */
 
 /** One condition with the value it is given. */
@@ -17,18 +24,27 @@ export interface Branch {
   readonly value: boolean;
 }
 
-/** One variant of the properties: the branches taken, and the properties with those `Fn::If`s replaced. */
-export interface Variant {
-  readonly when: ReadonlyArray<Branch>;
-  readonly properties: unknown;
-}
+/** Values nested deeper than this are not looked into for `Fn::If` (reported when reached). */
+export const MAX_DEPTH = 128;
+/** Conditions nested in branches are explored this deep (reported when reached). */
+export const MAX_NESTING = 16;
+/**
+ * The work a client's branches may take, in values read: this many times the size of its
+ * properties (counted in values: every object, list, string, number and boolean, a string one more
+ * per 16 characters), plus `BRANCH_WORK_BASE`. Each branch of a condition costs the size of the
+ * top-level properties that hold the condition (read again, with the rules that read them), one
+ * per top-level property, and `BRANCH_COST`; when a rule that reads every property runs again, the
+ * size of all of them. Branches are checked cheapest condition first; those past the bound are
+ * reported.
+ */
+export const BRANCH_WORK_FACTOR = 4;
+export const BRANCH_WORK_BASE = 1_000_000;
+export const BRANCH_COST = 64;
 
-/** Values nested deeper than this are not looked into (no real template comes close). */
-const MAX_DEPTH = 32;
-/** Conditions nested in branches are explored this deep. */
-const MAX_NESTING = 3;
-/** At most this many variants per client. */
-const MAX_VARIANTS = 64;
+/** Set when a walk met a value nested deeper than MAX_DEPTH (the caller reports it). */
+export interface DepthFlag {
+  tooDeep: boolean;
+}
 
 /** `[condition, a, b]` when `v` is a well-formed `Fn::If`. */
 function ifArgs(v: unknown): [string, unknown, unknown] | undefined {
@@ -37,61 +53,127 @@ function ifArgs(v: unknown): [string, unknown, unknown] | undefined {
   return Array.isArray(a) && a.length === 3 && typeof a[0] === 'string' ? [a[0], a[1], a[2]] : undefined;
 }
 
+/** Whether `v` is an object or list with something in it (what a depth bound leaves unread). */
+function hasContent(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  if (Array.isArray(v)) return v.length > 0;
+  for (const _key in v) return true;
+  return false;
+}
+
 /** The conditions of the `Fn::If`s not inside a branch of another `Fn::If`, in order of appearance. */
-export function outerConditions(v: unknown, into: string[] = [], depth = 0, seen = new Set<object>()): string[] {
-  if (depth > MAX_DEPTH || typeof v !== 'object' || v === null) return into;
+export function outerConditions(v: unknown, into: string[] = [], depth = 0, flag?: DepthFlag, seen = new Set<string>(),
+  visited = new Set<object>()): string[] {
+  if (typeof v !== 'object' || v === null) return into;
+  if (depth > MAX_DEPTH) {
+    if (flag && hasContent(v)) flag.tooDeep = true;
+    return into;
+  }
   // each object once: a value reached twice (shared, or a cycle in objects given in code) adds nothing
-  if (seen.has(v)) return into;
-  seen.add(v);
+  if (visited.has(v)) return into;
+  visited.add(v);
   if (Array.isArray(v)) {
-    for (const x of v) outerConditions(x, into, depth + 1, seen);
+    for (const x of v) outerConditions(x, into, depth + 1, flag, seen, visited);
     return into;
   }
   const args = ifArgs(v);
   if (args) {
-    if (!into.includes(args[0])) into.push(args[0]);
+    if (!seen.has(args[0])) {
+      seen.add(args[0]);
+      into.push(args[0]);
+    }
     return into;
   }
   if (!isPlainObject(v)) return into;
-  for (const key in v) outerConditions(v[key], into, depth + 1, seen);
+  for (const key in v) outerConditions(v[key], into, depth + 1, flag, seen, visited);
   return into;
 }
 
 /**
- * Whether `v` holds an `Fn::If` that `outerConditions` would find (the same walk, stopping at the
- * first): one scan without allocation, so properties without conditions skip `variantsOf`.
+ * Whether `v` holds an `Fn::If` (the walk of `outerConditions`, stopping at the first), or a value
+ * nested deeper than MAX_DEPTH (whose `Fn::If`s would go unseen: the caller reports it): one scan
+ * without allocation, so properties without conditions skip the branch checks.
  */
 export function hasConditions(v: unknown, depth = 0, seen?: Set<object>): boolean {
-  if (depth > MAX_DEPTH || typeof v !== 'object' || v === null) return false;
+  if (typeof v !== 'object' || v === null) return false;
+  if (depth > MAX_DEPTH) return hasContent(v);
   if (Array.isArray(v)) return itemsHaveConditions(v, depth, seen);
   if ((v as { [key: string]: unknown })['Fn::If'] !== undefined && ifArgs(v)) return true;
   for (const key in v) {
     const x = (v as { [key: string]: unknown })[key];
     if (typeof x !== 'object' || x === null) continue;
     // Below the top level, each object is looked into once (a set only then: most clients are flat),
-    // so a value shared or reached again through a cycle costs nothing more.
-    const s = seen ?? new Set<object>();
-    if (s.has(x)) continue;
-    s.add(x);
-    if (Array.isArray(x) ? itemsHaveConditions(x, depth + 1, s) : hasConditions(x, depth + 1, s)) return true;
-    seen = s;
+    // so a value shared, or reached again through a cycle in objects given in code, costs nothing more.
+    seen ??= new Set<object>();
+    if (seen.has(x)) continue;
+    seen.add(x);
+    if (Array.isArray(x) ? itemsHaveConditions(x, depth + 1, seen) : hasConditions(x, depth + 1, seen)) return true;
   }
   return false;
 }
 
-/** `hasConditions` of a list at `depth`: only its object items are looked into. */
+/** `hasConditions` of a list at `depth`: only its object items are looked into, each once. */
 function itemsHaveConditions(a: unknown[], depth: number, seen?: Set<object>): boolean {
-  if (depth > MAX_DEPTH) return false;
+  if (depth > MAX_DEPTH) return a.length > 0;
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
     if (typeof x !== 'object' || x === null) continue;
-    const s = seen ?? new Set<object>();
-    if (s.has(x)) continue;
-    s.add(x);
-    seen = s;
-    if (hasConditions(x, depth + 1, s)) return true;
+    seen ??= new Set<object>();
+    if (seen.has(x)) continue;
+    seen.add(x);
+    if (hasConditions(x, depth + 1, seen)) return true;
   }
   return false;
+}
+
+/**
+ * What one value holds: every condition of its `Fn::If`s (nested ones too), and its size in values
+ * (a string counts one more per 16 characters: the rules read URLs character by character).
+ */
+export interface ValueScan {
+  readonly conditions: ReadonlySet<string>;
+  /** The conditions of the `Fn::If`s not inside a branch of another, in order of appearance (`outerConditions`). */
+  readonly outer: ReadonlyArray<string>;
+  readonly size: number;
+  readonly tooDeep: boolean;
+}
+
+/** Scans one value (a top-level property at `depth` 1) once. */
+export function scanValue(v: unknown, depth = 1): ValueScan {
+  const conditions = new Set<string>();
+  const outer: string[] = [];
+  const flag: DepthFlag = { tooDeep: false };
+  // Each object is walked once (twice at most: in a branch, then outside one), and its size is
+  // counted every time it is reached (a value shared by YAML aliases is read that often by the
+  // rules; a cycle in objects given in code counts once).
+  const sizes = new Map<object, number>();
+  const outside = new Set<object>();
+  const walk = (x: unknown, d: number, inBranch: boolean): number => {
+    if (typeof x !== 'object' || x === null) return typeof x === 'string' ? 1 + Math.floor(x.length / 16) : 1;
+    if (d > MAX_DEPTH) {
+      if (hasContent(x)) flag.tooDeep = true;
+      return 1;
+    }
+    const known = sizes.get(x);
+    if (known !== undefined && (inBranch || outside.has(x))) return known;
+    sizes.set(x, known ?? 1); // reached again through a cycle: counted once
+    if (!inBranch) outside.add(x);
+    let size = 1;
+    if (Array.isArray(x)) {
+      for (let i = 0; i < x.length; i++) size += walk(x[i], d + 1, inBranch);
+    } else if (isPlainObject(x)) {
+      const args = ifArgs(x);
+      if (args) {
+        if (!inBranch && !conditions.has(args[0])) outer.push(args[0]);
+        conditions.add(args[0]);
+      }
+      for (const key in x) size += walk(x[key], d + 1, inBranch || args !== undefined);
+    }
+    sizes.set(x, size);
+    return size;
+  };
+  const size = walk(v, depth, false);
+  return { conditions, outer, size, tooDeep: flag.tooDeep };
 }
 
 /**
@@ -99,25 +181,31 @@ function itemsHaveConditions(a: unknown[], depth: number, seen?: Set<object>): b
  * never modified). Each object is substituted once (`memo`), so a value shared, or reached again
  * through a cycle in objects given in code, costs nothing more and stays shared.
  */
-export function substitute(v: unknown, condition: string, value: boolean, depth = 0, memo = new Map<object, unknown>()): unknown {
-  if (depth > MAX_DEPTH || typeof v !== 'object' || v === null) return v;
+export function substitute(v: unknown, condition: string, value: boolean, depth = 0, flag?: DepthFlag,
+  memo = new Map<object, unknown>()): unknown {
+  if (typeof v !== 'object' || v === null) return v;
+  if (depth > MAX_DEPTH) {
+    if (flag && hasContent(v)) flag.tooDeep = true;
+    return v;
+  }
+  const args = ifArgs(v);
+  // (an Fn::If on the condition is not kept in memo: replacing it costs one step, and most items
+  // of a conditional list are such Fn::Ifs; an Fn::If that is its own branch stops at MAX_DEPTH)
+  if (args && args[0] === condition) return substitute(value ? args[1] : args[2], condition, value, depth + 1, flag, memo);
   if (memo.has(v)) return memo.get(v);
   memo.set(v, v); // a cycle reads the value as it is
-  const args = ifArgs(v);
   let out: unknown = v;
-  if (args && args[0] === condition) {
-    out = substitute(value ? args[1] : args[2], condition, value, depth + 1, memo);
-  } else if (Array.isArray(v)) {
+  if (Array.isArray(v)) {
     let copy: unknown[] | undefined;
     for (let i = 0; i < v.length; i++) {
-      const x = substitute(v[i], condition, value, depth + 1, memo);
+      const x = substitute(v[i], condition, value, depth + 1, flag, memo);
       if (x !== v[i]) (copy ??= v.slice())[i] = x;
     }
     out = copy ?? v;
   } else if (isPlainObject(v)) {
     let copy: { [key: string]: unknown } | undefined;
     for (const key in v) {
-      const x = substitute(v[key], condition, value, depth + 1, memo);
+      const x = substitute(v[key], condition, value, depth + 1, flag, memo);
       if (x !== v[key]) (copy ??= { ...v })[key] = x;
     }
     out = copy ?? v;
@@ -126,30 +214,108 @@ export function substitute(v: unknown, condition: string, value: boolean, depth 
   return out;
 }
 
-/** Every variant to check besides the properties as written, in a stable order; empty when there is no `Fn::If`. */
-export function variantsOf(properties: unknown): Variant[] {
-  const out: Variant[] = [];
-  const explore = (p: unknown, when: Branch[], conditions: string[], nesting: number) => {
-    for (const condition of conditions) {
-      for (const value of [true, false]) {
-        if (out.length >= MAX_VARIANTS) return;
-        const q = substitute(p, condition, value);
-        const branch = [...when, { condition, value }];
-        out.push({ when: branch, properties: q });
-        if (nesting < MAX_NESTING) {
-          // Conditions that were inside the branch taken, now exposed.
-          const exposed = outerConditions(q).filter((c) => !conditions.includes(c) && !when.some((b) => b.condition === c));
-          if (exposed.length) explore(q, branch, exposed, nesting + 1);
-        }
-      }
-    }
-  };
-  const top = outerConditions(properties);
-  if (top.length) explore(properties, [], top, 1);
-  return out;
-}
-
 /** "when IsProd is false", "when A is true and B is false". */
 export function describeBranches(when: ReadonlyArray<Branch>): string {
   return `when ${when.map((b) => `${b.condition} is ${b.value}`).join(' and ')}`;
+}
+
+/**
+ * The fields of `Client` that each top-level property gives, where they are not just the property
+ * itself (see `readClient`). A field not listed here, nor a property name, is read from every
+ * property (a field added later): a rule that reads it is re-run for every branch.
+ */
+const FIELDS_OF: { readonly [property: string]: ReadonlyArray<keyof Client> } = {
+  TokenValidityUnits: ['TokenValidityUnits', 'Units'],
+  RefreshTokenRotation: ['RefreshTokenRotation', 'Feature', 'RetryGracePeriodSeconds'],
+  AnalyticsConfiguration: ['AnalyticsConfiguration', 'Analytics'],
+  GenerateSecret: ['GenerateSecret', 'hasSecret'],
+  ClientSecret: ['ClientSecret', 'hasSecret'],
+};
+/** Properties read together by `readClient` (one field comes from both). */
+const COMPANIONS: { readonly [property: string]: string } = { GenerateSecret: 'ClientSecret', ClientSecret: 'GenerateSecret' };
+
+/**
+ * Values the rules' helpers keep on a client once worked out (`urlEntries` in urls.ts), with the
+ * properties they come from: a branch that changes one of these properties drops the value.
+ */
+const CACHES: { readonly [field: string]: ReadonlyArray<string> } = {
+  urlEntries: ['CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI'],
+};
+
+/**
+ * What a rule reads when it reads `Client.problems` or `Client.unchecked`: what was found of every
+ * property, which changes with any branch (the rule runs again for each) but costs only its own
+ * number to read.
+ */
+export const PROBLEMS = '(problems)';
+
+/** The `Client` fields that list what was found of each property, by path (see `PROBLEMS`). */
+const PATHED = ['problems', 'unchecked'] as const;
+
+/**
+ * The top-level properties a `Client` field (or a value kept on the client, `CACHES`) comes from;
+ * undefined for "every property".
+ */
+export const PROPERTIES_OF_FIELD: ReadonlyMap<string, ReadonlyArray<string>> = (() => {
+  const m = new Map<string, string[]>();
+  const plain: ReadonlyArray<keyof Client> = [
+    'ClientName', 'UserPoolId', 'AccessTokenValidity', 'IdTokenValidity', 'RefreshTokenValidity', 'AuthSessionValidity',
+    'ExplicitAuthFlows', 'AllowedOAuthFlows', 'AllowedOAuthScopes', 'AllowedOAuthFlowsUserPoolClient', 'CallbackURLs', 'LogoutURLs',
+    'DefaultRedirectURI', 'SupportedIdentityProviders', 'ReadAttributes', 'WriteAttributes', 'PreventUserExistenceErrors',
+    'EnableTokenRevocation', 'EnablePropagateAdditionalUserContextData',
+  ];
+  for (const f of plain) m.set(f, [f]);
+  for (const property of Object.keys(FIELDS_OF)) {
+    for (const f of FIELDS_OF[property]) m.set(f, [...(m.get(f) ?? []), property]);
+  }
+  for (const field of Object.keys(CACHES)) m.set(field, [...CACHES[field]]);
+  for (const f of PATHED) m.set(f, [PROBLEMS]);
+  return m;
+})();
+
+/** The top-level property a problem's path is under (`CallbackURLs[2]` → `CallbackURLs`). */
+function propertyOfPath(path: string): string {
+  const m = /^[^.[]*/.exec(path);
+  return m ? m[0] : path;
+}
+
+/**
+ * The `Client` of `properties`, which differ from the properties `base` was read from only in the
+ * top-level properties `changed`: only those are read again (readClient of the changed properties
+ * alone), the other fields are the base's. Equal to `readClient(properties, lookup)`.
+ */
+export function variantClient(base: Client, properties: { [key: string]: unknown }, changed: Iterable<string>,
+  lookup?: ResourceLookup): Client {
+  const keys = new Set<string>();
+  for (const k of changed) {
+    keys.add(k);
+    const companion = COMPANIONS[k];
+    if (companion !== undefined) keys.add(companion);
+  }
+  const sub: { [key: string]: unknown } = {};
+  for (const k of keys) if (Object.prototype.hasOwnProperty.call(properties, k)) sub[k] = properties[k];
+  const partial = readClient(sub, lookup);
+  // The base's fields, and the values kept on it that no changed property gives (any other is
+  // worked out again when a rule asks for it).
+  const out = {} as { -readonly [K in keyof Client]: Client[K] };
+  for (const f in base) {
+    const from = CACHES[f];
+    if (from === undefined ? PROPERTIES_OF_FIELD.has(f) : !from.some((k) => keys.has(k))) {
+      (out as { [field: string]: unknown })[f] = (base as unknown as { [field: string]: unknown })[f];
+    }
+  }
+  const set = <K extends keyof Client>(f: K) => { out[f] = partial[f]; };
+  for (const k of keys) {
+    const fields = FIELDS_OF[k];
+    if (fields) for (const f of fields) set(f);
+    else if (PROPERTIES_OF_FIELD.has(k)) set(k as keyof Client);
+  }
+  for (const f of PATHED) {
+    const before: ReadonlyArray<{ readonly path: string }> = base[f];
+    let found: Array<{ readonly path: string }> | undefined;
+    for (const p of before) if (!keys.has(propertyOfPath(p.path))) (found ??= []).push(p);
+    for (const p of partial[f]) (found ??= []).push(p);
+    (out as { [field: string]: unknown })[f] = found ?? (before.length === 0 ? before : []);
+  }
+  return out;
 }

@@ -49,7 +49,7 @@ export function findingIdOf(property: string, properties: unknown, shown: string
   } else {
     return undefined;
   }
-  const value = item !== undefined ? render(item, 0) : fromShown(shown);
+  const value = item !== undefined ? render(item, 0, { left: MAX_RENDER }) : fromShown(shown);
   return value === undefined ? undefined : `${name}::${escapeValue(cut(value))}`;
 }
 
@@ -64,8 +64,23 @@ function fromShown(shown: string): string | undefined {
   }
 }
 
-/** A value as text, unresolved parts as cdk-nag renders them. */
-function render(v: unknown, depth: number): string {
+/**
+ * The characters a value is rendered to at most: a value that shares its parts (a JavaScript
+ * object, never JSON) would otherwise render once per path to each part. The id of a longer value
+ * is cut there anyway (MAX_VALUE, with a hash of what was rendered, which is still the same on
+ * every synth).
+ */
+const MAX_RENDER = 65_536;
+
+/** A value as text, unresolved parts as cdk-nag renders them, within `budget` characters. */
+function render(v: unknown, depth: number, budget: { left: number }): string {
+  if (budget.left <= 0) return '...';
+  const text = renderOne(v, depth, budget);
+  budget.left -= text.length + 1;
+  return text;
+}
+
+function renderOne(v: unknown, depth: number, budget: { left: number }): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   const name = intrinsicName(v);
@@ -76,17 +91,20 @@ function render(v: unknown, depth: number): string {
       return typeof arg === 'string' ? `<${arg}>` : '<Ref>';
     case 'Fn::GetAtt': {
       const parts = typeof arg === 'string' ? arg.split('.') : arg;
-      return Array.isArray(parts) && parts.length >= 2 ? `<${render(parts[0], depth + 1)}.${parts.slice(1).map((p) => render(p, depth + 1)).join('.')}>` : '<Fn::GetAtt>';
+      return Array.isArray(parts) && parts.length >= 2 ? `<${render(parts[0], depth + 1, budget)}.${parts.slice(1).map((p) => render(p, depth + 1, budget)).join('.')}>` : '<Fn::GetAtt>';
     }
-    case 'Fn::Join':
-      return Array.isArray(arg) && typeof arg[0] === 'string' && Array.isArray(arg[1])
-        ? arg[1].map((x) => render(x, depth + 1)).join(arg[0]) : '<Fn::Join>';
+    case 'Fn::Join': {
+      if (!Array.isArray(arg) || typeof arg[0] !== 'string' || !Array.isArray(arg[1])) return '<Fn::Join>';
+      const items: string[] = [];
+      for (let i = 0; i < arg[1].length && budget.left > 0; i++) items.push(render(arg[1][i], depth + 1, budget));
+      return items.length < arg[1].length ? `${items.join(arg[0])}...` : items.join(arg[0]);
+    }
     case 'Fn::Sub': {
       const [text, vars] = Array.isArray(arg) ? arg : [arg, undefined];
       if (typeof text !== 'string') return '<Fn::Sub>';
       return text.replace(/\$\{(!?)([^}]*)\}/g, (_all, bang: string, ref: string) => {
         if (bang) return `\${${ref}}`;
-        return isPlainObject(vars) && vars[ref] !== undefined ? render(vars[ref], depth + 1) : `<${ref}>`;
+        return isPlainObject(vars) && vars[ref] !== undefined ? render(vars[ref], depth + 1, budget) : `<${ref}>`;
       });
     }
     default:

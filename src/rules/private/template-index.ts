@@ -100,11 +100,16 @@ function poolKey(v: unknown, scope: Scope, depth = 0): string | undefined {
   }
 }
 
-/** Every logical id referenced in a value (Ref, Fn::GetAtt, Fn::Sub variables). */
-function collectReferences(v: unknown, into: Set<string>, depth = 0): void {
-  if (depth > 32 || typeof v !== 'object' || v === null) return;
+/**
+ * Every logical id referenced in a value (Ref, Fn::GetAtt, Fn::Sub variables). Each object is
+ * walked once (`seen`): a value that shares or holds itself (a JavaScript object, never JSON) costs
+ * its size, not one walk per path to each part.
+ */
+function collectReferences(v: unknown, into: Set<string>, depth = 0, seen = new Set<object>()): void {
+  if (depth > 32 || typeof v !== 'object' || v === null || seen.has(v)) return;
+  seen.add(v);
   if (Array.isArray(v)) {
-    for (const x of v) collectReferences(x, into, depth + 1);
+    for (const x of v) collectReferences(x, into, depth + 1, seen);
     return;
   }
   const name = intrinsicName(v);
@@ -116,7 +121,7 @@ function collectReferences(v: unknown, into: Set<string>, depth = 0): void {
     const text = Array.isArray(arg) ? arg[0] : arg;
     if (typeof text === 'string') for (const m of text.matchAll(/\$\{([^!}][^}.]*)(?:\.[^}]*)?\}/g)) into.add(m[1]);
   }
-  for (const key of Object.keys(v)) collectReferences((v as any)[key], into, depth + 1);
+  for (const key of Object.keys(v)) collectReferences((v as any)[key], into, depth + 1, seen);
 }
 
 function literalString(v: unknown): string | Unknown {

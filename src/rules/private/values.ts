@@ -1,4 +1,5 @@
 import { ResourceLookup, Shaped, getAttArgs, shapedAttribute } from './shapes';
+import { OPEN, isSingleValuedForm, reduceSingleValued } from './single-valued';
 
 /**
  * Reading CloudFormation-shaped values.
@@ -157,8 +158,9 @@ function tokenizedString(s: string): Str {
 }
 
 /** Joins fragments into the simplest form: a literal string when there is no gap. */
-function fromParts(parts: Part[]): Str {
+function fromParts(parts: Part[], env: Env): Str {
   const merged: Part[] = [];
+  let length = 0;
   for (const p of parts) {
     const last = merged.length ? merged[merged.length - 1] : undefined;
     if (p === null) {
@@ -168,11 +170,16 @@ function fromParts(parts: Part[]): Str {
     } else if (p === '') {
       continue;
     } else if (typeof last === 'string') {
+      length += p.length;
       merged[merged.length - 1] = last + p;
     } else {
+      length += p.length;
       merged.push(p);
     }
   }
+  // Every string built counts against the value's budget (a value that repeats itself doubles at each level).
+  env.chars -= length;
+  if (env.chars < 0) return overBudget(env);
   if (merged.every((p) => typeof p === 'string')) return merged.length ? (merged[0] as string) : '';
   return new PartialString(merged);
 }
@@ -187,7 +194,7 @@ function pushStr(parts: Part[], s: Str): void {
  * `Fn::Sub` with `${Var}` gaps (`${!Literal}` stays literal); variables given literally are
  * substituted, and `${Resource.Attribute}` of a documented attribute is read as its shape.
  */
-function subString(v: unknown, depth: number, lookup: ResourceLookup | undefined): Str {
+function subString(v: unknown, depth: number, env: Env): Str {
   let template: unknown = v;
   let vars: { [key: string]: unknown } = {};
   if (Array.isArray(v)) {
@@ -205,22 +212,25 @@ function subString(v: unknown, depth: number, lookup: ResourceLookup | undefined
       parts.push('${' + name.slice(1) + '}');
     } else if (Object.prototype.hasOwnProperty.call(vars, name)) {
       const value = vars[name];
-      pushStr(parts, typeof value === 'string' ? tokenizedString(value) : intrinsicString(value, depth + 1, lookup));
+      pushStr(parts, typeof value === 'string' ? tokenizedString(value) : intrinsicString(value, depth + 1, env));
     } else {
       const dot = name.indexOf('.');
-      parts.push((dot > 0 ? shapedAttribute(name.slice(0, dot), name.slice(dot + 1), lookup) : undefined) ?? null);
+      parts.push((dot > 0 ? shapedAttribute(name.slice(0, dot), name.slice(dot + 1), env.lookup) : undefined) ?? null);
     }
     rest = re.lastIndex;
   }
   if (rest < template.length) parts.push(template.slice(rest));
-  return fromParts(parts);
+  return fromParts(parts, env);
 }
 
-/** `Fn::Join` of literal and unresolved items. */
-function joinString(v: unknown, depth: number, lookup: ResourceLookup | undefined): Str {
-  if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'string' || !Array.isArray(v[1])) return UNKNOWN;
+/** `Fn::Join` of literal and unresolved items (the list may itself be an intrinsic with one value, such as `Fn::Split`). */
+function joinString(v: unknown, depth: number, env: Env): Str {
+  if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'string') return UNKNOWN;
   const delimiter = v[0];
-  const items = v[1];
+  const items = Array.isArray(v[1]) ? v[1] : intrinsicName(v[1]) !== undefined ? rawList(v[1], depth + 1, env) : undefined;
+  if (items === undefined) return UNKNOWN;
+  env.work -= items.length;
+  if (env.work < 0) return overBudget(env);
   const parts: Part[] = [];
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
@@ -229,29 +239,104 @@ function joinString(v: unknown, depth: number, lookup: ResourceLookup | undefine
     if ((name === 'Fn::If' || name === 'Fn::Split' || isNoValue(item)) && delimiter !== '') return UNKNOWN;
     if (i > 0) parts.push(delimiter);
     if (typeof item === 'string') pushStr(parts, tokenizedString(item));
-    else pushStr(parts, intrinsicString(item, depth + 1, lookup));
+    else pushStr(parts, intrinsicString(item, depth + 1, env));
   }
-  return fromParts(parts);
+  return fromParts(parts, env);
 }
 
-/** Intrinsics nested deeper than this are not read into (no real template comes close). */
+/** Intrinsics nested deeper than this (the outermost is at 0, so 17 levels are read) are not read into (no real template comes close): said in a `client-not-checkable` finding. */
 const MAX_DEPTH = 16;
+/** The intrinsics and list items one value may take to read (a real value takes a few dozen). */
+const MAX_WORK = 20_000;
+/** The characters one value's intrinsics may build: CloudFormation reads templates of at most 1 MB. */
+const MAX_CHARS = 1_048_576;
 
-/** The string an intrinsic yields, as far as it is known. */
-function intrinsicString(v: unknown, depth: number, lookup: ResourceLookup | undefined): Str {
+/**
+ * The reading of one value's intrinsics: the template it may look into, and the work it may still
+ * take. Made only for a value that is an intrinsic (never for a literal).
+ */
+interface Env {
+  readonly lookup: ResourceLookup | undefined;
+  work: number;
+  chars: number;
+  /** Why the value was not read to the end, when a bound was reached (reported, never silent). */
+  bound: 'deep' | 'large' | undefined;
+}
+
+function overBudget(env: Env): typeof UNKNOWN {
+  env.bound ??= 'large';
+  return UNKNOWN;
+}
+
+/**
+ * What an intrinsic (or a raw value inside one) yields, as far as it is known: a string value, or a
+ * raw list (`Fn::Split`, a list in a mapping, a literal list).
+ */
+function intrinsicValue(v: unknown, depth: number, env: Env): Str | ReadonlyArray<unknown> {
+  if (typeof v === 'string') return tokenizedString(v);
+  if (typeof v === 'number') return isNumberToken(v) ? UNKNOWN : String(v);
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (Array.isArray(v)) return v;
   const name = intrinsicName(v);
-  if (name === undefined || depth > MAX_DEPTH) return UNKNOWN;
+  if (name === undefined) return UNKNOWN;
+  if (depth > MAX_DEPTH) {
+    env.bound ??= 'deep';
+    return UNKNOWN;
+  }
+  if (--env.work < 0) return overBudget(env);
   const arg = (v as { [key: string]: unknown })[name];
-  if (name === 'Fn::Join') return joinString(arg, depth, lookup);
-  if (name === 'Fn::Sub') return subString(arg, depth, lookup);
+  if (name === 'Fn::Join') return joinString(arg, depth, env);
+  if (name === 'Fn::Sub') return subString(arg, depth, env);
   if (name === 'Fn::If') return MAYBE;
   if (name === 'Fn::GetAtt') {
     const a = getAttArgs(arg);
-    const shaped = a && shapedAttribute(a[0], a[1], lookup);
+    const shaped = a && shapedAttribute(a[0], a[1], env.lookup);
     if (shaped) return new PartialString([shaped]);
+    return UNKNOWN;
+  }
+  if (isSingleValuedForm(name)) {
+    const raw = reduceSingleValued(name, arg, {
+      mappings: env.lookup?.mappings,
+      text: (x) => {
+        const r = intrinsicValue(x, depth + 1, env);
+        return typeof r === 'string' ? r : undefined;
+      },
+      list: (x) => rawList(x, depth + 1, env),
+    });
+    return raw === OPEN ? UNKNOWN : intrinsicValue(raw, depth + 1, env);
   }
   return UNKNOWN;
 }
+
+/** The raw list a value surely is (not a CDK list token), or undefined. */
+function rawList(v: unknown, depth: number, env: Env): ReadonlyArray<unknown> | undefined {
+  const r = Array.isArray(v) ? v : intrinsicValue(v, depth, env);
+  if (!Array.isArray(r)) return undefined;
+  return isListToken(r) ? undefined : r;
+}
+
+/** The string an intrinsic yields, as far as it is known (a list where a string belongs is left unresolved). */
+function intrinsicString(v: unknown, depth: number, env: Env): Str {
+  const r = intrinsicValue(v, depth, env);
+  return Array.isArray(r) ? UNKNOWN : r as Str;
+}
+
+/** A CDK list token: `["#{Token[…]}"]` (its first character is looked at before the pattern runs). */
+function isListToken(v: ReadonlyArray<unknown>): boolean {
+  return v.length === 1 && typeof v[0] === 'string' && v[0].charCodeAt(0) === 0x23 && LIST_TOKEN.test(v[0]);
+}
+
+/** A value of the client that was not read to the end, with why: reported as `client-not-checkable`. */
+export interface Unchecked {
+  readonly path: string;
+  readonly value: unknown;
+  readonly why: string;
+}
+
+const BOUND_WHY = {
+  deep: `its intrinsic functions are nested more than ${MAX_DEPTH + 1} deep (or refer to themselves), so it was not read to the end; the rules that need its value were skipped.`,
+  large: `reading its intrinsic functions would take more than ${MAX_WORK} steps or build more than ${MAX_CHARS} characters (a value that repeats or refers to itself), so it was not read to the end; the rules that need its value were skipped.`,
+};
 
 /**
  * Reads the properties of one client. Collects `property-type` problems as it goes;
@@ -261,17 +346,34 @@ export class Reader {
   // One Reader is made per client: fields declared only, set by the constructor (see Context in template-index.ts).
   /** The problems found (none is the common case: no array is allocated then). */
   declare public problems: TypeProblem[] | undefined;
+  /** The values not read to the end (a bound was reached): none is the common case. */
+  declare public unchecked: Unchecked[] | undefined;
   declare private readonly lookup: ResourceLookup | undefined;
 
-  /** @param lookup the template's resources, for attributes whose shape is documented (none: all unknown) */
+  /** @param lookup the template's resources (and Mappings), for attributes whose shape is documented (none: all unknown) */
   constructor(lookup?: ResourceLookup) {
     this.problems = undefined;
+    this.unchecked = undefined;
     this.lookup = lookup;
   }
 
   private problem(path: string, value: unknown, expected: Kind): typeof UNKNOWN {
     (this.problems ??= []).push({ path, value, expected });
     return UNKNOWN;
+  }
+
+  /**
+   * What an intrinsic yields (a string value or a raw list), read within the bounds; a bound that is
+   * reached is recorded for `client-not-checkable`. Only intrinsics come here, never literals.
+   */
+  private evaluate(v: unknown, path: string, index?: number): Str | ReadonlyArray<unknown> {
+    const env: Env = { lookup: this.lookup, work: MAX_WORK, chars: MAX_CHARS, bound: undefined };
+    const r = intrinsicValue(v, 0, env);
+    if (env.bound !== undefined) {
+      (this.unchecked ??= []).push({ path: index === undefined ? path : `${path}[${index}]`, value: v, why: BOUND_WHY[env.bound] });
+      return UNKNOWN;
+    }
+    return r;
   }
 
   /** An unresolved value: MAYBE for a value that may vanish, UNKNOWN otherwise; undefined if resolved. */
@@ -289,7 +391,12 @@ export class Reader {
   public str(v: unknown, path: string, index?: number): Str | undefined {
     if (typeof v === 'string') return tokenizedString(v);
     if (v === undefined || isNoValue(v)) return undefined;
-    if (intrinsicName(v) !== undefined) return intrinsicString(v, 0, this.lookup);
+    const name = intrinsicName(v);
+    if (name !== undefined) {
+      if (name === 'Ref') return UNKNOWN; // the common case (UserPoolId): nothing to read, nothing allocated
+      const r = this.evaluate(v, path, index);
+      return Array.isArray(r) ? UNKNOWN : r as Str;
+    }
     if (isResolvable(v)) return UNKNOWN;
     return this.problem(index === undefined ? path : `${path}[${index}]`, v, 'string');
   }
@@ -306,6 +413,8 @@ export class Reader {
       if (tokenizedString(v) instanceof PartialString) return UNKNOWN;
       return this.problem(path, v, 'integer');
     }
+    const single = this.singleValue(v, path);
+    if (single !== undefined) return this.int(single, path);
     return this.unresolved(v) ?? this.problem(path, v, 'integer');
   }
 
@@ -315,12 +424,28 @@ export class Reader {
     if (v === 'true') return true;
     if (v === 'false') return false;
     if (typeof v === 'string' && tokenizedString(v) instanceof PartialString) return UNKNOWN;
+    const single = this.singleValue(v, path);
+    if (single !== undefined) return this.bool(single, path);
     return this.unresolved(v) ?? this.problem(path, v, 'boolean');
+  }
+
+  /** The literal string a single-valued intrinsic (`Fn::Select`, `Fn::FindInMap`, …) surely yields, or undefined. */
+  private singleValue(v: unknown, path: string): string | undefined {
+    const name = intrinsicName(v);
+    if (name === undefined || name === 'Fn::If' || name === 'Ref') return undefined;
+    const r = this.evaluate(v, path);
+    return typeof r === 'string' ? r : undefined;
   }
 
   public list(v: unknown, path: string): List | Unknown | undefined {
     if (v === undefined || isNoValue(v)) return undefined;
     if (!Array.isArray(v)) {
+      const name = intrinsicName(v);
+      // A whole list given by an intrinsic with one value (`Fn::Split` of a literal, `Fn::FindInMap`): read as that list.
+      if (name !== undefined && name !== 'Fn::If' && name !== 'Ref') {
+        const r = this.evaluate(v, path);
+        if (Array.isArray(r)) return this.list(r, path);
+      }
       return this.unresolved(v) ?? this.problem(path, v, 'list');
     }
     // A list token is "#{Token[…]}": its first character is looked at before the pattern runs.
