@@ -242,10 +242,18 @@ const ROWS: { [row: string]: () => void } = {
     const { app, stack } = ours(options as AppClientOptions);
     app.synth();
     const warnings = Annotations.fromStack(stack).findWarning('/Stack/Pool/Client', Match.anyValue());
-    expect(warnings.length).toBeGreaterThan(0);
-    expect(String(warnings[0].entry.data)).toMatch(/\[[a-z0-9-]+\] .* Fix: /);
+    expect(warnings.map((w) => String(w.entry.data))).toEqual([
+      expect.stringMatching(/^\[oauth-scope-openid-companion\] .* Fix: .*\[ack: cdk-cognito-app-client:oauth-scope-openid-companion\]$/),
+    ]);
     const theirs = l2(options);
     expect(Annotations.fromStack(theirs.stack).findWarning('*', Match.anyValue())).toEqual([]);
+    // the implicit grant and user existence errors are policy rules of AppClientChecks, no warning of AppClient
+    const implicit = ours({
+      oAuth: { flows: { implicitCodeGrant: true }, callbackUrls: ['https://app.example.org/cb'], scopes: [cognito.OAuthScope.OPENID] },
+      preventUserExistenceErrors: false,
+    });
+    implicit.app.synth();
+    expect(Annotations.fromStack(implicit.stack).findWarning('*', Match.anyValue())).toEqual([]);
   },
   '`domain.signInUrl(client, options)`': () => {
     const theirs = l2({ oAuth: { callbackUrls: ['https://app.example.org/cb'] } });

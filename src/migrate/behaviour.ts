@@ -130,6 +130,7 @@ export const MIGRATION_ROWS: { readonly [row: string]: RowHandling } = {
   '`domain.signInUrl(client, options)`': { kind: 'rewrite', how: '`domain.signInUrl(client, options)` becomes `client.signInUrl(domain, options)`' },
   '`PROPERTY_INJECTION_ID`': { kind: 'report', how: 'each injector registered for UserPoolClient is reported: register it for AppClient.PROPERTY_INJECTION_ID too' },
   '`userPool`, `analytics`, `userPoolClientRef` types': { kind: 'none', why: 'a type error, if any, that tsc shows after migrating' },
+  '`managedLogin`, `terms`, `ssoSessionValidity`': { kind: 'none', why: 'props the L2 does not have: a migrated client gives none, so nothing is created; L1s written by hand stay as they are' },
 };
 
 /** Every prop to write for a client, in the table's order; undefined when its props cannot be read. */
