@@ -34,6 +34,7 @@ import { KeptRenderingUserPoolClient, cognitoResources, groupByResource, nestedS
 import { AppClientError } from './private/errors';
 import { LineClientReference } from './private/line';
 import { reportedByPack } from './private/pack-coverage';
+import { REGISTERED_KEY, registeredOf } from './private/registrations';
 import { SatellitePlan, createSatellites, planBranding, planTerms } from './private/satellites';
 import { ClientRules, Severity, TemplateFinding } from './rules';
 import { UNIT_SECONDS } from './rules/tokens';
@@ -608,6 +609,10 @@ export class AppClient extends Resource implements IUserPoolClient {
       this.ssoSessionAttachment = made.ssoSessionAttachment;
     }
 
+    // What the app says exists outside this stack's template (providers registered on the pool, imported
+    // or in other stacks; imported resource servers), for idp-exists and oauth-scope-exists wherever the
+    // template is checked: this construct, AppClientChecks and cognito-client-check.
+    this.resource.addMetadata(REGISTERED_KEY, Lazy.any({ produce: () => registeredOf(this.resource) }));
     this.node.addValidation({ validate: () => this.validateClient() });
 
     // Identity providers and resource servers named literally: depend on them once the app is complete.
