@@ -426,7 +426,7 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
     for (const [id, body] of Object.entries<any>(resources)) {
       if (body?.Type !== CLIENT_TYPE) continue;
       const node = tree.find(file, id, metadataPath(body));
-      addRegistered(body, CfnResource.isCfnResource(node) ? node : undefined, app);
+      addRegistered(body, node && CfnResource.isCfnResource(node) ? node : undefined, app);
     }
     // what the template holds unseen (a transform, a nested stack whose template is not at hand, a stack set)
     const unseen = unseenFindings(template, (id) => nested.has(id));

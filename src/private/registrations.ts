@@ -35,7 +35,8 @@ function scan(root: IConstruct): AppScan {
       }
       // an imported resource server: a server with no resource of its own
       const id = any.userPoolResourceServerId;
-      if (typeof id === 'string' && !Token.isUnresolved(id) && !CfnResource.isCfnResource(c.node.defaultChild)) imported.push(id);
+      const own = c.node.defaultChild;
+      if (typeof id === 'string' && !Token.isUnresolved(id) && !(own && CfnResource.isCfnResource(own))) imported.push(id);
     }
   }
   return { pools, idps, servers, imported };
