@@ -129,7 +129,7 @@ export const MIGRATION_ROWS: { readonly [row: string]: RowHandling } = {
   'Warnings': { kind: 'none', why: 'warnings change nothing deployed; acknowledge their ids after migrating' },
   '`domain.signInUrl(client, options)`': { kind: 'rewrite', how: '`domain.signInUrl(client, options)` becomes `client.signInUrl(domain, options)`' },
   '`PROPERTY_INJECTION_ID`': { kind: 'report', how: 'each injector registered for UserPoolClient is reported: register it for AppClient.PROPERTY_INJECTION_ID too' },
-  '`userPool`, `analytics`, `userPoolClientRef` types': { kind: 'none', why: 'a type error, if any, that tsc shows after migrating' },
+  '`userPool`, `analytics`, `userPoolClientRef` types': { kind: 'rewrite', how: 'option objects typed UserPoolClientOptions or UserPoolClientProps become AppClientOptions or AppClientProps (the classic line takes IUserPool and an IRole analytics role)' },
   '`managedLogin`, `terms`, `ssoSessionValidity`': { kind: 'none', why: 'props the L2 does not have: a migrated client gives none, so nothing is created; L1s written by hand stay as they are' },
 };
 
