@@ -1,11 +1,30 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import type * as TS from 'typescript';
 import { Keep, KeepPath, WrittenProps, keepsFor } from './behaviour';
 import { Edit, apply } from './edits';
 import type { TypeScript } from './typescript';
 
-/** The module the codemod imports `AppClient` from. */
-export const PACKAGE = 'cdk-cognito-app-client';
+/** The packages of the two lines (README, "Install"). */
+const LINE_PACKAGES = ['cdk-cognito-app-client', 'cdk-cognito-app-client-classic'];
+
+/**
+ * The line's package whose `package.json` is in `dir`: the codemod ships in either line's package
+ * (`lib/migrate/` below it), and writes imports from the one it was run from; the current line's when
+ * the file is missing or names neither.
+ */
+export function linePackageAt(dir: string): string {
+  try {
+    const name = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name;
+    if (LINE_PACKAGES.includes(name)) return name;
+  } catch {
+    // no readable package.json: the current line
+  }
+  return LINE_PACKAGES[0];
+}
+
+/** The module the codemod imports `AppClient` from: the package it ships in. */
+export const PACKAGE = linePackageAt(path.join(__dirname, '..', '..'));
 
 /** The declarations of `addClient` in aws-cdk-lib. */
 const ADD_CLIENT = new Set(['UserPool.addClient', 'UserPoolBase.addClient', 'IUserPool.addClient']);

@@ -1,7 +1,9 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { MigrateResult, Project, ROOT } from './harness';
+import { PACKAGE, linePackageAt } from '../../src/migrate/codemod';
 
 // The cases (test/migrate/fixtures/cases/*.in) migrated in one run, as a user runs it on a
 // directory: each changed file is compared byte for byte with its .out, every other file stays as
@@ -191,4 +193,28 @@ describe('usage and exit statuses', () => {
       project2.dispose();
     }
   }, 60_000);
+});
+
+describe('the package it imports from: the line it ships in', () => {
+
+  test('run from this repository (the current line), it imports cdk-cognito-app-client', () => {
+    expect(PACKAGE).toBe('cdk-cognito-app-client');
+    expect(PACKAGE).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).name);
+  });
+
+  test.each([
+    ['the classic line\'s package', { name: 'cdk-cognito-app-client-classic' }, 'cdk-cognito-app-client-classic'],
+    ['the current line\'s package', { name: 'cdk-cognito-app-client' }, 'cdk-cognito-app-client'],
+    ['another package', { name: 'something-else' }, 'cdk-cognito-app-client'],
+    ['no package.json', undefined, 'cdk-cognito-app-client'],
+    ['an unreadable package.json', '{', 'cdk-cognito-app-client'],
+  ])('%s', (_d, pkg, expected) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'line-package-'));
+    try {
+      if (pkg !== undefined) fs.writeFileSync(path.join(dir, 'package.json'), typeof pkg === 'string' ? pkg : JSON.stringify(pkg));
+      expect(linePackageAt(dir)).toBe(expected);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
