@@ -57,7 +57,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // Bundled, as jsii requires. yaml: the checker reads YAML templates (with the short intrinsic
   // tags). re2js: linear-time matching of the policy's patterns and globs (RE2, pure JavaScript).
   bundledDeps: ['yaml@^2', 're2js@2.10.0'],
-  bin: { 'cognito-client-check': 'lib/cli/main.js' },
+  bin: { 'cognito-client-check': 'lib/cli/main.js', 'cognito-client-migrate': 'lib/migrate/main.js' },
 
   jestOptions: {
     // A changed snapshot must fail the tests; update with `npx projen test:update`.

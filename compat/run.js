@@ -25,9 +25,9 @@ const SETUPS = [
   { lib: CLASSIC, name: 'classic-aws-cdk-lib-2.176.0-cdk-nag-2.38.2', nag: 2, deps: { 'aws-cdk-lib': '2.176.0', constructs: '^10.0.0', 'cdk-nag': '2.38.2' } },
   { lib: CLASSIC, name: 'classic-aws-cdk-lib-2.234.0-no-cdk-nag', nag: 0, types: ['types.ts'], deps: { 'aws-cdk-lib': '2.234.0', constructs: '^10.0.0' } },
   // the current line: aws-cdk-lib 2.251.0 and later
-  { lib: CURRENT, name: 'aws-cdk-lib-2.251.0-cdk-nag-2.38.2', nag: 2, types: ['types.ts'], deps: { 'aws-cdk-lib': '2.251.0', constructs: '^10.0.0', 'cdk-nag': '2.38.2' } },
+  { lib: CURRENT, name: 'aws-cdk-lib-2.251.0-cdk-nag-2.38.2', nag: 2, types: ['types.ts', 'types-l2-props.ts'], deps: { 'aws-cdk-lib': '2.251.0', constructs: '^10.0.0', 'cdk-nag': '2.38.2' } },
   { lib: CURRENT, name: 'aws-cdk-lib-2.265.0-cdk-nag-3.0.2', nag: 3, deps: { 'aws-cdk-lib': '2.265.0', constructs: '^10.0.0', 'cdk-nag': '3.0.2' } },
-  { lib: CURRENT, name: `aws-cdk-lib-${NEWEST}-cdk-nag-3.0.2`, nag: 3, readme: true, types: ['types.ts', 'types-validations.ts'], deps: { 'aws-cdk-lib': NEWEST, constructs: '^10.0.0', 'cdk-nag': '3.0.2' } },
+  { lib: CURRENT, name: `aws-cdk-lib-${NEWEST}-cdk-nag-3.0.2`, nag: 3, readme: true, types: ['types.ts', 'types-validations.ts', 'types-l2-props.ts'], deps: { 'aws-cdk-lib': NEWEST, constructs: '^10.0.0', 'cdk-nag': '3.0.2' } },
   // many apps on a new aws-cdk-lib still run cdk-nag 2
   { lib: CURRENT, name: `aws-cdk-lib-${NEWEST}-cdk-nag-2.38.2`, nag: 2, deps: { 'aws-cdk-lib': NEWEST, constructs: '^10.0.0', 'cdk-nag': '2.38.2' } },
   { lib: CURRENT, name: `aws-cdk-lib-${NEWEST}-no-cdk-nag`, nag: 0, deps: { 'aws-cdk-lib': NEWEST, constructs: '^10.0.0' } },

@@ -405,7 +405,12 @@ export const RULE_DOCS: { readonly [ruleId: string]: RuleDoc } = {
       + 'of the pool defines (in the template or a nested stack whose template is given) is reported too. A server that exists but may '
       + 'be created after the client is `oauth-scope-creation-order`. The scope of dynamic client registration, '
       + '`aws.cognito/dcr/register`, is system-managed: it never needs a resource server ("You don\'t create a resource server for it"), '
-      + 'so it is never reported; other `aws.cognito/…` scopes are not documented and stay under the rule.',
+      + 'so it is never reported; other `aws.cognito/…` scopes are not documented and stay under the rule. A server the app says exists '
+      + 'outside the template counts too: one imported with `UserPoolResourceServer.fromUserPoolResourceServerId` (any of its scopes), or '
+      + 'defined on the pool in another stack of the app; `AppClient` writes them on its resource as '
+      + '`Metadata: { "cdk-cognito-app-client:registered": { "resourceServers": [{ "identifier": "orders-api", "scopes": ["read"] }] } }` '
+      + '(`scopes` left out: any scope), which `AppClientChecks` and `cognito-client-check` read too (`AppClientChecks` works it out for '
+      + 'the other clients of the app; the checker sees only templates).',
     failing: { properties: oauth({ AllowedOAuthScopes: ['openid', 'admin'] }) },
     passing: { properties: oauth({ AllowedOAuthScopes: ['openid', 'orders-api/admin'] }) },
   },
@@ -550,7 +555,13 @@ export const RULE_DOCS: { readonly [ruleId: string]: RuleDoc } = {
       + 'case-sensitive (Google, Facebook, SignInWithApple, LoginWithAmazon, or the SAML/OIDC name); Cognito answers '
       + '`InvalidParameterException: The provider <name> does not exist for User Pool <pool-id>.` It is decided only when the pool and '
       + 'all its providers are visible (nested stacks included, when their templates are given). A provider that exists but may be '
-      + 'created after the client is `idp-creation-order`.',
+      + 'created after the client is `idp-creation-order`. A provider the app says exists outside the template counts too: one imported '
+      + 'with `UserPoolIdentityProvider.fromProviderName` and registered on the pool (`pool.registerIdentityProvider(imported)`), or '
+      + 'defined on the pool in another stack of the app; `AppClient` writes them on its resource as '
+      + '`Metadata: { "cdk-cognito-app-client:registered": { "identityProviders": ["CorpSAML"] } }`, which `AppClientChecks` and '
+      + '`cognito-client-check` read too (`AppClientChecks` works it out for the other clients of the app; the checker sees only '
+      + 'templates, so for a client other than an `AppClient` write the metadata or ignore the finding). A provider imported but not '
+      + 'registered, or named and nowhere in the app, is still reported.',
     failing: { template: template({ SupportedIdentityProviders: ['COGNITO', 'Google'] }) },
     passing: { template: template({ SupportedIdentityProviders: ['COGNITO', 'Google'] }, WITH_GOOGLE) },
   },

@@ -25,15 +25,15 @@ import {
   UserPoolClientIdentityProvider,
   UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
-import { IRole } from 'aws-cdk-lib/aws-iam';
 import { CfnApp } from 'aws-cdk-lib/aws-pinpoint';
 import { Construct, IConstruct } from 'constructs';
 import { ManagedLoginStyle } from './managed-login-branding';
 import { APP_CLIENT_ACK_KEY, APP_CLIENT_ACK_PREFIX, appClientAckIds, findAcknowledgement, isRealReason, reasonRefusal } from './private/acknowledgements';
 import { KeptRenderingUserPoolClient, cognitoResources, groupByResource, nestedStackTemplates, renderTemplate } from './private/cognito-template';
 import { AppClientError } from './private/errors';
-import { LineClientReference } from './private/line';
+import { LineClientReference, LineRole, LineUserPool } from './private/line';
 import { reportedByPack } from './private/pack-coverage';
+import { REGISTERED_KEY, registeredOf } from './private/registrations';
 import { SatellitePlan, createSatellites, planBranding, planTerms } from './private/satellites';
 import { ClientRules, Severity, TemplateFinding } from './rules';
 import { UNIT_SECONDS } from './rules/tokens';
@@ -311,11 +311,12 @@ export interface AppClientAnalytics {
   readonly externalId?: string;
 
   /**
-   * The IAM role that allows Cognito to publish events to Amazon Pinpoint.
+   * The IAM role that allows Cognito to publish events to Amazon Pinpoint (any role: an `IRole`, or a
+   * bare role reference such as a `CfnRole`, as aws-cdk-lib's `AnalyticsConfiguration.role` takes).
    *
    * @default - none: give either `application`, or this with `applicationId` and `externalId`
    */
-  readonly role?: IRole;
+  readonly role?: LineRole;
 
   /**
    * Whether Cognito includes user data in the events it publishes to Amazon Pinpoint.
@@ -366,9 +367,10 @@ export interface AppClientAttributes {
  */
 export interface AppClientProps extends AppClientOptions {
   /**
-   * The user pool the client belongs to.
+   * The user pool the client belongs to: a `UserPool`, an imported pool, or a bare pool reference
+   * such as a `CfnUserPool` (aws-cdk-lib's `UserPoolClientProps.userPool` takes the same).
    */
-  readonly userPool: IUserPool;
+  readonly userPool: LineUserPool;
 }
 
 /** The token lifetimes, with their CloudFormation names. */
@@ -608,6 +610,10 @@ export class AppClient extends Resource implements IUserPoolClient {
       this.ssoSessionAttachment = made.ssoSessionAttachment;
     }
 
+    // What the app says exists outside this stack's template (providers registered on the pool, imported
+    // or in other stacks; imported resource servers), for idp-exists and oauth-scope-exists wherever the
+    // template is checked: this construct, AppClientChecks and cognito-client-check.
+    this.resource.addMetadata(REGISTERED_KEY, Lazy.any({ produce: () => registeredOf(this.resource) }));
     this.node.addValidation({ validate: () => this.validateClient() });
 
     // Identity providers and resource servers named literally: depend on them once the app is complete.
@@ -924,7 +930,7 @@ function analyticsProperties(a: AppClientAnalytics): CfnUserPoolClient.Analytics
     applicationArn: a.application?.attrArn,
     applicationId: a.applicationId,
     externalId: a.externalId,
-    roleArn: a.role?.roleArn,
+    roleArn: a.role && roleArnOf(a.role),
     userDataShared: a.shareUserData,
   };
 }
@@ -933,7 +939,13 @@ function analyticsProperties(a: AppClientAnalytics): CfnUserPoolClient.Analytics
  * The id of a user pool. Newer aws-cdk-lib releases also let a bare `IUserPoolRef` (such as a
  * `CfnUserPool`) stand for a pool; from JavaScript, one is accepted here too.
  */
-function userPoolIdOf(pool: IUserPool): string {
+/** The ARN of a role: an `IRole`'s `roleArn`, or a bare `IRoleRef`'s `roleRef.roleArn`. */
+function roleArnOf(role: LineRole): string | undefined {
+  const r = role as { roleArn?: string; roleRef?: { roleArn?: string } };
+  return r.roleArn ?? r.roleRef?.roleArn;
+}
+
+function userPoolIdOf(pool: LineUserPool): string {
   const p = pool as { userPoolId?: string; userPoolRef?: { userPoolId?: string } };
   const id = p.userPoolId ?? p.userPoolRef?.userPoolId;
   if (typeof id !== 'string') {

@@ -4,7 +4,8 @@ import { App, CfnOutput, Duration, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { AppClient, AppClientOptions, ClientRules, ManagedLoginStyle, TermsLanguage } from '../src';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { AppClient, AppClientOptions, AppClientProps, ClientRules, ManagedLoginStyle, TermsLanguage } from '../src';
 
 // Parity with aws-cdk-lib's UserPoolClient, written from what the L2 does (its source and docs):
 // the README's migration recipe keeps every logical id, the same props give the same template
@@ -242,10 +243,18 @@ const ROWS: { [row: string]: () => void } = {
     const { app, stack } = ours(options as AppClientOptions);
     app.synth();
     const warnings = Annotations.fromStack(stack).findWarning('/Stack/Pool/Client', Match.anyValue());
-    expect(warnings.length).toBeGreaterThan(0);
-    expect(String(warnings[0].entry.data)).toMatch(/\[[a-z0-9-]+\] .* Fix: /);
+    expect(warnings.map((w) => String(w.entry.data))).toEqual([
+      expect.stringMatching(/^\[oauth-scope-openid-companion\] .* Fix: .*\[ack: cdk-cognito-app-client:oauth-scope-openid-companion\]$/),
+    ]);
     const theirs = l2(options);
     expect(Annotations.fromStack(theirs.stack).findWarning('*', Match.anyValue())).toEqual([]);
+    // the implicit grant and user existence errors are policy rules of AppClientChecks, no warning of AppClient
+    const implicit = ours({
+      oAuth: { flows: { implicitCodeGrant: true }, callbackUrls: ['https://app.example.org/cb'], scopes: [cognito.OAuthScope.OPENID] },
+      preventUserExistenceErrors: false,
+    });
+    implicit.app.synth();
+    expect(Annotations.fromStack(implicit.stack).findWarning('*', Match.anyValue())).toEqual([]);
   },
   '`domain.signInUrl(client, options)`': () => {
     const theirs = l2({ oAuth: { callbackUrls: ['https://app.example.org/cb'] } });
@@ -272,6 +281,10 @@ const ROWS: { [row: string]: () => void } = {
     expect(rendered(client).AnalyticsConfiguration).toEqual({ ApplicationId: 'abcdef0123456789', ExternalId: 'ext', RoleArn: 'arn:aws:iam::111111111111:role/pinpoint' });
     const imported = cognito.UserPool.fromUserPoolId(stack, 'Imported', 'eu-west-1_AbC123');
     expect(rendered(new AppClient(stack, 'OnImported', { userPool: imported })).UserPoolId).toBe('eu-west-1_AbC123');
+    // the current line takes the L2's own types: its props, typed so, fit without a cast (ts-jest type-checks this)
+    const typed: cognito.UserPoolClientProps = { userPool: pool, analytics: { applicationId: 'abcdef0123456789', externalId: 'ext', role: iam.Role.fromRoleArn(stack, 'R', 'arn:aws:iam::111111111111:role/pinpoint') } };
+    const asProps: AppClientProps = typed;
+    expect(rendered(new AppClient(stack, 'Typed', asProps)).AnalyticsConfiguration.RoleArn).toBe('arn:aws:iam::111111111111:role/pinpoint');
   },
   '`managedLogin`, `terms`, `ssoSessionValidity`': () => {
     const SATELLITES = ['AWS::Cognito::ManagedLoginBranding', 'AWS::Cognito::Terms', 'AWS::Cognito::UserPoolClientSessionConfigurationAttachment'];

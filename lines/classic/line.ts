@@ -5,6 +5,8 @@
  * `userPoolClientRef` (the library's own `AppClientReference` stands in for JavaScript callers) and
  * validation plugins are `IPolicyValidationPluginBeta1`.
  */
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import type { IRole } from 'aws-cdk-lib/aws-iam';
 import type { AppClientReference } from '../app-client';
 
 export type {
@@ -16,3 +18,16 @@ export type {
 
 /** What `userPoolClientRef` returns on this line: the library's own reference. */
 export type LineClientReference = AppClientReference;
+
+/**
+ * The type of `AppClientProps.userPool`: `IUserPool`, as aws-cdk-lib's `UserPoolClientProps.userPool`
+ * on this line's releases (`IUserPoolRef` does not exist on 2.100).
+ */
+export type LineUserPool = IUserPool;
+
+/**
+ * The type of `AppClientAnalytics.role`: `IRole` (`IRoleRef` does not exist on 2.100; aws-cdk-lib's
+ * `AnalyticsConfiguration.role` is `IRoleRef` on the releases of this line that have it, so an object
+ * typed with it needs `AppClientAnalytics`: the codemod retypes it).
+ */
+export type LineRole = IRole;

@@ -6,6 +6,7 @@ import { ClientPolicy } from './client-policy';
 import { Acknowledgement, MIN_REASON_CHARS, appClientAckIds, findAcknowledgement, isRealReason, reasonRefusal } from '../private/acknowledgements';
 import { KeptRenderingUserPoolClient, cognitoResources, groupByResource, nestedStackTemplates, renderTemplate } from '../private/cognito-template';
 import { LibraryError } from '../private/errors';
+import { AppScanOnce, addRegistered } from '../private/registrations';
 import { InstalledCdkNag, loadCdkNag } from './private/cdk-nag';
 import { LineValidationContext, LineValidationPlugin, LineValidationReport, LineViolation } from '../private/line';
 import { ClientReporter, registerReporter, reportedByPack, reporterOf } from '../private/pack-coverage';
@@ -434,6 +435,13 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
     const nested = nestedTemplateFiles(file, template, tree, read);
     const nestedTemplates: { [path: string]: any } = {};
     for (const [key, n] of nested) nestedTemplates[key] = n.template;
+    // what the app says exists outside the template, for the clients that do not say it themselves (see Registered)
+    const app: AppScanOnce = {};
+    for (const [id, body] of Object.entries<any>(resources)) {
+      if (body?.Type !== CLIENT_TYPE) continue;
+      const node = tree.find(file, id, metadataPath(body));
+      addRegistered(body, node && CfnResource.isCfnResource(node) ? node : undefined, app);
+    }
     // what the template holds unseen (a transform, a nested stack whose template is not at hand, a stack set)
     const unseen = unseenFindings(template, (id) => nested.has(id));
     for (const f of [...ClientRules.checkTemplate(template, { policy: this.policy, nestedTemplates }), ...unseen]) {
@@ -749,7 +757,11 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
         // With the stack's transforms, so that an Fn::ForEach in a client's properties is expanded
         // (AWS::LanguageExtensions), and its nested stacks' templates (this runs during validation,
         // once references are resolved): what they hold counts for the stack's clients.
-        const rendered = { ...renderTemplate(stack, cognitoResources(stack)).template, Transform: stack.templateOptions.transforms };
+        const { template: partial, byId } = renderTemplate(stack, cognitoResources(stack));
+        // what the app says exists outside the template, for the clients that do not say it themselves (see Registered)
+        const app: AppScanOnce = {};
+        for (const [id, node] of byId) addRegistered(partial.Resources[id], node.cfnResourceType === CLIENT_TYPE ? node : undefined, app);
+        const rendered = { ...partial, Transform: stack.templateOptions.transforms };
         const findings = groupByResource(ClientRules.checkTemplate(rendered, { policy, nestedTemplates: nestedStackTemplates(stack) }));
         for (const node of nodes) {
           const first = options.first(node);

@@ -10,7 +10,7 @@
  * aws-cdk-lib 2.100.0 to 2.234.x) is built from the same source with `lines/classic/line.ts` in
  * this file's place; the two files export the same names.
  */
-import type { aws_cognito as cognitoRefs } from 'aws-cdk-lib/interfaces';
+import type { aws_cognito as cognitoRefs, aws_iam as iamRefs } from 'aws-cdk-lib/interfaces';
 
 export type {
   IPolicyValidationContext as LineValidationContext,
@@ -21,3 +21,12 @@ export type {
 
 /** What `IUserPoolClient.userPoolClientRef` returns on this line's aws-cdk-lib. */
 export type LineClientReference = cognitoRefs.UserPoolClientReference;
+
+/**
+ * The type of `AppClientProps.userPool`: `IUserPoolRef`, as aws-cdk-lib's `UserPoolClientProps.userPool`
+ * on this line's releases, so that props typed with the L2's interfaces fit `AppClientProps`.
+ */
+export type LineUserPool = cognitoRefs.IUserPoolRef;
+
+/** The type of `AppClientAnalytics.role`: `IRoleRef`, as aws-cdk-lib's `AnalyticsConfiguration.role` on this line's releases. */
+export type LineRole = iamRefs.IRoleRef;

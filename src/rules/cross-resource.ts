@@ -45,6 +45,12 @@ function serverDecided(s: ServerInfo): boolean {
 }
 
 
+/** Whether the app says a server outside the template defines `<identifier>/<scope name>` (see `Registered`). */
+function registeredDefines(ctx: ClientContext, scope: string): boolean {
+  return ctx.registered.resourceServers.some((s) => scope.startsWith(`${s.identifier}/`)
+    && (s.scopes === undefined || s.scopes.includes(scope.slice(s.identifier.length + 1))));
+}
+
 /** The visible resource server that defines `<identifier>/<scope name>`. */
 function serverDefining(ctx: ClientContext, scope: string): ServerInfo | undefined {
   return ctx.servers.find((s) => {
@@ -113,7 +119,7 @@ export const CONTEXT_RULES: ContextRule[] = [
         // The no-"/" case is a per-client rule.
         if (typeof scope !== 'string' || STANDARD_SCOPES.includes(scope) || !scope.includes('/')) continue;
         if (scope === DCR_REGISTER_SCOPE) continue;
-        if (!serverDefining(ctx, scope)) {
+        if (!serverDefining(ctx, scope) && !registeredDefines(ctx, scope)) {
           emit(itemPath('AllowedOAuthScopes', l.indexes[i]), show(scope), `no resource server of ${poolName(ctx)} defines it: Cognito answers "Invalid scope requested: ${scope}".`);
         }
       }
@@ -141,7 +147,7 @@ export const CONTEXT_RULES: ContextRule[] = [
       if (!isList(l) || !idpsDecided(ctx)) return;
       for (let i = 0; i < l.items.length; i++) {
         const name = l.items[i];
-        if (typeof name !== 'string' || name === 'COGNITO' || ctx.idps.some((p) => p.name === name)) continue;
+        if (typeof name !== 'string' || name === 'COGNITO' || ctx.idps.some((p) => p.name === name) || ctx.registered.identityProviders.includes(name)) continue;
         const builtin = builtinSpelling(name);
         emit(itemPath('SupportedIdentityProviders', l.indexes[i]), show(name), `${poolName(ctx)} has no identity provider named ${name}${builtin ? ` (built-in names are case-sensitive: ${builtin})` : ''}: Cognito answers "The provider ${name} does not exist for User Pool".`,
           builtin ? `Write ${builtin}, and create that identity provider on the pool.` : undefined);

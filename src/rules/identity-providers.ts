@@ -70,7 +70,7 @@ export const IDENTITY_PROVIDER_RULES: Rule[] = [
       if (ctx && idpsDecided(ctx)) return;
       eachLiteralAt(c, 'SupportedIdentityProviders', (name, at) => {
         const builtin = builtinSpelling(name);
-        if (builtin === undefined || ctx?.idps.some((p) => p.name === name)) return;
+        if (builtin === undefined || ctx?.idps.some((p) => p.name === name) || ctx?.registered.identityProviders.includes(name)) return;
         emit(itemPath('SupportedIdentityProviders', at), show(name), `built-in provider names are case-sensitive, and ${name} is not one: unless the pool has a provider named exactly ${name}, Cognito answers "The provider ${name} does not exist for User Pool".`,
           `Write ${builtin}.`);
       });

@@ -453,6 +453,50 @@ describe('AppClientChecks with cdk-nag 3 (a validation plugin)', () => {
   });
 });
 
+describe('AppClientChecks with cdk-nag 3: providers and servers the app says exist outside the template', () => {
+  const read = new cognito.ResourceServerScope({ scopeName: 'read', scopeDescription: 'Read' });
+  const exists = (r: ReturnType<AppClientChecks['validate']>) => found(r).filter((f) => /-exists /.test(f)).sort();
+
+  test('an L2 client naming a provider imported with fromProviderName and registered on the pool, and a scope of an imported server: no finding', () => {
+    const { stack, userPool, report } = setup();
+    userPool.registerIdentityProvider(cognito.UserPoolIdentityProvider.fromProviderName(stack, 'Idp', 'CorpSAML'));
+    const server = cognito.UserPoolResourceServer.fromUserPoolResourceServerId(stack, 'Orders', 'orders-api');
+    userPool.addClient('L2', {
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.custom('CorpSAML')],
+      oAuth: { callbackUrls: ['https://app.example.org/cb'], scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.resourceServer(server, read)] },
+    });
+    expect(exists(report())).toEqual([]);
+  });
+
+  test('an L2 client naming a provider imported but not registered, and a scope of no server: idp-exists and oauth-scope-exists', () => {
+    const { stack, userPool, report } = setup();
+    cognito.UserPoolIdentityProvider.fromProviderName(stack, 'Idp', 'CorpSAML');
+    userPool.addClient('L2', {
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.custom('CorpSAML')],
+      oAuth: { callbackUrls: ['https://app.example.org/cb'], scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.custom('orders-api/read')] },
+    });
+    expect(exists(report())).toEqual([
+      'AppClientChecks-idp-exists @ Stack/Pool/L2/Resource (error)',
+      'AppClientChecks-oauth-scope-exists @ Stack/Pool/L2/Resource (error)',
+    ]);
+  });
+
+  test('an AppClient naming a provider and a scope of its pool in a sibling stack: no finding', () => {
+    const { app: a, stack, userPool, report } = setup();
+    const other = new Stack(a, 'Federation');
+    new cognito.UserPoolIdentityProviderOidc(other, 'Oidc', {
+      userPool, name: 'CorpOIDC', clientId: 'id', clientSecret: 'secret', issuerUrl: 'https://idp.example.org', scopes: ['openid'],
+    });
+    new cognito.UserPoolResourceServer(other, 'Orders', { userPool, identifier: 'orders-api', scopes: [read] });
+    new AppClient(stack, 'Web', {
+      userPool,
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.custom('CorpOIDC')],
+      oAuth: { callbackUrls: ['https://app.example.org/cb'], scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.custom('orders-api/read')] },
+    });
+    expect(exists(report())).toEqual([]);
+  });
+});
+
 describe('in an app of another jsii language', () => {
   const saved = { agent: process.env.JSII_AGENT, mode: process.env.CDK_APP_MODE };
   afterEach(() => {

@@ -555,3 +555,43 @@ describe('AppClientChecks with cdk-nag 2 (an Aspect)', () => {
     expect(pack.version).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
+
+describe('AppClientChecks with cdk-nag 2: providers and servers the app says exist outside the template', () => {
+  test('an L2 client naming a provider imported with fromProviderName and registered on the pool, and a scope of an imported server: no finding', () => {
+    const { stack, userPool } = app();
+    userPool.registerIdentityProvider(cognito.UserPoolIdentityProvider.fromProviderName(stack, 'Idp', 'CorpSAML'));
+    const server = cognito.UserPoolResourceServer.fromUserPoolResourceServerId(stack, 'Orders', 'orders-api');
+    const read = new cognito.ResourceServerScope({ scopeName: 'read', scopeDescription: 'Read' });
+    userPool.addClient('L2', {
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.custom('CorpSAML')],
+      oAuth: { callbackUrls: [CALLBACK], scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.resourceServer(server, read)] },
+    });
+    Template.fromStack(stack);
+    expect(found(stack).filter((f) => /-exists /.test(f))).toEqual([]);
+  });
+
+  test('an L2 client naming a provider neither in the app nor registered, or a scope of no server: idp-exists and oauth-scope-exists', () => {
+    const { stack, userPool } = app();
+    cognito.UserPoolIdentityProvider.fromProviderName(stack, 'Idp', 'CorpSAML'); // imported, not registered
+    userPool.addClient('L2', {
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.custom('CorpSAML')],
+      oAuth: { callbackUrls: [CALLBACK], scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.custom('orders-api/read')] },
+    });
+    Template.fromStack(stack);
+    expect(found(stack).filter((f) => /-exists /.test(f)).sort()).toEqual([
+      'AppClientChecks-idp-exists @ Stack/Pool/L2/Resource (error)',
+      'AppClientChecks-oauth-scope-exists @ Stack/Pool/L2/Resource (error)',
+    ]);
+  });
+
+  test('an AppClient naming a provider of its pool in a sibling stack: no finding', () => {
+    const { app: a, stack, userPool } = app();
+    const other = new Stack(a, 'Federation');
+    new cognito.UserPoolIdentityProviderOidc(other, 'Oidc', {
+      userPool, name: 'CorpOIDC', clientId: 'id', clientSecret: 'secret', issuerUrl: 'https://idp.example.org', scopes: ['openid'],
+    });
+    new AppClient(stack, 'Web', { userPool, supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.custom('CorpOIDC')], oAuth: { callbackUrls: [CALLBACK] } });
+    Template.fromStack(stack);
+    expect(found(stack).filter((f) => /-exists /.test(f))).toEqual([]);
+  });
+});

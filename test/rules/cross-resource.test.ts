@@ -682,3 +682,55 @@ describe('quota-clients-per-pool', () => {
     expect(find({ ...many(1000, POOL_ID), Last: client({ UserPoolId: 'us-east-1_Other1' }) }, 'quota-clients-per-pool')).toEqual([]);
   });
 });
+
+describe("providers and servers the app registered outside the template (Metadata['cdk-cognito-app-client:registered'])", () => {
+  const KEY = 'cdk-cognito-app-client:registered';
+  const registered = (value: unknown) => ({ Metadata: { [KEY]: value } });
+
+  test('idp-exists accepts a provider registered on the pool, and only that name', () => {
+    const resources = (names: string[]) => ({
+      Pool: pool(),
+      Client: client({ SupportedIdentityProviders: ['COGNITO', 'CorpSAML', 'Other'] }, registered({ identityProviders: names, resourceServers: [] })),
+    });
+    expect(find(resources(['CorpSAML']), 'idp-exists').map((f) => f.property)).toEqual(['SupportedIdentityProviders[2]']);
+    expect(find(resources(['CorpSAML', 'Other']), 'idp-exists')).toEqual([]);
+    expect(find(resources([]), 'idp-exists')).toHaveLength(2);
+  });
+
+  test('idp-builtin-case says nothing about a registered name (the pool has it)', () => {
+    const r = { Client: client({ UserPoolId: POOL_ID, SupportedIdentityProviders: ['google'] }, registered({ identityProviders: ['google'] })) };
+    expect(find(r, 'idp-builtin-case')).toEqual([]);
+    expect(find({ Client: client({ UserPoolId: POOL_ID, SupportedIdentityProviders: ['google'] }) }, 'idp-builtin-case')).toHaveLength(1);
+  });
+
+  test('oauth-scope-exists accepts any scope of an imported server (scopes not given), and only of that identifier', () => {
+    const r = { Pool: pool(), Client: client(oauth(['orders-api/read', 'orders-api/write', 'billing/read']), registered({ resourceServers: [{ identifier: 'orders-api' }] })) };
+    expect(find(r, 'oauth-scope-exists').map((f) => f.property)).toEqual(['AllowedOAuthScopes[2]']);
+  });
+
+  test('oauth-scope-exists accepts only the scopes of a server whose scopes are given (another stack\'s server)', () => {
+    const r = { Pool: pool(), Client: client(oauth(['orders-api/read', 'orders-api/write']), registered({ resourceServers: [{ identifier: 'orders-api', scopes: ['read'] }] })) };
+    expect(find(r, 'oauth-scope-exists').map((f) => `${f.property} ${f.message}`)).toEqual([
+      expect.stringMatching(/^AllowedOAuthScopes\[1\] \[oauth-scope-exists\] AllowedOAuthScopes\[1\] = "orders-api\/write": no resource server of user pool Pool defines it/),
+    ]);
+    // an identifier that is a prefix of another one is no match
+    const prefix = { Pool: pool(), Client: client(oauth(['orders-api-v2/read']), registered({ resourceServers: [{ identifier: 'orders-api' }] })) };
+    expect(find(prefix, 'oauth-scope-exists')).toHaveLength(1);
+  });
+
+  test.each([
+    ['a string', 'CorpSAML'],
+    ['a list', ['CorpSAML']],
+    ['providers not a list of strings', { identityProviders: 'CorpSAML' }],
+    ['a provider that is no string', { identityProviders: [{ Ref: 'Name' }] }],
+    ['a server without identifier', { resourceServers: [{ scopes: ['read'] }] }],
+    ['a server whose scopes are no strings', { resourceServers: [{ identifier: 'orders-api', scopes: [{ Ref: 'S' }] }] }],
+    ['an empty identifier', { resourceServers: [{ identifier: '' }] }],
+  ])('ignores malformed metadata (%s): the findings stay', (_d, value) => {
+    const r = {
+      Pool: pool(),
+      Client: client(oauth(['orders-api/read'], { SupportedIdentityProviders: ['CorpSAML'] }), registered(value)),
+    };
+    expect(ids(r).filter((id) => id.endsWith('-exists')).sort()).toEqual(['idp-exists', 'oauth-scope-exists']);
+  });
+});

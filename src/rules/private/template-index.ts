@@ -34,6 +34,53 @@ export interface IdpInfo {
   readonly mapped: ReadonlyArray<string> | Unknown;
 }
 
+/**
+ * The CloudFormation metadata key of a client resource under which the identity providers and resource
+ * servers that exist outside its template are written (see `Registered`).
+ */
+export const REGISTERED_KEY = 'cdk-cognito-app-client:registered';
+
+/** A resource server outside the template: its identifier, and its scope names when they are known. */
+export interface RegisteredServer {
+  readonly identifier: string;
+  /** Undefined: any scope of the server (an imported server, whose scopes the app does not say). */
+  readonly scopes?: ReadonlyArray<string>;
+}
+
+/**
+ * What the app says exists on a client's pool though its template does not define it, read from the
+ * client resource's `Metadata['cdk-cognito-app-client:registered']`: identity providers registered on
+ * the pool (`pool.registerIdentityProvider(UserPoolIdentityProvider.fromProviderName(...))`) or defined in
+ * another stack of the app, and resource servers imported (`UserPoolResourceServer.fromUserPoolResourceServerId`)
+ * or defined in another stack. `AppClient` writes it; `AppClientChecks` gives it to the clients of the app.
+ */
+export interface Registered {
+  readonly identityProviders: ReadonlyArray<string>;
+  readonly resourceServers: ReadonlyArray<RegisteredServer>;
+}
+
+const NOTHING_REGISTERED: Registered = { identityProviders: [], resourceServers: [] };
+
+/**
+ * The `Registered` of a client resource's metadata: only well-formed entries count (literal strings),
+ * anything else is ignored, so a hand-written or damaged entry never makes a provider appear.
+ */
+export function registeredOf(resource: unknown): Registered {
+  const m = isPlainObject(resource) && isPlainObject(resource.Metadata) ? resource.Metadata[REGISTERED_KEY] : undefined;
+  if (!isPlainObject(m)) return NOTHING_REGISTERED;
+  const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? v as string[] : undefined);
+  const identityProviders = strings(m.identityProviders) ?? [];
+  const servers: RegisteredServer[] = [];
+  if (Array.isArray(m.resourceServers)) {
+    for (const r of m.resourceServers) {
+      if (!isPlainObject(r) || typeof r.identifier !== 'string' || r.identifier === '') continue;
+      if (r.scopes === undefined) servers.push({ identifier: r.identifier });
+      else if (strings(r.scopes)) servers.push({ identifier: r.identifier, scopes: strings(r.scopes) });
+    }
+  }
+  return identityProviders.length || servers.length ? { identityProviders, resourceServers: servers } : NOTHING_REGISTERED;
+}
+
 /** What the template tells about one client's surroundings. */
 export interface ClientContext {
   readonly logicalId: string;
@@ -45,6 +92,8 @@ export interface ClientContext {
    */
   readonly servers: ReadonlyArray<ServerInfo>;
   readonly idps: ReadonlyArray<IdpInfo>;
+  /** The providers and servers the app says exist outside the template (the client's metadata, see `Registered`). */
+  readonly registered: Registered;
   /**
    * Whether `servers` and `idps` are all there could be: false when a nested stack's template was not
    * given, or resources are generated at deploy time (`Fn::ForEach`, a macro), so a missing one may exist.
@@ -249,6 +298,7 @@ export class TemplateIndex {
     return new Context(
       logicalId,
       this.resources,
+      registeredOf(this.resources[logicalId]),
       slot?.pool,
       slot !== undefined ? slot.servers : NONE,
       slot !== undefined ? slot.idps : NONE,
@@ -311,16 +361,18 @@ class Context implements ClientContext {
   declare public readonly pool: PoolInfo | undefined;
   declare public readonly servers: ReadonlyArray<ServerInfo>;
   declare public readonly idps: ReadonlyArray<IdpInfo>;
+  declare public readonly registered: Registered;
   declare public readonly complete: boolean;
   declare public readonly clientsOnPool: number;
   declare public readonly indexOnPool: number;
   /** The answers of `createdAfter` so far (a client asks about the same resource for each of its scopes). */
   declare private after: Map<string, boolean> | undefined;
 
-  constructor(logicalId: string, resources: Resources, pool: PoolInfo | undefined, servers: ReadonlyArray<ServerInfo>,
+  constructor(logicalId: string, resources: Resources, registered: Registered, pool: PoolInfo | undefined, servers: ReadonlyArray<ServerInfo>,
     idps: ReadonlyArray<IdpInfo>, complete: boolean, clientsOnPool: number, indexOnPool: number) {
     this.logicalId = logicalId;
     this.resources = resources;
+    this.registered = registered;
     this.pool = pool;
     this.servers = servers;
     this.idps = idps;
