@@ -28,14 +28,12 @@ export interface DocumentedRule extends RuleInfo {
   readonly attachment?: { readonly reads: ReadonlyArray<string>; readonly reportsOn: 'attachment' | 'client' };
 }
 
-/** The setting that turns a policy rule on; a boolean setting with the value that does (from the rule's enabled()). */
+/** The setting that turns a policy rule on; a boolean setting with the value that does (from the settings table). */
 function settingOf(ruleId: string): string | undefined {
   const spec = SETTINGS.find((s) => s.ruleId === ruleId);
   if (!spec) return undefined;
   if (spec.kind !== 'boolean') return spec.key;
-  const rule = POLICY_RULES.find((r) => r.id === ruleId)!;
-  const on = [true, false].find((v) => rule.enabled({ [spec.key]: v }));
-  return `${spec.key}: ${on}`;
+  return `${spec.key}: ${spec.turnsOnWith ?? true}`;
 }
 
 /** Every rule of `ClientRules.rules()` then of `ClientPolicy.rules()`, in registry order. */

@@ -1,10 +1,9 @@
 import { readFileSync } from 'fs';
 import { Duration } from 'aws-cdk-lib';
 import { duplicateKeys } from './private/duplicate-keys';
-import { ISO_DURATION, POLICY_RULE_IDS, SETTINGS, SettingSpec, policySchema } from './settings';
+import { ISO_DURATION, POLICY_RULE_IDS, PolicySettings, SETTINGS, SettingSpec, millis, policySchema, resolveSettings, ruleTurnedOn } from './settings';
 import { LibraryError } from '../private/errors';
-import { POLICY_RULES, PolicySettings, plainGlob, urlGlob } from '../rules/policy';
-import { Matcher, linearMatcher } from '../rules/private/linear-match';
+import { POLICY_RULES } from '../rules/policy';
 import { rulePage } from '../rules/private/sources';
 import { RuleInfo, Severity } from '../rules/types';
 
@@ -336,7 +335,7 @@ export class ClientPolicy {
       throw new ClientPolicyError('ClientPolicy', [`the policy settings must be an object, not ${describe(props)}.`]);
     }
     const checked = readSettings(props as unknown as { [key: string]: unknown }, 'code', collect) as ClientPolicyProps;
-    this.settings = resolveSettings(checked, collect);
+    this.settings = resolveSettings(checked as { readonly [key: string]: unknown }, collect);
     this.levels = {};
     for (const [id, level] of Object.entries(checked.severities ?? {})) {
       if (!POLICY_RULE_IDS.includes(id)) collect.push(`severities: unknown policy rule "${id}"${suggest(id, POLICY_RULE_IDS)}.`);
@@ -350,7 +349,7 @@ export class ClientPolicy {
    * The ids of the policy rules this policy turns on.
    */
   public get enabledRuleIds(): string[] {
-    return POLICY_RULES.filter((r) => r.enabled(this.settings)).map((r) => r.id);
+    return POLICY_RULES.filter((r) => ruleTurnedOn(r.id, this.settings)).map((r) => r.id);
   }
 
   /**
@@ -381,30 +380,6 @@ class ClientPolicyError extends LibraryError {
   }
 }
 
-function seconds(d: Duration | undefined, key: string, problems: string[]): number | undefined {
-  if (d === undefined) return undefined;
-  if (!(d instanceof Duration) || d.isUnresolved()) {
-    problems.push(`${key}: must be a literal Duration (a token-valued duration cannot be compared at synth).`);
-    return undefined;
-  }
-  const ms = millis(d);
-  if (ms === undefined) {
-    problems.push(`"${key}": ${d.toHumanString()} is too long to be a token lifetime (at most ${Number.MAX_SAFE_INTEGER} milliseconds).`);
-    return undefined;
-  }
-  return ms / 1000;
-}
-
-/** A duration in milliseconds, or undefined when it is not a safe integer (a 400-digit ISO duration is Infinity). */
-function millis(d: Duration): number | undefined {
-  try {
-    const ms = d.toMilliseconds();
-    return Number.isSafeInteger(ms) ? ms : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Reads settings against the settings table, in their file form (JSON: durations as ISO 8601
  * strings, `$schema` allowed) or their code form (`ClientPolicyProps`: durations as `Duration`
@@ -431,58 +406,6 @@ function readSettings(input: { [key: string]: unknown }, form: 'file' | 'code', 
     if (value !== undefined && problems.length === before) props[key] = value;
   }
   return props;
-}
-
-function list(v: string[] | undefined, key: string, problems: string[], values?: ReadonlyArray<string>): string[] | undefined {
-  if (v === undefined) return undefined;
-  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) {
-    problems.push(`${key}: must be a list of strings.`);
-    return undefined;
-  }
-  if (values) {
-    for (const x of v) if (!values.includes(x)) problems.push(`${key}: ${JSON.stringify(x)} is not one of ${values.join(', ')}${suggest(x, values)}.`);
-  }
-  return v;
-}
-
-function resolveSettings(p: ClientPolicyProps, problems: string[]): PolicySettings {
-  const spec = (key: string) => SETTINGS.find((s) => s.key === key);
-  let clientNamePattern: Matcher | undefined;
-  if (p.clientNamePattern !== undefined) {
-    try {
-      clientNamePattern = linearMatcher(p.clientNamePattern);
-    } catch (e) {
-      problems.push(`clientNamePattern: ${JSON.stringify(p.clientNamePattern)} is not a valid RE2 regular expression (${(e as Error).message}); RE2 matches in linear time and has no backreferences or lookaround.`);
-    }
-  }
-  if (p.clientSecret !== undefined && !Object.values(ClientSecretPolicy).includes(p.clientSecret)) {
-    problems.push(`clientSecret: ${JSON.stringify(p.clientSecret)} is not REQUIRED or FORBIDDEN.`);
-  }
-  const callbacks = list(p.allowedCallbackUrls, 'allowedCallbackUrls', problems);
-  const logouts = list(p.allowedLogoutUrls, 'allowedLogoutUrls', problems);
-  const scopes = list(p.allowedScopes, 'allowedScopes', problems);
-  return {
-    maxAccessTokenSeconds: seconds(p.maxAccessTokenValidity, 'maxAccessTokenValidity', problems),
-    maxIdTokenSeconds: seconds(p.maxIdTokenValidity, 'maxIdTokenValidity', problems),
-    maxRefreshTokenSeconds: seconds(p.maxRefreshTokenValidity, 'maxRefreshTokenValidity', problems),
-    allowedOAuthFlows: list(p.allowedOAuthFlows, 'allowedOAuthFlows', problems, spec('allowedOAuthFlows')!.values),
-    forbiddenAuthFlows: list(p.forbiddenAuthFlows, 'forbiddenAuthFlows', problems, spec('forbiddenAuthFlows')!.values),
-    requirePreventUserExistenceErrors: p.requirePreventUserExistenceErrors,
-    requireTokenRevocation: p.requireTokenRevocation,
-    requireRefreshTokenRotation: p.requireRefreshTokenRotation,
-    forbidImplicitFlow: p.forbidImplicitFlow,
-    forbidPlaintextPasswordFlows: p.forbidPlaintextPasswordFlows,
-    forbidUserAuth: p.forbidUserAuth,
-    forbidExampleUrls: p.forbidExampleUrls,
-    allowLoopbackUrls: p.allowLoopbackUrls,
-    allowedCallbackUrls: callbacks?.map(urlGlob),
-    allowedLogoutUrls: logouts?.map(urlGlob),
-    allowedScopes: scopes?.map(plainGlob),
-    allowedIdentityProviders: list(p.allowedIdentityProviders, 'allowedIdentityProviders', problems),
-    clientNamePattern,
-    clientNamePatternSource: p.clientNamePattern,
-    clientSecret: p.clientSecret,
-  };
 }
 
 /** Reads one setting of a policy file into its props form; records a problem and returns undefined if ill-typed. */

@@ -1,12 +1,18 @@
-import { POLICY_RULES } from '../rules/policy';
+import { Duration } from 'aws-cdk-lib';
+import { Glob, POLICY_RULES, plainGlob, urlGlob } from '../rules/policy';
+import { Matcher, linearMatcher } from '../rules/private/linear-match';
 
 /** The JSON form of a setting's value. */
 export type SettingKind = 'duration' | 'boolean' | 'strings' | 'string' | 'severities';
 
 /**
- * One setting of an organisation policy, as the JSON file and the JSON Schema know it.
- * This table is the single description of the file format: the schema is generated from it,
- * and `ClientPolicy.fromJson` checks files against it.
+ * One setting of an organisation policy: its key (the same in `ClientPolicyProps` and in policy
+ * files), the JSON form of its value, what it checks (for the JSON Schema and the README table) and
+ * the policy rule it turns on. This table is the one description of the settings: the JSON Schema,
+ * the checks of policies built in code and read from files, the resolved settings the rules read
+ * (`PolicySettings`, whose type is derived from this table), which rule each setting turns on, and the
+ * README's policy table all come from it. `ClientPolicyProps` is the one second spelling jsii needs (an
+ * interface with JSDoc); test/policy/settings-props.test.ts keeps it in step with this table.
  */
 export interface SettingSpec {
   readonly key: string;
@@ -18,6 +24,14 @@ export interface SettingSpec {
   readonly values?: ReadonlyArray<string>;
   /** A JSON Schema pattern for `string` values or `strings` items. */
   readonly pattern?: string;
+  /**
+   * How the rules read the value: `url-glob` and `plain-glob` make each item of a `strings` setting a
+   * glob (see `urlGlob`, `plainGlob`), `re2` makes a `string` setting an RE2 matcher; by default a
+   * value is read as written (a duration as its seconds).
+   */
+  readonly match?: 'url-glob' | 'plain-glob' | 're2';
+  /** For a boolean setting, the value that turns its rule on (default `true`). */
+  readonly turnsOnWith?: boolean;
 }
 
 export const OAUTH_FLOW_VALUES = ['code', 'implicit', 'client_credentials'];
@@ -28,7 +42,7 @@ export const AUTH_FLOW_VALUES = [
 /** ISO 8601 durations as aws-cdk-lib's `Duration.parse` reads them (e.g. PT1H, P30D, PT15M). */
 export const ISO_DURATION = '^P(?!$)(\\d+D)?(T(?!$)(\\d+H)?(\\d+M)?(\\d+S)?)?$';
 
-export const SETTINGS: ReadonlyArray<SettingSpec> = [
+const TABLE = [
   { key: 'maxAccessTokenValidity', kind: 'duration', ruleId: 'policy-max-access-token-validity', description: 'Longest allowed access-token lifetime, as an ISO 8601 duration (e.g. "PT1H"). Absent values count as the service default of 60 minutes.' },
   { key: 'maxIdTokenValidity', kind: 'duration', ruleId: 'policy-max-id-token-validity', description: 'Longest allowed ID-token lifetime, as an ISO 8601 duration (e.g. "PT1H").' },
   { key: 'maxRefreshTokenValidity', kind: 'duration', ruleId: 'policy-max-refresh-token-validity', description: 'Longest allowed refresh-token lifetime, as an ISO 8601 duration (e.g. "P30D"). Absent values count as the service default of 30 days.' },
@@ -41,15 +55,115 @@ export const SETTINGS: ReadonlyArray<SettingSpec> = [
   { key: 'forbidPlaintextPasswordFlows', kind: 'boolean', ruleId: 'policy-no-plaintext-password-flows', description: 'Forbid flows that send the password instead of using SRP (ALLOW_USER_PASSWORD_AUTH, ALLOW_ADMIN_USER_PASSWORD_AUTH, USER_PASSWORD_AUTH, ADMIN_NO_SRP_AUTH).' },
   { key: 'forbidUserAuth', kind: 'boolean', ruleId: 'policy-user-auth-widens', description: 'Forbid ALLOW_USER_AUTH, which also enables password and SRP sign-in.' },
   { key: 'forbidExampleUrls', kind: 'boolean', ruleId: 'policy-no-example-callback', description: 'Forbid example.com callback, logout and default redirect URLs (the aws-cdk-lib default callback).' },
-  { key: 'allowLoopbackUrls', kind: 'boolean', ruleId: 'policy-no-loopback-in-prod', description: 'false forbids loopback redirect URLs (localhost, 127.0.0.1, [::1], and every other spelling of a loopback host a browser accepts), as production clients should; true exempts http and https URLs on exactly localhost, 127.0.0.1 or [::1] from allowedCallbackUrls and allowedLogoutUrls.' },
-  { key: 'allowedCallbackUrls', kind: 'strings', ruleId: 'policy-callback-urls-allowed', description: 'Globs callback URLs and DefaultRedirectURI must match, e.g. "https://*.example.org/*". In the scheme and host, * stays within the host; in the path it matches anything.' },
-  { key: 'allowedLogoutUrls', kind: 'strings', ruleId: 'policy-logout-urls-allowed', description: 'Globs logout URLs must match, with the same syntax as allowedCallbackUrls.' },
-  { key: 'allowedScopes', kind: 'strings', ruleId: 'policy-scopes-allowed', description: 'OAuth scopes clients may request; * matches any characters (e.g. "orders-api/*").' },
+  { key: 'allowLoopbackUrls', kind: 'boolean', ruleId: 'policy-no-loopback-in-prod', turnsOnWith: false, description: 'false forbids loopback redirect URLs (localhost, 127.0.0.1, [::1], and every other spelling of a loopback host a browser accepts), as production clients should; true exempts http and https URLs on exactly localhost, 127.0.0.1 or [::1] from allowedCallbackUrls and allowedLogoutUrls.' },
+  { key: 'allowedCallbackUrls', kind: 'strings', ruleId: 'policy-callback-urls-allowed', match: 'url-glob', description: 'Globs callback URLs and DefaultRedirectURI must match, e.g. "https://*.example.org/*". In the scheme and host, * stays within the host; in the path it matches anything.' },
+  { key: 'allowedLogoutUrls', kind: 'strings', ruleId: 'policy-logout-urls-allowed', match: 'url-glob', description: 'Globs logout URLs must match, with the same syntax as allowedCallbackUrls.' },
+  { key: 'allowedScopes', kind: 'strings', ruleId: 'policy-scopes-allowed', match: 'plain-glob', description: 'OAuth scopes clients may request; * matches any characters (e.g. "orders-api/*").' },
   { key: 'allowedIdentityProviders', kind: 'strings', ruleId: 'policy-identity-providers-allowed', description: 'Identity provider names clients may use (e.g. "COGNITO", "Google", your SAML provider).' },
-  { key: 'clientNamePattern', kind: 'string', ruleId: 'policy-client-name-pattern', description: 'A regular expression every ClientName must fully match (e.g. "[a-z][a-z0-9-]*"), in RE2 syntax: matched in linear time, so no backreferences or lookaround.' },
+  { key: 'clientNamePattern', kind: 'string', ruleId: 'policy-client-name-pattern', match: 're2', description: 'A regular expression every ClientName must fully match (e.g. "[a-z][a-z0-9-]*"), in RE2 syntax: matched in linear time, so no backreferences or lookaround.' },
   { key: 'clientSecret', kind: 'string', ruleId: 'policy-client-secret', values: ['REQUIRED', 'FORBIDDEN'], description: 'REQUIRED: every client has a secret; FORBIDDEN: no client has one.' },
   { key: 'severities', kind: 'severities', description: 'The severity of each policy rule ("error" fails synth, "warning" is reported), by rule id; rules keep their default severity otherwise.' },
-];
+] as const satisfies ReadonlyArray<SettingSpec>;
+
+/** Every setting, in the order of the README table and the schema. */
+export const SETTINGS: ReadonlyArray<SettingSpec> = TABLE;
+
+
+/** One entry of the settings table, with its literal types. */
+type Entry = typeof TABLE[number];
+
+/** The value the rules read for an entry: durations in seconds, globs and patterns as matchers. */
+type Resolved<E> =
+  E extends { kind: 'duration' } ? number
+    : E extends { kind: 'boolean' } ? boolean
+      : E extends { kind: 'strings'; match: 'url-glob' | 'plain-glob' } ? ReadonlyArray<Glob>
+        : E extends { kind: 'strings' } ? ReadonlyArray<string>
+          : E extends { kind: 'string'; match: 're2' } ? Matcher
+            : E extends { kind: 'string' } ? string
+              : never;
+
+/**
+ * An organisation policy, resolved for the rules: one optional field per setting of `SETTINGS`, by
+ * its key (derived from the table, never written twice); a rule runs only when its setting turns it on.
+ */
+export type PolicySettings = { readonly [E in Exclude<Entry, { kind: 'severities' }> as E['key']]?: Resolved<E> };
+
+/** The key of a setting. */
+export type SettingKey = Entry['key'];
+
+/** Whether a setting's value turns its rule on: a boolean when it has the value that does, any other setting when given. */
+export function turnsOn(spec: SettingSpec, value: unknown): boolean {
+  if (value === undefined) return false;
+  return spec.kind === 'boolean' ? value === (spec.turnsOnWith ?? true) : true;
+}
+
+/** Whether the resolved settings turn a policy rule on. */
+export function ruleTurnedOn(ruleId: string, settings: PolicySettings): boolean {
+  const values = settings as { readonly [key: string]: unknown };
+  return SETTINGS.some((s) => s.ruleId === ruleId && turnsOn(s, values[s.key]));
+}
+
+/** A duration in milliseconds, or undefined when it is not a safe integer (a 400-digit ISO duration is Infinity). */
+export function millis(d: Duration): number | undefined {
+  try {
+    const ms = d.toMilliseconds();
+    return Number.isSafeInteger(ms) ? ms : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The settings as the rules read them, from well-typed props (after `readSettings` in
+ * client-policy.ts): each setting is read by its entry (durations to seconds, globs and patterns to
+ * matchers); a value that cannot be used is a problem, and left out.
+ */
+export function resolveSettings(props: { readonly [key: string]: unknown }, problems: string[]): PolicySettings {
+  const out: { [key: string]: unknown } = {};
+  for (const spec of SETTINGS) {
+    const v = props[spec.key];
+    if (v === undefined || spec.kind === 'severities') continue;
+    const resolved = resolveOne(spec, v, problems);
+    if (resolved !== undefined) out[spec.key] = resolved;
+  }
+  return out as PolicySettings;
+}
+
+function resolveOne(spec: SettingSpec, v: unknown, problems: string[]): unknown {
+  switch (spec.kind) {
+    case 'duration': {
+      const d = v as Duration;
+      if (!(d instanceof Duration) || d.isUnresolved()) {
+        problems.push(`${spec.key}: must be a literal Duration (a token-valued duration cannot be compared at synth).`);
+        return undefined;
+      }
+      const ms = millis(d);
+      if (ms === undefined) {
+        problems.push(`"${spec.key}": ${d.toHumanString()} is too long to be a token lifetime (at most ${Number.MAX_SAFE_INTEGER} milliseconds).`);
+        return undefined;
+      }
+      return ms / 1000;
+    }
+    case 'strings': {
+      const list = v as ReadonlyArray<string>;
+      if (spec.match === 'url-glob') return list.map(urlGlob);
+      if (spec.match === 'plain-glob') return list.map(plainGlob);
+      return list;
+    }
+    case 'string':
+      if (spec.match === 're2') {
+        try {
+          return linearMatcher(v as string);
+        } catch (e) {
+          problems.push(`${spec.key}: ${JSON.stringify(v)} is not a valid RE2 regular expression (${(e as Error).message}); RE2 matches in linear time and has no backreferences or lookaround.`);
+          return undefined;
+        }
+      }
+      return v;
+    default:
+      return v;
+  }
+}
 
 /** Every policy rule id, for the severities map. */
 export const POLICY_RULE_IDS = POLICY_RULES.map((r) => r.id);

@@ -19,6 +19,7 @@ import { TemplateCheckOptions, TemplateFinding } from './template';
 import { Finding, RuleInfo, Severity } from './types';
 import { UNREADABLE_RULE, unreadableReason } from './unreadable';
 import type { ClientPolicy } from '../policy/client-policy';
+import { ruleTurnedOn } from '../policy/settings';
 
 /**
  * The rule engine: every documented rule for the properties of one
@@ -797,7 +798,7 @@ function policyPlan(policy: ClientPolicy): PolicyPlan {
   let plan = POLICY_PLANS.get(policy);
   if (plan === undefined) {
     const settings = policy._settings();
-    const rules = POLICY_RULES.filter((r) => r.enabled(settings))
+    const rules = POLICY_RULES.filter((r) => ruleTurnedOn(r.id, settings))
       .map((rule) => ({ rule, head: { id: rule.id, fix: rule.fix, severity: policy.severityOf(rule.id) } }));
     plan = { settings, rules };
     POLICY_PLANS.set(policy, plan);

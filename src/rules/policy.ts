@@ -7,6 +7,9 @@ import { ALL_URLS, CALLBACK, DEFAULT, LOGOUT, eachUrl, isLoopbackHostAsBrowsersR
 import { PartialString, isList, listEmpty, show } from './private/values';
 import { lifetimeSeconds } from './tokens';
 import { Severity } from './types';
+import type { PolicySettings } from '../policy/settings';
+
+export type { PolicySettings } from '../policy/settings';
 
 /**
  * One token of a glob: a literal character, or a `*`, which matches any run of the characters it
@@ -62,43 +65,13 @@ export function couldMatch(glob: Glob, value: PartialString): boolean {
   return false;
 }
 
-/**
- * An organisation policy, resolved for the rules: every setting is optional, and a rule runs only
- * when its setting is present. Built by `ClientPolicy`; the rules never see JSON.
- */
-export interface PolicySettings {
-  readonly maxAccessTokenSeconds?: number;
-  readonly maxIdTokenSeconds?: number;
-  readonly maxRefreshTokenSeconds?: number;
-  readonly allowedOAuthFlows?: ReadonlyArray<string>;
-  readonly forbiddenAuthFlows?: ReadonlyArray<string>;
-  readonly requirePreventUserExistenceErrors?: boolean;
-  readonly requireTokenRevocation?: boolean;
-  readonly requireRefreshTokenRotation?: boolean;
-  readonly forbidImplicitFlow?: boolean;
-  readonly forbidPlaintextPasswordFlows?: boolean;
-  readonly forbidUserAuth?: boolean;
-  readonly forbidExampleUrls?: boolean;
-  readonly allowLoopbackUrls?: boolean;
-  readonly allowedCallbackUrls?: ReadonlyArray<Glob>;
-  readonly allowedLogoutUrls?: ReadonlyArray<Glob>;
-  readonly allowedScopes?: ReadonlyArray<Glob>;
-  readonly allowedIdentityProviders?: ReadonlyArray<string>;
-  readonly clientNamePattern?: Matcher;
-  /** The pattern as the policy wrote it. */
-  readonly clientNamePatternSource?: string;
-  readonly clientSecret?: 'REQUIRED' | 'FORBIDDEN';
-}
-
-/** A policy rule: off unless its setting is on; its severity comes from the policy. */
+/** A policy rule: off unless its setting turns it on (the settings table, src/policy/settings.ts, says which); its severity comes from the policy. */
 export interface PolicyRule {
   readonly id: string;
   readonly defaultSeverity: Severity;
   readonly title: string;
   readonly source: string;
   readonly fix: string;
-  /** Whether the policy turns this rule on. */
-  readonly enabled: (p: PolicySettings) => boolean;
   /** Pure: reads the client and the policy, reports each violation. */
   readonly check: (c: Client, emit: Emit, p: PolicySettings) => void;
 }
@@ -147,7 +120,7 @@ function eachAuthFlow(c: Client, visit: (flow: string, path: string, fromDefault
 }
 
 function maxLifetimeRule(id: string, token: 'AccessToken' | 'IdToken' | 'RefreshToken', label: string,
-  setting: 'maxAccessTokenSeconds' | 'maxIdTokenSeconds' | 'maxRefreshTokenSeconds'): PolicyRule {
+  setting: 'maxAccessTokenValidity' | 'maxIdTokenValidity' | 'maxRefreshTokenValidity'): PolicyRule {
   const property = `${token}Validity`;
   return {
     id,
@@ -155,7 +128,6 @@ function maxLifetimeRule(id: string, token: 'AccessToken' | 'IdToken' | 'Refresh
     title: `The ${label} lifetime is at most the policy's maximum`,
     source: SOURCES.TVU,
     fix: `Shorten ${property} (with TokenValidityUnits.${token}) to at most the policy's maximum.`,
-    enabled: (p) => p[setting] !== undefined,
     check(c, emit, p) {
       const s = lifetimeSeconds(c, token);
       const max = p[setting]!;
@@ -176,7 +148,6 @@ function allowedUrlsRule(id: string, kinds: number, what: string,
     title: `${what} match the policy's allowed patterns`,
     source: SOURCES.DG_OAUTH,
     fix: `Use a URL that matches one of the policy's ${setting} patterns, or ask for the policy to allow it.`,
-    enabled: (p) => p[setting] !== undefined,
     check(c, emit, p) {
       const globs = p[setting]!;
       eachUrl(c, kinds, (url, path) => {
@@ -217,7 +188,6 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     title: 'No implicit grant',
     source: SOURCES.DG_OAUTH,
     fix: 'Use the authorization code grant (with PKCE for public clients) instead of implicit.',
-    enabled: (p) => p.forbidImplicitFlow === true,
     check(c, emit) {
       eachLiteral(c, 'AllowedOAuthFlows', (f, path) => {
         if (f === 'implicit') emit(path, show(f), 'the implicit grant returns tokens in the browser URL and issues no refresh token.');
@@ -230,7 +200,6 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     title: 'PreventUserExistenceErrors is ENABLED',
     source: 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html',
     fix: 'Set PreventUserExistenceErrors: ENABLED (AppClient does by default).',
-    enabled: (p) => p.requirePreventUserExistenceErrors === true,
     check(c, emit) {
       const v = c.PreventUserExistenceErrors;
       if (v === undefined || (typeof v === 'string' && v !== 'ENABLED')) {
@@ -244,7 +213,6 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     title: 'Token revocation is on',
     source: SOURCES.API,
     fix: 'Remove EnableTokenRevocation: false (it defaults to true).',
-    enabled: (p) => p.requireTokenRevocation === true,
     check(c, emit) {
       if (c.EnableTokenRevocation === false) emit('EnableTokenRevocation', 'false', 'refresh tokens of this client cannot be revoked.');
     },
@@ -255,7 +223,6 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     title: 'No flows that send the password instead of using SRP',
     source: SOURCES.API,
     fix: 'Use ALLOW_USER_SRP_AUTH instead of the password flows.',
-    enabled: (p) => p.forbidPlaintextPasswordFlows === true,
     check(c, emit) {
       eachLiteral(c, 'ExplicitAuthFlows', (f, path) => {
         if (PLAINTEXT_PASSWORD_FLOWS.includes(f)) emit(path, show(f), 'this flow sends the password to Cognito instead of using the Secure Remote Password protocol.');
@@ -268,7 +235,6 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     title: 'No ALLOW_USER_AUTH, which also enables password and SRP sign-in',
     source: SOURCES.API,
     fix: 'Remove ALLOW_USER_AUTH unless choice-based sign-in is intended, and review which first factors the pool allows.',
-    enabled: (p) => p.forbidUserAuth === true,
     check(c, emit) {
       eachLiteral(c, 'ExplicitAuthFlows', (f, path) => {
         if (f === 'ALLOW_USER_AUTH') emit(path, show(f), 'it enables password and SRP sign-in through USER_AUTH even without ALLOW_USER_PASSWORD_AUTH or ALLOW_USER_SRP_AUTH.');
@@ -281,7 +247,6 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     title: 'No example.com redirect URLs (the aws-cdk-lib default callback)',
     source: 'https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_cognito.OAuthSettings.html',
     fix: 'Give the real callback and logout URLs of the application.',
-    enabled: (p) => p.forbidExampleUrls === true,
     check(c, emit) {
       eachUrl(c, ALL_URLS, (url, path) => {
         const host = urlParts(url)?.host;
@@ -295,7 +260,6 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     title: 'No loopback redirect URLs (localhost, 127.0.0.1, [::1])',
     source: SOURCES.API,
     fix: 'Remove loopback URLs from production clients; keep them in a separate development client or stage.',
-    enabled: (p) => p.allowLoopbackUrls === false,
     check(c, emit) {
       eachUrl(c, ALL_URLS, (url, path) => {
         const host = urlParts(url)?.host;
@@ -309,7 +273,6 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     title: 'Public clients rotate refresh tokens',
     source: SOURCES.DG_REFRESH,
     fix: 'Turn on refresh-token rotation (RefreshTokenRotation.Feature: ENABLED) and remove ALLOW_REFRESH_TOKEN_AUTH.',
-    enabled: (p) => p.requireRefreshTokenRotation === true,
     check(c, emit) {
       if (c.hasSecret !== false) return;
       const f = c.Feature;
@@ -318,16 +281,15 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
       }
     },
   },
-  maxLifetimeRule('policy-max-access-token-validity', 'AccessToken', 'access token', 'maxAccessTokenSeconds'),
-  maxLifetimeRule('policy-max-id-token-validity', 'IdToken', 'ID token', 'maxIdTokenSeconds'),
-  maxLifetimeRule('policy-max-refresh-token-validity', 'RefreshToken', 'refresh token', 'maxRefreshTokenSeconds'),
+  maxLifetimeRule('policy-max-access-token-validity', 'AccessToken', 'access token', 'maxAccessTokenValidity'),
+  maxLifetimeRule('policy-max-id-token-validity', 'IdToken', 'ID token', 'maxIdTokenValidity'),
+  maxLifetimeRule('policy-max-refresh-token-validity', 'RefreshToken', 'refresh token', 'maxRefreshTokenValidity'),
   {
     id: 'policy-oauth-flows-allowed',
     defaultSeverity: Severity.ERROR,
     title: 'OAuth flows are among the policy\'s allowed flows',
     source: SOURCES.DG_OAUTH,
     fix: 'Use only the OAuth flows the policy allows.',
-    enabled: (p) => p.allowedOAuthFlows !== undefined,
     check(c, emit, p) {
       eachLiteral(c, 'AllowedOAuthFlows', (f, path) => {
         if (!p.allowedOAuthFlows!.includes(f)) emit(path, show(f), `the policy allows only ${p.allowedOAuthFlows!.join(', ') || 'no OAuth flow'}.`);
@@ -340,7 +302,6 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     title: 'No explicit auth flow the policy forbids (the service default set counts when ExplicitAuthFlows is absent)',
     source: SOURCES.API,
     fix: 'Remove the forbidden flows; when ExplicitAuthFlows is absent, list the flows you need explicitly.',
-    enabled: (p) => p.forbiddenAuthFlows !== undefined,
     check(c, emit, p) {
       eachAuthFlow(c, (f, path, fromDefault) => {
         if (p.forbiddenAuthFlows!.includes(f)) {
@@ -358,7 +319,6 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     title: 'OAuth scopes are among the policy\'s allowed scopes',
     source: SOURCES.DG_OAUTH,
     fix: 'Use only the scopes the policy allows.',
-    enabled: (p) => p.allowedScopes !== undefined,
     check(c, emit, p) {
       const scopes = c.AllowedOAuthScopes;
       if (!isList(scopes)) return;
@@ -375,7 +335,6 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     title: 'Identity providers are among the policy\'s allowed providers',
     source: SOURCES.API,
     fix: 'Use only the identity providers the policy allows.',
-    enabled: (p) => p.allowedIdentityProviders !== undefined,
     check(c, emit, p) {
       eachLiteral(c, 'SupportedIdentityProviders', (s, path) => {
         if (!p.allowedIdentityProviders!.includes(s)) emit(path, show(s), `the policy allows only ${p.allowedIdentityProviders!.join(', ')}.`);
@@ -388,11 +347,10 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     title: 'ClientName follows the organisation\'s naming pattern',
     source: SOURCES.API,
     fix: 'Name the client after the organisation\'s convention.',
-    enabled: (p) => p.clientNamePattern !== undefined,
     check(c, emit, p) {
       const n = c.ClientName;
-      if (n === undefined) emit('ClientName', '(absent: a generated name)', `a generated name cannot match the pattern ${p.clientNamePatternSource}.`);
-      else if (typeof n === 'string' && !p.clientNamePattern!.matches(n)) emit('ClientName', show(n), `it does not match the pattern ${p.clientNamePatternSource}.`);
+      if (n === undefined) emit('ClientName', '(absent: a generated name)', `a generated name cannot match the pattern ${p.clientNamePattern!.source}.`);
+      else if (typeof n === 'string' && !p.clientNamePattern!.matches(n)) emit('ClientName', show(n), `it does not match the pattern ${p.clientNamePattern!.source}.`);
     },
   },
   {
@@ -401,7 +359,6 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     title: 'The client has a secret, or has none, as the policy requires',
     source: SOURCES.DG_CLIENTS,
     fix: 'Set GenerateSecret as the policy requires (a change replaces the client: new id and secret).',
-    enabled: (p) => p.clientSecret !== undefined,
     check(c, emit, p) {
       if (p.clientSecret === 'REQUIRED' && c.hasSecret === false) emit('GenerateSecret', show(c.GenerateSecret), 'the policy requires a client secret.');
       if (p.clientSecret === 'FORBIDDEN' && c.hasSecret === true) emit('GenerateSecret', show(c.GenerateSecret), 'the policy forbids client secrets (public clients only).');
