@@ -930,6 +930,15 @@ export const RULE_DOCS: { readonly [ruleId: string]: RuleDoc } = {
     failing: { properties: oauth({ AllowedOAuthScopes: ['openid', 'billing-api/read'] }) },
     passing: { properties: oauth({ AllowedOAuthScopes: ['openid', 'orders-api/read'] }) },
   },
+  'policy-dcr-scope-explicit': {
+    why: 'A client that holds the system scope `aws.cognito/dcr/register` gets access tokens that register new app clients on the pool '
+      + '(authenticated dynamic client registration, RFC 7591): it can create clients with their own callback URLs and scopes. '
+      + 'Cognito defines the scope itself, so no resource server review ever sees it. The policy grants it only where its '
+      + 'allowedScopes lists it by name: a glob such as `*` or `aws.cognito/*` written for other scopes does not.',
+    policy: { allowedScopes: ['*'] },
+    failing: { properties: m2m({ AllowedOAuthScopes: ['aws.cognito/dcr/register'] }) },
+    passing: { properties: m2m({ AllowedOAuthScopes: ['orders-api/read'] }) },
+  },
   'policy-identity-providers-allowed': {
     why: 'Each identity provider of a client is a way to sign in; an organisation may allow only its own directory (COGNITO or its SAML '
       + 'provider) and not social sign-in.',
@@ -943,6 +952,30 @@ export const RULE_DOCS: { readonly [ruleId: string]: RuleDoc } = {
     policy: { clientNamePattern: '^[a-z][a-z0-9-]*$' },
     failing: { properties: props({ ClientName: 'Orders Web' }) },
     passing: { properties: props({ ClientName: 'orders-web' }) },
+  },
+  'policy-branding-required': {
+    why: 'With a domain on managed login (`ManagedLoginVersion: 2`), a hosted sign-in client without a style has no sign-in pages '
+      + '("Login pages unavailable"): the documented rule `branding-missing` warns, since a style made in the console is invisible to a '
+      + 'template. An organisation that creates every style as code makes it an error with this setting; the policy\'s finding '
+      + 'replaces the warning.',
+    policy: { requireManagedLoginStyle: true },
+    failing: { template: attached(DOMAIN_V2, oauth()) },
+    passing: { template: attached({ ...DOMAIN_V2, Style: style() }, oauth()) },
+  },
+  'policy-terms-required': {
+    why: 'Cognito shows terms of use and a privacy policy on the managed login sign-up page once both kinds of '
+      + '`AWS::Cognito::Terms` exist for the client. An organisation whose sign-up must show them requires both documents, as '
+      + 'code, for every hosted sign-in client (OAuth with the code or implicit grant).',
+    policy: { requireTerms: true },
+    failing: { template: attached({ TermsOfUse: terms('terms-of-use') }, oauth()) },
+    passing: { template: attached(BOTH_TERMS, oauth()) },
+  },
+  'policy-max-sso-session-validity': {
+    why: 'A client\'s SSO session validity (SSOSession.MaxValidityMinutes) is how long managed login signs the user in again without '
+      + 'asking, up to 90 days. An organisation may cap it, like token lifetimes.',
+    policy: { maxSsoSessionValidity: 'PT8H' },
+    failing: { template: attached({ ...TRACKING, SsoSession: ssoSession(1440) }) },
+    passing: { template: attached({ ...TRACKING, SsoSession: ssoSession(480) }) },
   },
   'policy-client-secret': {
     why: 'Whether clients have a secret is an architecture decision: confidential (server-side) clients need one, and public clients '

@@ -183,7 +183,9 @@ export interface ClientPolicyProps {
 
   /**
    * The OAuth scopes clients may request; `*` matches any characters (e.g. `orders-api/*`).
-   * Rule `policy-scopes-allowed`.
+   * Rule `policy-scopes-allowed`. The system scope `aws.cognito/dcr/register` (a client holding it
+   * can register other app clients) is allowed only when listed by name: a glob such as `*` does not
+   * grant it (rule `policy-dcr-scope-explicit`).
    *
    * @default - any scope
    */
@@ -211,6 +213,33 @@ export interface ClientPolicyProps {
    * @default - either
    */
   readonly clientSecret?: ClientSecretPolicy;
+
+  /**
+   * Require a managed login style (`AWS::Cognito::ManagedLoginBranding`) in the template for every
+   * hosted sign-in client (OAuth with the code or implicit grant) of a pool whose domain is on managed
+   * login (`ManagedLoginVersion: 2`): the documented warning `branding-missing` becomes the error of
+   * rule `policy-branding-required`. A style made in the console is invisible to the check.
+   *
+   * @default false
+   */
+  readonly requireManagedLoginStyle?: boolean;
+
+  /**
+   * Require terms documents (`AWS::Cognito::Terms`) of both kinds, `terms-of-use` and
+   * `privacy-policy`, in the template for every hosted sign-in client. Rule `policy-terms-required`.
+   *
+   * @default false
+   */
+  readonly requireTerms?: boolean;
+
+  /**
+   * The longest allowed SSO session validity of a client session setting
+   * (`SSOSession.MaxValidityMinutes` of an `AWS::Cognito::UserPoolClientSessionConfigurationAttachment`).
+   * Rule `policy-max-sso-session-validity`.
+   *
+   * @default - no maximum beyond the service's (90 days)
+   */
+  readonly maxSsoSessionValidity?: Duration;
 
   /**
    * The severity of policy rules, by rule id: errors fail synth, warnings are reported.

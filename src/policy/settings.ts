@@ -32,6 +32,8 @@ export interface SettingSpec {
   readonly match?: 'url-glob' | 'plain-glob' | 're2';
   /** For a boolean setting, the value that turns its rule on (default `true`). */
   readonly turnsOnWith?: boolean;
+  /** Further rules the setting turns on, each with what it checks (a row of its own in the README table). */
+  readonly alsoTurnsOn?: ReadonlyArray<{ readonly ruleId: string; readonly description: string }>;
 }
 
 export const OAUTH_FLOW_VALUES = ['code', 'implicit', 'client_credentials'];
@@ -58,10 +60,13 @@ const TABLE = [
   { key: 'allowLoopbackUrls', kind: 'boolean', ruleId: 'policy-no-loopback-in-prod', turnsOnWith: false, description: 'false forbids loopback redirect URLs (localhost, 127.0.0.1, [::1], and every other spelling of a loopback host a browser accepts), as production clients should; true exempts http and https URLs on exactly localhost, 127.0.0.1 or [::1] from allowedCallbackUrls and allowedLogoutUrls.' },
   { key: 'allowedCallbackUrls', kind: 'strings', ruleId: 'policy-callback-urls-allowed', match: 'url-glob', description: 'Globs callback URLs and DefaultRedirectURI must match, e.g. "https://*.example.org/*". In the scheme and host, * stays within the host; in the path it matches anything.' },
   { key: 'allowedLogoutUrls', kind: 'strings', ruleId: 'policy-logout-urls-allowed', match: 'url-glob', description: 'Globs logout URLs must match, with the same syntax as allowedCallbackUrls.' },
-  { key: 'allowedScopes', kind: 'strings', ruleId: 'policy-scopes-allowed', match: 'plain-glob', description: 'OAuth scopes clients may request; * matches any characters (e.g. "orders-api/*").' },
+  { key: 'allowedScopes', kind: 'strings', ruleId: 'policy-scopes-allowed', match: 'plain-glob', description: 'OAuth scopes clients may request; * matches any characters (e.g. "orders-api/*").', alsoTurnsOn: [{ ruleId: 'policy-dcr-scope-explicit', description: 'aws.cognito/dcr/register (a client holding it can register other clients) only when allowedScopes lists it exactly: a glob such as "*" or "aws.cognito/*" does not grant it.' }] },
   { key: 'allowedIdentityProviders', kind: 'strings', ruleId: 'policy-identity-providers-allowed', description: 'Identity provider names clients may use (e.g. "COGNITO", "Google", your SAML provider).' },
   { key: 'clientNamePattern', kind: 'string', ruleId: 'policy-client-name-pattern', match: 're2', description: 'A regular expression every ClientName must fully match (e.g. "[a-z][a-z0-9-]*"), in RE2 syntax: matched in linear time, so no backreferences or lookaround.' },
   { key: 'clientSecret', kind: 'string', ruleId: 'policy-client-secret', values: ['REQUIRED', 'FORBIDDEN'], description: 'REQUIRED: every client has a secret; FORBIDDEN: no client has one.' },
+  { key: 'requireManagedLoginStyle', kind: 'boolean', ruleId: 'policy-branding-required', description: 'Require a managed login style (AWS::Cognito::ManagedLoginBranding) in the template for every hosted sign-in client of a pool whose domain is on managed login (ManagedLoginVersion 2): the documented warning branding-missing becomes this error.' },
+  { key: 'requireTerms', kind: 'boolean', ruleId: 'policy-terms-required', description: 'Require terms documents (AWS::Cognito::Terms) of both kinds, terms-of-use and privacy-policy, in the template for every hosted sign-in client.' },
+  { key: 'maxSsoSessionValidity', kind: 'duration', ruleId: 'policy-max-sso-session-validity', description: 'Longest allowed SSO session validity of a client session setting (SSOSession.MaxValidityMinutes of an AWS::Cognito::UserPoolClientSessionConfigurationAttachment), as an ISO 8601 duration (e.g. "PT8H").' },
   { key: 'severities', kind: 'severities', description: 'The severity of each policy rule ("error" fails synth, "warning" is reported), by rule id; rules keep their default severity otherwise.' },
 ] as const satisfies ReadonlyArray<SettingSpec>;
 
@@ -100,7 +105,12 @@ export function turnsOn(spec: SettingSpec, value: unknown): boolean {
 /** Whether the resolved settings turn a policy rule on. */
 export function ruleTurnedOn(ruleId: string, settings: PolicySettings): boolean {
   const values = settings as { readonly [key: string]: unknown };
-  return SETTINGS.some((s) => s.ruleId === ruleId && turnsOn(s, values[s.key]));
+  return SETTINGS.some((s) => rulesOf(s).includes(ruleId) && turnsOn(s, values[s.key]));
+}
+
+/** The rules a setting turns on. */
+export function rulesOf(spec: SettingSpec): string[] {
+  return [...(spec.ruleId ? [spec.ruleId] : []), ...(spec.alsoTurnsOn ?? []).map((x) => x.ruleId)];
 }
 
 /** A duration in milliseconds, or undefined when it is not a safe integer (a 400-digit ISO duration is Infinity). */
@@ -174,7 +184,8 @@ export function policySchema(): { [key: string]: unknown } {
     $schema: { type: 'string', description: 'The schema this file follows.' },
   };
   for (const s of SETTINGS) {
-    const rule = s.ruleId ? ` Rule: ${s.ruleId}.` : '';
+    const ids = rulesOf(s);
+    const rule = ids.length === 0 ? '' : ids.length === 1 ? ` Rule: ${ids[0]}.` : ` Rules: ${ids.join(', ')}.` + (s.alsoTurnsOn ?? []).map((x) => ` ${x.ruleId}: ${x.description}`).join('');
     switch (s.kind) {
       case 'duration':
         properties[s.key] = { type: 'string', pattern: ISO_DURATION, description: s.description + rule };

@@ -1,6 +1,6 @@
 import { ContextRule } from './cross-resource';
 import { PolicyRule, PolicySettings } from './policy';
-import { checkAttachments } from './private/attachments';
+import { AttachmentRule, checkAttachments } from './private/attachments';
 import { Client, readClient } from './private/client';
 import {
   BRANCH_COST, BRANCH_WORK_BASE, BRANCH_WORK_FACTOR, Branch, MAX_DEPTH, MAX_NESTING, PROBLEMS, PROPERTIES_OF_FIELD, ValueScan,
@@ -118,8 +118,18 @@ export class ClientRules {
       else checkClient(w.properties, policy, index.contextOf(w.logicalId), w.before, lookup, findings, w.logicalId);
     }
     // Resources attached to clients by ClientId (issue 22, src/rules/private/attachments.ts): reported on themselves.
-    const attached = checkAttachments(ATTACHMENT_RULES, template, options?.nestedTemplates, (from, to) => index.contextOf(from).createdAfter(to));
-    for (let i = 0; i < attached.length; i++) findings.push(attached[i]);
+    const createdAfter = (from: string, to: string) => index.contextOf(from).createdAfter(to);
+    const plan = policy ? policyPlan(policy) : undefined;
+    const attached = checkAttachments(ATTACHMENT_RULES, template, options?.nestedTemplates, createdAfter);
+    for (let i = 0; i < attached.length; i++) {
+      if (plan && plan.superseded.includes(attached[i].ruleId)) continue;
+      findings.push(attached[i]);
+    }
+    // The policy's rules about attached resources run even on a template that has none (a missing style or terms document is their finding).
+    if (plan && plan.templateRules.length) {
+      const own = checkAttachments(plan.templateRules, template, options?.nestedTemplates, createdAfter, { always: true, typeProblems: false });
+      for (let i = 0; i < own.length; i++) findings.push(own[i]);
+    }
     return findings;
   }
 
@@ -246,7 +256,7 @@ function runnersFor(policy: ClientPolicy | undefined, context: ClientContext | u
   }
   if (policy) {
     const plan = policyPlan(policy);
-    for (const { rule, head } of plan.rules) out.push({ head, needsProperties: [], run: (c) => rule.check(c, emit, plan.settings) });
+    for (const { rule, head } of plan.rules) out.push({ head, needsProperties: [], run: (c) => rule.check!(c, emit, plan.settings, context) });
   }
   return out;
 }
@@ -737,7 +747,7 @@ function evaluate(properties: unknown, policy?: ClientPolicy, context?: ClientCo
     runClientRules(CLIENT_SELECTOR.selectPresent(present), client, context, findings);
     if (context) runContextRules(CONTEXT_SELECTOR.selectPresent(present), client, context, findings);
     if (before) runChangeRules(properties, before, findings);
-    if (policy) runPolicyRules(policyPlan(policy), client, findings);
+    if (policy) runPolicyRules(policyPlan(policy), client, context, findings);
   } finally {
     sink = outer;
     current = outerRule;
@@ -790,6 +800,10 @@ function runChangeRules(properties: { [key: string]: any }, before: { [key: stri
 interface PolicyPlan {
   readonly settings: PolicySettings;
   readonly rules: ReadonlyArray<{ readonly rule: PolicyRule; readonly head: RuleHead }>;
+  /** The rules about attached resources the policy turns on (run on a whole template). */
+  readonly templateRules: ReadonlyArray<AttachmentRule>;
+  /** Documented rules whose findings a policy rule replaces (the same condition, as the policy's finding). */
+  readonly superseded: ReadonlyArray<string>;
 }
 
 const POLICY_PLANS = new WeakMap<ClientPolicy, PolicyPlan>();
@@ -798,20 +812,33 @@ function policyPlan(policy: ClientPolicy): PolicyPlan {
   let plan = POLICY_PLANS.get(policy);
   if (plan === undefined) {
     const settings = policy._settings();
-    const rules = POLICY_RULES.filter((r) => ruleTurnedOn(r.id, settings))
+    const on = POLICY_RULES.filter((r) => ruleTurnedOn(r.id, settings));
+    const rules = on.filter((r) => r.check !== undefined)
       .map((rule) => ({ rule, head: { id: rule.id, fix: rule.fix, severity: policy.severityOf(rule.id) } }));
-    plan = { settings, rules };
+    // The rules about attached resources, as attachment rules with the policy's severity and settings.
+    const templateRules: AttachmentRule[] = on.filter((r) => r.checkTemplate !== undefined).map((r) => ({
+      id: r.id,
+      severity: policy.severityOf(r.id),
+      title: r.title,
+      source: r.source,
+      fix: r.fix,
+      reads: r.reads ?? [],
+      reportsOn: r.reportsOn ?? 'attachment',
+      check: (model, emitOn) => r.checkTemplate!(model, emitOn, settings),
+    }));
+    const superseded = on.map((r) => r.supersedes).filter((x): x is string => x !== undefined);
+    plan = { settings, rules, templateRules, superseded };
     POLICY_PLANS.set(policy, plan);
   }
   return plan;
 }
 
-function runPolicyRules(plan: PolicyPlan, client: Client, findings: Raw[]): void {
+function runPolicyRules(plan: PolicyPlan, client: Client, context: ClientContext | undefined, findings: Raw[]): void {
   for (let i = 0; i < plan.rules.length; i++) {
     const { rule, head } = plan.rules[i];
     current = head;
     try {
-      rule.check(client, emit, plan.settings);
+      rule.check!(client, emit, plan.settings, context);
     } catch (e) {
       findings.push(internalError(head, e));
     }

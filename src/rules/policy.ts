@@ -1,8 +1,12 @@
+import { DCR_REGISTER_SCOPE } from './cross-resource';
+import { POLICY_ATTACHMENT_RULES } from './policy-attachments';
+import type { AttachmentEmit, AttachmentModel } from './private/attachments';
 import { Client, eachLiteral } from './private/client';
 import { Matcher, linearMatcher } from './private/linear-match';
 import { Emit } from './private/rule';
 import { shapedMismatch } from './private/shape-match';
 import { SOURCES } from './private/sources';
+import type { ClientContext } from './private/template-index';
 import { ALL_URLS, CALLBACK, DEFAULT, LOGOUT, eachUrl, isLoopbackHostAsBrowsersRead, isLoopbackHttpUrl, known, urlParts } from './private/urls';
 import { PartialString, isList, listEmpty, show } from './private/values';
 import { lifetimeSeconds } from './tokens';
@@ -72,8 +76,22 @@ export interface PolicyRule {
   readonly title: string;
   readonly source: string;
   readonly fix: string;
-  /** Pure: reads the client and the policy, reports each violation. */
-  readonly check: (c: Client, emit: Emit, p: PolicySettings) => void;
+  /**
+   * A rule about one client. Pure: reads the client, the policy and, where the client is checked in a
+   * template, its context (its pool), and reports each violation.
+   */
+  readonly check?: (c: Client, emit: Emit, p: PolicySettings, ctx?: ClientContext) => void;
+  /**
+   * A rule about the resources attached to clients (src/rules/policy-attachments.ts). Pure: reads a
+   * template's attachment model and the policy; reports on resources of the checked template.
+   */
+  readonly checkTemplate?: (model: AttachmentModel, emit: AttachmentEmit, p: PolicySettings) => void;
+  /** For `checkTemplate` rules: the resource types it reads (the first is the type it reports on), for its page. */
+  readonly reads?: ReadonlyArray<string>;
+  /** For `checkTemplate` rules: what it reports on. */
+  readonly reportsOn?: 'attachment' | 'client';
+  /** A documented rule whose findings this rule replaces when the policy turns it on (the same condition, as an error). */
+  readonly supersedes?: string;
 }
 
 /** Service default flows when ExplicitAuthFlows is absent. */
@@ -180,8 +198,8 @@ function unlessResolved(value: string | PartialString): string {
   return typeof value === 'string' ? '' : 'whatever its unresolved parts become, ';
 }
 
-/** Every policy rule: the catalog's `policy-*` rules and one rule per organisation setting. */
-export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
+/** The policy rules about one client: the catalog's `policy-*` rules and one rule per organisation setting. */
+export const CLIENT_POLICY_RULES: ReadonlyArray<PolicyRule> = [
   {
     id: 'policy-no-implicit',
     defaultSeverity: Severity.ERROR,
@@ -323,9 +341,23 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
       const scopes = c.AllowedOAuthScopes;
       if (!isList(scopes)) return;
       scopes.items.forEach((s, i) => {
+        if (s === DCR_REGISTER_SCOPE) return; // granted only by name: policy-dcr-scope-explicit
         if ((typeof s === 'string' || s instanceof PartialString) && !fitsSome(p.allowedScopes!, s)) {
           emit(`AllowedOAuthScopes[${scopes.indexes[i]}]`, show(s), `${unlessResolved(s)}the policy allows only ${p.allowedScopes!.map((g) => g.source).join(', ')}.`);
         }
+      });
+    },
+  },
+  {
+    id: 'policy-dcr-scope-explicit',
+    defaultSeverity: Severity.ERROR,
+    title: 'aws.cognito/dcr/register only where the policy\'s allowed scopes list it by name',
+    source: 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-dynamic-client-registration.html',
+    fix: 'Remove aws.cognito/dcr/register from the client, or list it by name in the policy\'s allowedScopes for the stage that registers clients.',
+    check(c, emit, p) {
+      if (p.allowedScopes!.some((g) => g.source === DCR_REGISTER_SCOPE)) return;
+      eachLiteral(c, 'AllowedOAuthScopes', (s, path) => {
+        if (s === DCR_REGISTER_SCOPE) emit(path, show(s), `a client holding ${DCR_REGISTER_SCOPE} can register other app clients on the pool (dynamic client registration); the policy grants it only by name, and its allowed scopes (${p.allowedScopes!.map((g) => g.source).join(', ') || 'none'}) do not name it.`);
       });
     },
   },
@@ -365,3 +397,6 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     },
   },
 ];
+
+/** Every policy rule: about one client, then about the resources attached to clients. */
+export const POLICY_RULES: ReadonlyArray<PolicyRule> = [...CLIENT_POLICY_RULES, ...POLICY_ATTACHMENT_RULES];
