@@ -939,6 +939,27 @@ export const RULE_DOCS: { readonly [ruleId: string]: RuleDoc } = {
     failing: { properties: m2m({ AllowedOAuthScopes: ['aws.cognito/dcr/register'] }) },
     passing: { properties: m2m({ AllowedOAuthScopes: ['orders-api/read'] }) },
   },
+  'policy-write-attributes-forbidden': {
+    why: 'A client that lets users write an attribute the backend trusts (`custom:role`, `custom:tenant`, `custom:isAdmin`) lets '
+      + 'any signed-in user grant themselves that role with UpdateUserAttributes and their own access token: a privilege '
+      + 'escalation (aws/aws-ops-wheel PR#165, 2026). With WriteAttributes omitted or empty, every mutable attribute of the pool, '
+      + 'custom ones included, is writable (observed; aws/aws-cdk#30608). `Mutable: false` protects an attribute only when users '
+      + 'cannot sign themselves up, since they set it at sign-up; `dev:custom:` attributes are never user-writable. With the list '
+      + 'omitted and the pool not in the template, the finding is a warning saying so.',
+    policy: { forbiddenWriteAttributes: ['custom:role', 'custom:tenant*'] },
+    failing: { properties: props({ WriteAttributes: ['email', 'custom:role'] }) },
+    passing: { properties: props({ WriteAttributes: ['email'] }) },
+  },
+  'policy-write-attributes-explicit': {
+    why: 'With WriteAttributes omitted or empty, a client can write every mutable attribute of its pool, custom ones included '
+      + '(observed: aws-samples/sample-citadel PR#146, ustaxcourt/ef-cms PR#782, aws/aws-cdk#30608), although the API reference '
+      + 'speaks of standard attributes only. Requiring an explicit list makes every client\'s write access a reviewed decision. '
+      + 'There is no way to say "writes nothing": an empty list means everything, so list the fewest attributes, the pool\'s '
+      + 'required ones (always writable), or one standard attribute the app may change.',
+    policy: { requireExplicitWriteAttributes: true },
+    failing: { properties: props() },
+    passing: { properties: props({ WriteAttributes: ['email'] }) },
+  },
   'policy-identity-providers-allowed': {
     why: 'Each identity provider of a client is a way to sign in; an organisation may allow only its own directory (COGNITO or its SAML '
       + 'provider) and not social sign-in.',

@@ -215,6 +215,25 @@ export interface ClientPolicyProps {
   readonly clientSecret?: ClientSecretPolicy;
 
   /**
+   * Attributes no client may write, as globs (`*` matches any characters), e.g. `custom:role` or
+   * `custom:tenant*`: listed in WriteAttributes, or, with WriteAttributes omitted or empty (every
+   * mutable attribute is then writable), a matching attribute of the pool. `Mutable: false` protects an
+   * attribute only when users cannot sign themselves up (they set it at sign-up); `dev:custom:`
+   * attributes are never user-writable. Rule `policy-write-attributes-forbidden`.
+   *
+   * @default - any attribute may be writable
+   */
+  readonly forbiddenWriteAttributes?: string[];
+
+  /**
+   * Require every client to list its WriteAttributes (omitted or empty, every mutable attribute,
+   * custom ones included, is writable). Rule `policy-write-attributes-explicit`.
+   *
+   * @default false
+   */
+  readonly requireExplicitWriteAttributes?: boolean;
+
+  /**
    * Require a managed login style (`AWS::Cognito::ManagedLoginBranding`) in the template for every
    * hosted sign-in client (OAuth with the code or implicit grant) of a pool whose domain is on managed
    * login (`ManagedLoginVersion: 2`): the documented warning `branding-missing` becomes the error of

@@ -850,11 +850,12 @@ let sink: Raw[] = [];
 let current: RuleHead = CLIENT_RULES[0];
 /** The properties being evaluated: a finding about one value is named by it (its finding id). */
 let sinkProperties: unknown;
-const emit: Emit = (property, value, why, fix) => {
+const emit: Emit = (property, value, why, fix, severity) => {
   const findingId = findingIdOf(property, sinkProperties, value);
+  const rule = severity === undefined || severity === current.severity ? current : { ...current, severity };
   sink.push(findingId === undefined
-    ? { rule: current, property, value, why, fix: fix ?? current.fix }
-    : { rule: current, property, value, why, fix: fix ?? current.fix, findingId });
+    ? { rule, property, value, why, fix: fix ?? current.fix }
+    : { rule, property, value, why, fix: fix ?? current.fix, findingId });
 };
 
 const PROPERTY_TYPE: RuleHead = { id: 'property-type', severity: Severity.ERROR, fix: '' };

@@ -1,14 +1,15 @@
+import { STANDARD_ATTRIBUTES } from './attributes';
 import { DCR_REGISTER_SCOPE } from './cross-resource';
 import { POLICY_ATTACHMENT_RULES } from './policy-attachments';
 import type { AttachmentEmit, AttachmentModel } from './private/attachments';
-import { Client, eachLiteral } from './private/client';
+import { Client, eachLiteral, eachLiteralAt } from './private/client';
 import { Matcher, linearMatcher } from './private/linear-match';
 import { Emit } from './private/rule';
 import { shapedMismatch } from './private/shape-match';
 import { SOURCES } from './private/sources';
 import type { ClientContext } from './private/template-index';
 import { ALL_URLS, CALLBACK, DEFAULT, LOGOUT, eachUrl, isLoopbackHostAsBrowsersRead, isLoopbackHttpUrl, known, urlParts } from './private/urls';
-import { PartialString, isList, listEmpty, show } from './private/values';
+import { PartialString, Unknown, isList, isUnknown, listEmpty, show } from './private/values';
 import { lifetimeSeconds } from './tokens';
 import { Severity } from './types';
 import type { PolicySettings } from '../policy/settings';
@@ -179,6 +180,24 @@ function allowedUrlsRule(id: string, kinds: number, what: string,
       });
     },
   };
+}
+
+/** Standard attributes no client writes (attr-write-immutable). */
+const NOT_WRITABLE = ['email_verified', 'phone_number_verified', 'sub'];
+/** The standard attributes a client may write when WriteAttributes is omitted. */
+const USER_WRITABLE_STANDARD = STANDARD_ATTRIBUTES.filter((a) => !NOT_WRITABLE.includes(a));
+
+/** The attribute a pool Schema entry declares: a standard one, `custom:<Name>`, or `dev:custom:<Name>`. */
+function schemaName(a: { readonly name: string; readonly developerOnly: boolean }): string {
+  if (STANDARD_ATTRIBUTES.includes(a.name)) return a.name;
+  const bare = a.name.replace(/^(dev:)?custom:/, '');
+  return a.developerOnly ? `dev:custom:${bare}` : `custom:${bare}`;
+}
+
+/** Whether a glob may match a custom attribute (`custom:<name>`): its text before the first `*` is a prefix of `custom:` or starts with it. */
+function mayNameCustom(g: Glob): boolean {
+  const head = g.source.split('*')[0];
+  return head.startsWith('custom:') || (g.source.includes('*') && 'custom:'.startsWith(head));
 }
 
 /** Whether a value with unresolved parts could still be an http(s) URL: its literal prefix settles no other scheme. */
@@ -359,6 +378,63 @@ export const CLIENT_POLICY_RULES: ReadonlyArray<PolicyRule> = [
       eachLiteral(c, 'AllowedOAuthScopes', (s, path) => {
         if (s === DCR_REGISTER_SCOPE) emit(path, show(s), `a client holding ${DCR_REGISTER_SCOPE} can register other app clients on the pool (dynamic client registration); the policy grants it only by name, and its allowed scopes (${p.allowedScopes!.map((g) => g.source).join(', ') || 'none'}) do not name it.`);
       });
+    },
+  },
+  {
+    id: 'policy-write-attributes-forbidden',
+    defaultSeverity: Severity.ERROR,
+    title: 'No client can write an attribute the policy forbids (custom:role, custom:tenant*...)',
+    source: 'https://github.com/aws/aws-ops-wheel/pull/165',
+    fix: 'List WriteAttributes without the forbidden attributes (AppClient: writeAttributes); an omitted or empty list lets the client write every mutable attribute.',
+    check(c, emit, p, ctx) {
+      const globs = p.forbiddenWriteAttributes!;
+      const w = c.WriteAttributes;
+      const pool = ctx?.pool;
+      const schema = pool && !isUnknown(pool.schema) ? pool.schema : undefined;
+      /** Users surely cannot write it: Mutable false in the visible schema, and users surely cannot sign themselves up. */
+      const immutable = (name: string) => pool?.selfSignUp === false && schema?.find((a) => schemaName(a) === name)?.mutable === false;
+      const forbidding = (name: string) => globs.find((g) => g.matches(name));
+      if (isList(w) && w.items.length > 0) {
+        eachLiteralAt(c, 'WriteAttributes', (name, at) => {
+          const g = name.startsWith('dev:custom:') ? undefined : forbidding(name);
+          if (g && !immutable(name)) emit(`WriteAttributes[${at}]`, show(name), `it matches the forbidden pattern ${g.source}, so users can set it themselves (a backend that trusts it can be fooled).`);
+        });
+        return;
+      }
+      if (!listEmpty(w)) return; // unresolved: could be any list
+      const shown = w === undefined ? '(absent: every mutable attribute)' : '[] (every mutable attribute)';
+      // Omitted or empty: every mutable attribute is writable (observed), standard ones on every pool and the pool's custom ones.
+      if (schema === undefined) {
+        const may = globs.filter((g) => mayNameCustom(g) || USER_WRITABLE_STANDARD.some((n) => g.matches(n)));
+        if (may.length) {
+          emit('WriteAttributes', shown, `with WriteAttributes ${w === undefined ? 'omitted' : 'empty'}, the client can write every mutable attribute of its pool, custom ones included, and the pool could not be seen (${pool ? 'its Schema is not a literal list' : 'it is not in this template'}), so whether an attribute matching ${may.map((g) => g.source).join(', ')} is writable is not known.`,
+            undefined, Severity.WARNING);
+        }
+        return;
+      }
+      const candidates = [
+        ...USER_WRITABLE_STANDARD.filter((n) => !schema.some((a) => schemaName(a) === n))
+          .map((n) => ({ name: n, mutable: true as boolean | Unknown })),
+        ...schema.filter((a) => !a.developerOnly && !NOT_WRITABLE.includes(schemaName(a))).map((a) => ({ name: schemaName(a), mutable: a.mutable })),
+      ];
+      // Writable when it may change after sign-up, or when users who sign themselves up set it; an unresolved Mutable or sign-up setting skips.
+      const writable = candidates.filter((a) => forbidding(a.name) && (a.mutable === true || pool!.selfSignUp === true)).map((a) => a.name);
+      if (writable.length) {
+        emit('WriteAttributes', shown, `with WriteAttributes ${w === undefined ? 'omitted' : 'empty'}, the client can write every mutable attribute${pool!.selfSignUp === true ? ' (and users who sign themselves up set the others)' : ''}, and ${writable.join(', ')} of user pool ${pool!.logicalId} ${writable.length === 1 ? 'matches' : 'match'} the forbidden patterns (${globs.map((g) => g.source).join(', ')}).`);
+      }
+    },
+  },
+  {
+    id: 'policy-write-attributes-explicit',
+    defaultSeverity: Severity.ERROR,
+    title: 'The client lists its WriteAttributes (omitted or empty, every mutable attribute is writable)',
+    source: 'https://github.com/aws/aws-ops-wheel/pull/165',
+    fix: 'List the attributes the client writes in WriteAttributes (AppClient: writeAttributes). To write as little as possible, list only the pool\'s required attributes, which are always writable.',
+    check(c, emit) {
+      const w = c.WriteAttributes;
+      if (listEmpty(w)) {
+        emit('WriteAttributes', w === undefined ? '(absent: every mutable attribute)' : '[] (every mutable attribute)', 'with WriteAttributes omitted or empty, the client can write every mutable attribute of the pool, custom ones included (custom:role, custom:tenant...), as observed.');
+      }
     },
   },
   {
