@@ -960,6 +960,30 @@ export const RULE_DOCS: { readonly [ruleId: string]: RuleDoc } = {
     failing: { properties: props() },
     passing: { properties: props({ WriteAttributes: ['email'] }) },
   },
+  'policy-admin-scope-public': {
+    why: 'The scope `aws.cognito.signin.user.admin` lets an access token call user pool API operations for the signed-in user '
+      + '(GetUser, UpdateUserAttributes, ChangePassword, ...). On a client without a secret the token lives in a browser or an app, '
+      + 'where an injected script or another app can take it: least privilege (RFC 9700) keeps that scope to confidential clients.',
+    policy: { forbidAdminScopeOnPublicClients: true },
+    failing: { properties: oauth({ AllowedOAuthScopes: ['openid', 'aws.cognito.signin.user.admin'] }) },
+    passing: { properties: oauth({ AllowedOAuthScopes: ['openid', 'aws.cognito.signin.user.admin'], GenerateSecret: true }) },
+  },
+  'policy-native-loopback-ip': {
+    why: 'RFC 8252 section 7.3: "it is RECOMMENDED that clients … use the loopback IP literal rather than localhost", since the name '
+      + 'may resolve to another interface or be intercepted by a firewall rule. Cognito accepts http://127.0.0.1 and http://[::1] as '
+      + 'loopback callbacks on any port, like localhost.',
+    policy: { requireLoopbackIpLiteral: true },
+    failing: { properties: oauth({ CallbackURLs: ['http://localhost:8080/callback'] }) },
+    passing: { properties: oauth({ CallbackURLs: ['http://127.0.0.1:8080/callback'] }) },
+  },
+  'policy-native-scheme-reverse-domain': {
+    why: 'RFC 8252 section 7.1: a native app\'s private-use URI scheme should be a domain name the app\'s publisher controls, reversed '
+      + '(`com.example.app:/callback`): a short scheme such as `myapp://` may be registered by any other app, which then receives the '
+      + 'authorization code.',
+    policy: { requireReverseDomainSchemes: true },
+    failing: { properties: oauth({ CallbackURLs: ['myapp://callback'] }) },
+    passing: { properties: oauth({ CallbackURLs: ['com.example.app:/callback'] }) },
+  },
   'policy-identity-providers-allowed': {
     why: 'Each identity provider of a client is a way to sign in; an organisation may allow only its own directory (COGNITO or its SAML '
       + 'provider) and not social sign-in.',

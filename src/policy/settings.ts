@@ -3,7 +3,10 @@ import { Glob, POLICY_RULES, plainGlob, urlGlob } from '../rules/policy';
 import { Matcher, linearMatcher } from '../rules/private/linear-match';
 
 /** The JSON form of a setting's value. */
-export type SettingKind = 'duration' | 'boolean' | 'strings' | 'string' | 'severities';
+export type SettingKind = 'duration' | 'boolean' | 'strings' | 'string' | 'severities' | 'extends' | 'acknowledgements';
+
+/** The kinds that are about the policy itself (its baseline, its severities), not a rule's setting. */
+const META_KINDS: ReadonlyArray<SettingKind> = ['severities', 'extends', 'acknowledgements'];
 
 /**
  * One setting of an organisation policy: its key (the same in `ClientPolicyProps` and in policy
@@ -32,6 +35,8 @@ export interface SettingSpec {
   readonly match?: 'url-glob' | 'plain-glob' | 're2';
   /** For a boolean setting, the value that turns its rule on (default `true`). */
   readonly turnsOnWith?: boolean;
+  /** A key of policy files only (`extends`: in code, `ClientPolicy.oauthBcp()`), not of `ClientPolicyProps`. */
+  readonly fileOnly?: boolean;
   /** Further rules the setting turns on, each with what it checks (a row of its own in the README table). */
   readonly alsoTurnsOn?: ReadonlyArray<{ readonly ruleId: string; readonly description: string }>;
 }
@@ -66,9 +71,14 @@ const TABLE = [
   { key: 'clientSecret', kind: 'string', ruleId: 'policy-client-secret', values: ['REQUIRED', 'FORBIDDEN'], description: 'REQUIRED: every client has a secret; FORBIDDEN: no client has one.' },
   { key: 'forbiddenWriteAttributes', kind: 'strings', ruleId: 'policy-write-attributes-forbidden', match: 'plain-glob', description: 'Attributes no client may write, as globs (e.g. "custom:role", "custom:tenant*"): listed in WriteAttributes, or, with WriteAttributes omitted or empty (every mutable attribute), a matching attribute of the pool. Mutable: false protects an attribute only when users cannot sign themselves up; dev:custom: attributes are exempt.' },
   { key: 'requireExplicitWriteAttributes', kind: 'boolean', ruleId: 'policy-write-attributes-explicit', description: 'Require every client to list its WriteAttributes: omitted or empty, every mutable attribute (custom ones included) is writable.' },
+  { key: 'forbidAdminScopeOnPublicClients', kind: 'boolean', ruleId: 'policy-admin-scope-public', description: 'Forbid aws.cognito.signin.user.admin on clients without a secret (browser and native apps): its tokens call user pool API operations for the signed-in user.' },
+  { key: 'requireLoopbackIpLiteral', kind: 'boolean', ruleId: 'policy-native-loopback-ip', description: 'Require loopback redirect URLs to use 127.0.0.1 or [::1] rather than the host name localhost (RFC 8252 section 7.3).' },
+  { key: 'requireReverseDomainSchemes', kind: 'boolean', ruleId: 'policy-native-scheme-reverse-domain', description: 'Require private-use URI schemes of redirect URLs (not http or https) in reverse domain name form, e.g. com.example.app:/callback (RFC 8252 section 7.1).' },
   { key: 'requireManagedLoginStyle', kind: 'boolean', ruleId: 'policy-branding-required', description: 'Require a managed login style (AWS::Cognito::ManagedLoginBranding) in the template for every hosted sign-in client of a pool whose domain is on managed login (ManagedLoginVersion 2): the documented warning branding-missing becomes this error.' },
   { key: 'requireTerms', kind: 'boolean', ruleId: 'policy-terms-required', description: 'Require terms documents (AWS::Cognito::Terms) of both kinds, terms-of-use and privacy-policy, in the template for every hosted sign-in client.' },
   { key: 'maxSsoSessionValidity', kind: 'duration', ruleId: 'policy-max-sso-session-validity', description: 'Longest allowed SSO session validity of a client session setting (SSOSession.MaxValidityMinutes of an AWS::Cognito::UserPoolClientSessionConfigurationAttachment), as an ISO 8601 duration (e.g. "PT8H").' },
+  { key: 'extends', kind: 'extends', fileOnly: true, values: ['oauth-bcp'], description: 'A named baseline this policy starts from: "oauth-bcp" (the OAuth 2.0 Security BCP, RFC 9700, with RFC 8252 for native apps; ClientPolicy.oauthBcp() in code). The file may tighten it and add to it; turning one of its rules off or weakening it needs an entry in acknowledgements.' },
+  { key: 'acknowledgements', kind: 'acknowledgements', description: 'For a policy that extends a baseline: the baseline rules it turns off or weakens, by rule id, each with the reason (at least 10 visible characters), which every report lists.' },
   { key: 'severities', kind: 'severities', description: 'The severity of each policy rule ("error" fails synth, "warning" is reported), by rule id; rules keep their default severity otherwise.' },
 ] as const satisfies ReadonlyArray<SettingSpec>;
 
@@ -93,7 +103,7 @@ type Resolved<E> =
  * An organisation policy, resolved for the rules: one optional field per setting of `SETTINGS`, by
  * its key (derived from the table, never written twice); a rule runs only when its setting turns it on.
  */
-export type PolicySettings = { readonly [E in Exclude<Entry, { kind: 'severities' }> as E['key']]?: Resolved<E> };
+export type PolicySettings = { readonly [E in Exclude<Entry, { kind: 'severities' | 'extends' | 'acknowledgements' }> as E['key']]?: Resolved<E> };
 
 /** The key of a setting. */
 export type SettingKey = Entry['key'];
@@ -134,7 +144,7 @@ export function resolveSettings(props: { readonly [key: string]: unknown }, prob
   const out: { [key: string]: unknown } = {};
   for (const spec of SETTINGS) {
     const v = props[spec.key];
-    if (v === undefined || spec.kind === 'severities') continue;
+    if (v === undefined || META_KINDS.includes(spec.kind)) continue;
     const resolved = resolveOne(spec, v, problems);
     if (resolved !== undefined) out[spec.key] = resolved;
   }
@@ -206,6 +216,17 @@ export function policySchema(): { [key: string]: unknown } {
           items: s.values ? { type: 'string', enum: s.values } : { type: 'string', minLength: 1 },
           uniqueItems: true,
           description: s.description + rule,
+        };
+        break;
+      case 'extends':
+        properties[s.key] = { type: 'string', enum: s.values, description: s.description };
+        break;
+      case 'acknowledgements':
+        properties[s.key] = {
+          type: 'object',
+          propertyNames: { enum: POLICY_RULE_IDS },
+          additionalProperties: { type: 'string', minLength: 10 },
+          description: s.description,
         };
         break;
       case 'severities':

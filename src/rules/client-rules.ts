@@ -51,7 +51,7 @@ export class ClientRules {
   public static check(properties: { [key: string]: any }, policy?: ClientPolicy): Finding[] {
     const findings: Finding[] = [];
     checkClient(properties, policy, undefined, undefined, undefined, findings);
-    return findings;
+    return policy ? withDocumentedSeverities(findings, policy) : findings;
   }
 
   /**
@@ -130,7 +130,7 @@ export class ClientRules {
       const own = checkAttachments(plan.templateRules, template, options?.nestedTemplates, createdAfter, { always: true, typeProblems: false });
       for (let i = 0; i < own.length; i++) findings.push(own[i]);
     }
-    return findings;
+    return policy ? withDocumentedSeverities(findings, policy) : findings;
   }
 
   /**
@@ -144,6 +144,16 @@ export class ClientRules {
 }
 
 const CLIENT_TYPE = 'AWS::Cognito::UserPoolClient';
+
+/** The findings with the severities a policy gives documented rules (a baseline's: redirect-uri-wildcard an error in oauth-bcp). */
+function withDocumentedSeverities<F extends Finding>(findings: F[], policy: ClientPolicy): F[] {
+  const levels = policy._documentedSeverities();
+  for (let i = 0; i < findings.length; i++) {
+    const level = levels[findings[i].ruleId];
+    if (level !== undefined && level !== findings[i].severity) findings[i] = { ...findings[i], severity: level };
+  }
+  return findings;
+}
 
 
 /**

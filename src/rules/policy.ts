@@ -99,6 +99,7 @@ export interface PolicyRule {
 const DEFAULT_AUTH_FLOWS = ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH'];
 const PLAINTEXT_PASSWORD_FLOWS = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH'];
 const EXAMPLE_HOSTS = ['example.com'];
+const ADMIN_SCOPE = 'aws.cognito.signin.user.admin';
 
 /**
  * Turns a URL glob into a matcher: `*` matches within the host (no `/`, `?`, `#`, `@` or `\`)
@@ -435,6 +436,48 @@ export const CLIENT_POLICY_RULES: ReadonlyArray<PolicyRule> = [
       if (listEmpty(w)) {
         emit('WriteAttributes', w === undefined ? '(absent: every mutable attribute)' : '[] (every mutable attribute)', 'with WriteAttributes omitted or empty, the client can write every mutable attribute of the pool, custom ones included (custom:role, custom:tenant...), as observed.');
       }
+    },
+  },
+  {
+    id: 'policy-admin-scope-public',
+    defaultSeverity: Severity.ERROR,
+    title: 'No aws.cognito.signin.user.admin on a client without a secret (a browser or native app)',
+    source: SOURCES.DG_OAUTH,
+    fix: 'Remove aws.cognito.signin.user.admin from the public client; call user pool operations from a backend, or through a confidential client.',
+    check(c, emit) {
+      if (c.hasSecret !== false) return;
+      eachLiteral(c, 'AllowedOAuthScopes', (s, path) => {
+        if (s === ADMIN_SCOPE) emit(path, show(s), 'this client has no secret, so its tokens live in a browser or an app, and with this scope they call user pool API operations for the signed-in user (least privilege, RFC 9700).');
+      });
+    },
+  },
+  {
+    id: 'policy-native-loopback-ip',
+    defaultSeverity: Severity.ERROR,
+    title: 'Loopback redirect URLs use 127.0.0.1 or [::1], not localhost',
+    source: 'https://www.rfc-editor.org/rfc/rfc8252#section-7.3',
+    fix: 'Use http://127.0.0.1:<port>/... (or http://[::1]:<port>/...) instead of http://localhost:<port>/... (Cognito accepts both).',
+    check(c, emit) {
+      eachUrl(c, ALL_URLS, (url, path) => {
+        const parts = urlParts(url);
+        if (parts && parts.shaped === undefined && (parts.scheme === 'http' || parts.scheme === 'https') && parts.host === 'localhost') {
+          emit(path, show(url), 'RFC 8252 recommends the loopback IP literal rather than localhost: the name may resolve to another interface, or be caught by a firewall.');
+        }
+      });
+    },
+  },
+  {
+    id: 'policy-native-scheme-reverse-domain',
+    defaultSeverity: Severity.ERROR,
+    title: 'Private-use URI schemes of redirect URLs are reverse domain names (com.example.app:/callback)',
+    source: 'https://www.rfc-editor.org/rfc/rfc8252#section-7.1',
+    fix: 'Use a scheme that is a domain you control, reversed, e.g. com.example.app:/callback instead of myapp://callback.',
+    check(c, emit) {
+      eachUrl(c, ALL_URLS, (url, path) => {
+        const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(known(url).text)?.[1];
+        if (scheme === undefined || ['http', 'https'].includes(scheme.toLowerCase()) || scheme.includes('.')) return;
+        emit(path, show(url), `the private-use scheme ${scheme} is not in reverse domain name form: any app may register it and receive the authorization code (RFC 8252 section 7.1).`);
+      });
     },
   },
   {

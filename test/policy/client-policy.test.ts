@@ -87,7 +87,8 @@ const writeFile = (name: string, text: string) => {
 
 describe('fromJson of a valid policy', () => {
   test('the example policy sets every key of the settings table', () => {
-    expect(Object.keys(VALID_POLICY).sort()).toEqual(['$schema', ...SETTINGS.map(s => s.key)].sort());
+    // extends and acknowledgements are about a baseline (test/policy/oauth-bcp.test.ts)
+    expect(Object.keys(VALID_POLICY).sort()).toEqual(['$schema', ...SETTINGS.filter(s => !['extends', 'acknowledgements'].includes(s.kind)).map(s => s.key)].sort());
   });
 
   test('turns on every setting\'s rule', () => {
@@ -546,9 +547,9 @@ describe('ClientPolicy.rules()', () => {
     expect(new Set(rules.map(r => r.id)).size).toBe(rules.length);
   });
 
-  test('each rule is turned on by exactly one setting, and each setting but severities turns on its rules', () => {
+  test('each rule is turned on by exactly one setting, and each setting but extends, acknowledgements and severities turns on its rules', () => {
     expect([...SETTING_RULE_IDS].sort()).toEqual(rules.map(r => r.id).sort());
-    expect(SETTINGS.filter(s => s.ruleId === undefined).map(s => s.key)).toEqual(['severities']);
+    expect(SETTINGS.filter(s => s.ruleId === undefined).map(s => s.key)).toEqual(['extends', 'acknowledgements', 'severities']);
   });
 
   test('policy rules are not in ClientRules.rules()', () => {
