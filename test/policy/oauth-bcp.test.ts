@@ -154,6 +154,34 @@ describe('every report lists an acknowledgement', () => {
   });
 });
 
+describe('every report lists an acknowledgement: the pack with cdk-nag 3', () => {
+  test('a warning in the validation report', () => {
+    jest.isolateModules(() => {
+      jest.doMock('../../src/policy/private/cdk-nag', () => ({
+        ...jest.requireActual('../../src/policy/private/cdk-nag'),
+        loadCdkNag: () => ({ module: {}, version: '3.0.2', major: 3 }),
+      }));
+      /* eslint-disable @typescript-eslint/no-require-imports */
+      const src = require('../../src');
+      const cdk = require('aws-cdk-lib');
+      const cog = require('aws-cdk-lib/aws-cognito');
+      /* eslint-enable @typescript-eslint/no-require-imports */
+      const app = new cdk.App();
+      const policy = src.ClientPolicy.fromJson({ extends: 'oauth-bcp', maxRefreshTokenValidity: 'P90D', acknowledgements: { 'policy-max-refresh-token-validity': 'kiosk devices sign in once a quarter' } });
+      const pack = new src.AppClientChecks(app, { policy });
+      const stack = new cdk.Stack(app, 'Stack');
+      new cog.CfnUserPoolClient(stack, 'Client', { userPoolId: 'us-east-1_AbC123', preventUserExistenceErrors: 'ENABLED' });
+      const dir = app.synth().directory;
+      const report = pack.validate({ templatePaths: fs.readdirSync(dir).filter((n: string) => n.endsWith('.template.json')).map((n: string) => path.join(dir, n)) });
+      const listed = report.violations.filter((v: any) => v.ruleName === 'AppClientChecks-baseline-acknowledged');
+      expect(listed.map((v: any) => [v.severity, v.description])).toEqual([[
+        'warning',
+        'The policy extends oauth-bcp and turns off or weakens policy-max-refresh-token-validity (maxRefreshTokenValidity: P90D), acknowledged: kiosk devices sign in once a quarter',
+      ]]);
+    });
+  });
+});
+
 describe('the coverage table in docs/oauth-bcp.md', () => {
   const table = /<!-- coverage:start -->\n([\s\S]*?)\n<!-- coverage:end -->/.exec(coverageDoc)![1];
   const rows = table.split('\n').slice(2).map((line) => line.split('|').map((c) => c.trim()));
