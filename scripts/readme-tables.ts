@@ -15,10 +15,14 @@ export function rulesTable(): string {
 
 export function policyTable(): string {
   const rules = ClientPolicy.rules();
-  const rows = SETTINGS.filter((s) => s.ruleId).map((s) => {
-    const r = rules.find((x) => x.id === s.ruleId)!;
-    return `| \`${s.key}\` | \`${r.id}\` | ${r.severity} | ${cell(s.description)} |`;
-  });
+  // one row per rule a setting turns on: its own rule, then the rules it also turns on
+  const rows = SETTINGS.flatMap((s) => [
+    ...(s.ruleId ? [{ id: s.ruleId, description: s.description }] : []),
+    ...(s.alsoTurnsOn ?? []).map((x) => ({ id: x.ruleId, description: x.description })),
+  ].map(({ id, description }) => {
+    const r = rules.find((x) => x.id === id)!;
+    return `| \`${s.key}\` | \`${r.id}\` | ${r.severity} | ${cell(description)} |`;
+  }));
   return ['| Setting | Rule id | Default severity | What it checks |', '|---|---|---|---|', ...rows].join('\n');
 }
 

@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, unlinkSync, writeFileSync } from 'fs';
 import { dirname, join } from 'path';
 import { RULE_DOCS, RuleDoc, RuleExample } from './rule-examples';
 import { ClientPolicy } from '../src/policy/client-policy';
-import { SETTINGS } from '../src/policy/settings';
+import { SETTINGS, rulesOf } from '../src/policy/settings';
 import { ClientRules } from '../src/rules/client-rules';
 import { ATTACHMENT_RULES, CHANGE_RULES, CLIENT_RULES, CONTEXT_RULES, POLICY_RULES } from '../src/rules/registry';
 import { Finding, RuleInfo } from '../src/rules/types';
@@ -28,14 +28,12 @@ export interface DocumentedRule extends RuleInfo {
   readonly attachment?: { readonly reads: ReadonlyArray<string>; readonly reportsOn: 'attachment' | 'client' };
 }
 
-/** The setting that turns a policy rule on; a boolean setting with the value that does (from the rule's enabled()). */
+/** The setting that turns a policy rule on; a boolean setting with the value that does (from the settings table). */
 function settingOf(ruleId: string): string | undefined {
-  const spec = SETTINGS.find((s) => s.ruleId === ruleId);
+  const spec = SETTINGS.find((s) => rulesOf(s).includes(ruleId));
   if (!spec) return undefined;
   if (spec.kind !== 'boolean') return spec.key;
-  const rule = POLICY_RULES.find((r) => r.id === ruleId)!;
-  const on = [true, false].find((v) => rule.enabled({ [spec.key]: v }));
-  return `${spec.key}: ${on}`;
+  return `${spec.key}: ${spec.turnsOnWith ?? true}`;
 }
 
 /** Every rule of `ClientRules.rules()` then of `ClientPolicy.rules()`, in registry order. */
@@ -51,11 +49,13 @@ export function documentedRules(): DocumentedRule[] {
     .filter((r) => r.id === id).flatMap((r) => (r as { needs?: ReadonlyArray<string> }).needs ?? []))];
   const attachmentOf = (id: string) => {
     const r = ATTACHMENT_RULES.find((x) => x.id === id);
-    return r && { reads: r.reads, reportsOn: r.reportsOn };
+    if (r) return { reads: r.reads, reportsOn: r.reportsOn };
+    const p = POLICY_RULES.find((x) => x.id === id && x.checkTemplate !== undefined);
+    return p && { reads: p.reads ?? [], reportsOn: p.reportsOn ?? 'attachment' as const };
   };
   return [
     ...ClientRules.rules().map((r) => ({ ...r, policy: false, fixes: fixesOf(r.id), needs: needsOf(r.id), attachment: attachmentOf(r.id) })),
-    ...ClientPolicy.rules().map((r) => ({ ...r, policy: true, setting: settingOf(r.id), fixes: fixesOf(r.id), needs: needsOf(r.id) })),
+    ...ClientPolicy.rules().map((r) => ({ ...r, policy: true, setting: settingOf(r.id), fixes: fixesOf(r.id), needs: needsOf(r.id), attachment: attachmentOf(r.id) })),
   ];
 }
 
@@ -114,7 +114,9 @@ function whereItRuns(rule: DocumentedRule): string {
   if (rule.policy) {
     return `It runs only with an organisation policy that sets \`${rule.setting}\` (\`ClientPolicy\`, or a policy file read with `
       + '`ClientPolicy.fromFile`), and reports with the severity the policy gives it (by default '
-      + `${rule.severity}). It reads the properties of each \`AWS::Cognito::UserPoolClient\`.`;
+      + `${rule.severity}). ${rule.attachment
+        ? `It reads the ${rule.attachment.reads.map((t) => `\`${t}\``).join(' and ')} resources of a template or a synthesized app (\`ClientRules.checkTemplate\`, \`cognito-client-check\`, \`AppClientChecks\` with cdk-nag 3), linked to their client by \`ClientId\`, and reports on the ${rule.attachment.reportsOn === 'client' ? 'client' : 'attached resource'} (its logical id).`
+        : 'It reads the properties of each `AWS::Cognito::UserPoolClient`.'}`;
   }
   if (rule.attachment) {
     const types = rule.attachment.reads.map((t) => `\`${t}\``).join(' and ');

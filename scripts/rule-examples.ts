@@ -952,6 +952,60 @@ export const RULE_DOCS: { readonly [ruleId: string]: RuleDoc } = {
     failing: { properties: oauth({ AllowedOAuthScopes: ['openid', 'billing-api/read'] }) },
     passing: { properties: oauth({ AllowedOAuthScopes: ['openid', 'orders-api/read'] }) },
   },
+  'policy-dcr-scope-explicit': {
+    why: 'A client that holds the system scope `aws.cognito/dcr/register` gets access tokens that register new app clients on the pool '
+      + '(authenticated dynamic client registration, RFC 7591): it can create clients with their own callback URLs and scopes. '
+      + 'Cognito defines the scope itself, so no resource server review ever sees it. The policy grants it only where its '
+      + 'allowedScopes lists it by name: a glob such as `*` or `aws.cognito/*` written for other scopes does not.',
+    policy: { allowedScopes: ['*'] },
+    failing: { properties: m2m({ AllowedOAuthScopes: ['aws.cognito/dcr/register'] }) },
+    passing: { properties: m2m({ AllowedOAuthScopes: ['orders-api/read'] }) },
+  },
+  'policy-write-attributes-forbidden': {
+    why: 'A client that lets users write an attribute the backend trusts (`custom:role`, `custom:tenant`, `custom:isAdmin`) lets '
+      + 'any signed-in user grant themselves that role with UpdateUserAttributes and their own access token: a privilege '
+      + 'escalation (aws/aws-ops-wheel PR#165, 2026). With WriteAttributes omitted or empty, every mutable attribute of the pool, '
+      + 'custom ones included, is writable (observed; aws/aws-cdk#30608). `Mutable: false` protects an attribute only when users '
+      + 'cannot sign themselves up, since they set it at sign-up; `dev:custom:` attributes are never user-writable. With the list '
+      + 'omitted and the pool not in the template, the finding is a warning saying so.',
+    policy: { forbiddenWriteAttributes: ['custom:role', 'custom:tenant*'] },
+    failing: { properties: props({ WriteAttributes: ['email', 'custom:role'] }) },
+    passing: { properties: props({ WriteAttributes: ['email'] }) },
+  },
+  'policy-write-attributes-explicit': {
+    why: 'With WriteAttributes omitted or empty, a client can write every mutable attribute of its pool, custom ones included '
+      + '(observed: aws-samples/sample-citadel PR#146, ustaxcourt/ef-cms PR#782, aws/aws-cdk#30608), although the API reference '
+      + 'speaks of standard attributes only. Requiring an explicit list makes every client\'s write access a reviewed decision. '
+      + 'There is no way to say "writes nothing": an empty list means everything, so list the fewest attributes, the pool\'s '
+      + 'required ones (always writable), or one standard attribute the app may change.',
+    policy: { requireExplicitWriteAttributes: true },
+    failing: { properties: props() },
+    passing: { properties: props({ WriteAttributes: ['email'] }) },
+  },
+  'policy-admin-scope-public': {
+    why: 'The scope `aws.cognito.signin.user.admin` lets an access token call user pool API operations for the signed-in user '
+      + '(GetUser, UpdateUserAttributes, ChangePassword, ...). On a client without a secret the token lives in a browser or an app, '
+      + 'where an injected script or another app can take it: least privilege (RFC 9700) keeps that scope to confidential clients.',
+    policy: { forbidAdminScopeOnPublicClients: true },
+    failing: { properties: oauth({ AllowedOAuthScopes: ['openid', 'aws.cognito.signin.user.admin'] }) },
+    passing: { properties: oauth({ AllowedOAuthScopes: ['openid', 'aws.cognito.signin.user.admin'], GenerateSecret: true }) },
+  },
+  'policy-native-loopback-ip': {
+    why: 'RFC 8252 section 7.3: "it is RECOMMENDED that clients … use the loopback IP literal rather than localhost", since the name '
+      + 'may resolve to another interface or be intercepted by a firewall rule. Cognito accepts http://127.0.0.1 and http://[::1] as '
+      + 'loopback callbacks on any port, like localhost.',
+    policy: { requireLoopbackIpLiteral: true },
+    failing: { properties: oauth({ CallbackURLs: ['http://localhost:8080/callback'] }) },
+    passing: { properties: oauth({ CallbackURLs: ['http://127.0.0.1:8080/callback'] }) },
+  },
+  'policy-native-scheme-reverse-domain': {
+    why: 'RFC 8252 section 7.1: a native app\'s private-use URI scheme should be a domain name the app\'s publisher controls, reversed '
+      + '(`com.example.app:/callback`): a short scheme such as `myapp://` may be registered by any other app, which then receives the '
+      + 'authorization code.',
+    policy: { requireReverseDomainSchemes: true },
+    failing: { properties: oauth({ CallbackURLs: ['myapp://callback'] }) },
+    passing: { properties: oauth({ CallbackURLs: ['com.example.app:/callback'] }) },
+  },
   'policy-identity-providers-allowed': {
     why: 'Each identity provider of a client is a way to sign in; an organisation may allow only its own directory (COGNITO or its SAML '
       + 'provider) and not social sign-in.',
@@ -965,6 +1019,30 @@ export const RULE_DOCS: { readonly [ruleId: string]: RuleDoc } = {
     policy: { clientNamePattern: '^[a-z][a-z0-9-]*$' },
     failing: { properties: props({ ClientName: 'Orders Web' }) },
     passing: { properties: props({ ClientName: 'orders-web' }) },
+  },
+  'policy-branding-required': {
+    why: 'With a domain on managed login (`ManagedLoginVersion: 2`), a hosted sign-in client without a style has no sign-in pages '
+      + '("Login pages unavailable"): the documented rule `branding-missing` warns, since a style made in the console is invisible to a '
+      + 'template. An organisation that creates every style as code makes it an error with this setting; the policy\'s finding '
+      + 'replaces the warning.',
+    policy: { requireManagedLoginStyle: true },
+    failing: { template: attached(DOMAIN_V2, oauth()) },
+    passing: { template: attached({ ...DOMAIN_V2, Style: style() }, oauth()) },
+  },
+  'policy-terms-required': {
+    why: 'Cognito shows terms of use and a privacy policy on the managed login sign-up page once both kinds of '
+      + '`AWS::Cognito::Terms` exist for the client. An organisation whose sign-up must show them requires both documents, as '
+      + 'code, for every hosted sign-in client (OAuth with the code or implicit grant).',
+    policy: { requireTerms: true },
+    failing: { template: attached({ TermsOfUse: terms('terms-of-use') }, oauth()) },
+    passing: { template: attached(BOTH_TERMS, oauth()) },
+  },
+  'policy-max-sso-session-validity': {
+    why: 'A client\'s SSO session validity (SSOSession.MaxValidityMinutes) is how long managed login signs the user in again without '
+      + 'asking, up to 90 days. An organisation may cap it, like token lifetimes.',
+    policy: { maxSsoSessionValidity: 'PT8H' },
+    failing: { template: attached({ ...TRACKING, SsoSession: ssoSession(1440) }) },
+    passing: { template: attached({ ...TRACKING, SsoSession: ssoSession(480) }) },
   },
   'policy-client-secret': {
     why: 'Whether clients have a secret is an architecture decision: confidential (server-side) clients need one, and public clients '

@@ -36,9 +36,12 @@ test("README's policy table is the settings table and the policy rules", () => {
     return { key: m[1], id: m[2], severity: m[3], description: m[4].replace(/\\\|/g, '|') };
   });
   const rules = ClientPolicy.rules();
-  expect(rows).toEqual(SETTINGS.filter((s: any) => s.ruleId).map((s: any) => ({
-    key: s.key, id: s.ruleId, severity: rules.find((r) => r.id === s.ruleId)!.severity, description: s.description,
-  })));
+  expect(rows).toEqual(SETTINGS.flatMap((s: any) => [
+    ...(s.ruleId ? [{ id: s.ruleId, description: s.description }] : []),
+    ...(s.alsoTurnsOn ?? []).map((x: any) => ({ id: x.ruleId, description: x.description })),
+  ].map(({ id, description }: any) => ({
+    key: s.key, id, severity: rules.find((r) => r.id === id)!.severity, description,
+  }))));
   // every policy rule has a setting
   expect(rows.map((r) => r.id).sort()).toEqual(rules.map((r) => r.id).sort());
 });
@@ -49,5 +52,9 @@ test("README's example policy file is the one in examples/, and it loads", () =>
   const { $schema: _a, ...shown } = JSON.parse(inReadme);
   const { $schema: _b, ...committed } = JSON.parse(readFileSync(file, 'utf8'));
   expect(shown).toEqual(committed);
-  expect(ClientPolicy.fromFile(file).enabledRuleIds).toHaveLength(ClientPolicy.rules().length - 1); // all but clientSecret
+  // every setting it shows turns its rules on
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { SETTINGS: settings, rulesOf } = require('../src/policy/settings');
+  const expected = settings.filter((s: any) => s.key in committed).flatMap((s: any) => rulesOf(s));
+  expect([...ClientPolicy.fromFile(file).enabledRuleIds].sort()).toEqual([...expected].sort());
 });

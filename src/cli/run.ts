@@ -98,6 +98,10 @@ function runUnsafe(argv: string[], io: CliIo): number {
   }
 
   const checker = new Checker(options.format !== 'json', settings, policy, previous);
+  // A baseline rule the policy turns off or weakens is listed in every report, with its reason.
+  for (const a of policy?.acknowledged ?? []) {
+    checker.notes.push({ file: settings.policy!.file, reason: acknowledgementText(a) });
+  }
   // Every input is expanded first, so that a nested stack's template is known to be checked too.
   const expanded = options.inputs.map((input) => ({ input, expansion: tryExpand(input) }));
   for (const { expansion } of expanded) for (const f of expansion.files ?? []) checker.planned.add(resolve(f.path));
@@ -466,4 +470,10 @@ function version(): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   cachedVersion ??= String(require('../../package.json').version);
   return cachedVersion;
+}
+
+/** How a report lists a baseline rule the policy turns off or weakens. */
+export function acknowledgementText(a: { readonly baseline: string; readonly ruleId: string; readonly change: string; readonly reason: string }):
+string {
+  return `the policy extends ${a.baseline} and turns off or weakens ${a.ruleId} (${a.change}), acknowledged: ${a.reason}`;
 }

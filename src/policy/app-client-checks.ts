@@ -412,6 +412,16 @@ export class AppClientChecks implements IAspect, LineValidationPlugin {
       if (excludedDirs.some((d) => file.startsWith(d))) continue;
       this.checkTemplateFile(file, tree, found, seen, read);
     }
+    // A baseline rule the policy turns off or weakens: every report lists it, with its reason.
+    for (const a of this.policy?.acknowledged ?? []) {
+      found.push({
+        ruleName: `${PACK_NAME}-baseline-acknowledged`,
+        description: `The policy extends ${a.baseline} and turns off or weakens ${a.ruleId} (${a.change}), acknowledged: ${a.reason}`,
+        fix: `Remove the acknowledgement of ${a.ruleId} once the policy keeps the baseline's rule.`,
+        severity: Severity.WARNING,
+        violatingResources: [],
+      });
+    }
     for (const e of this.excluded) {
       found.push({
         ruleName: `${PACK_NAME}-stage-excluded`,
@@ -772,6 +782,12 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
       // What each stack holds unseen: its transforms, a CfnStack that is no nested stack of the app,
       // a stack set, a serverless application (a nested stack of the app is checked as its own stack).
       for (const stack of stacks) this.reportUnseen(stack);
+      // A baseline rule the policy turns off or weakens: a warning on each stack, which every report shows.
+      for (const a of policy?.acknowledged ?? []) {
+        for (const stack of stacks) {
+          if (!stack.nestedStackResource) Annotations.of(stack).addWarning(`${PACK_NAME}-baseline-acknowledged: the policy extends ${a.baseline} and turns off or weakens ${a.ruleId} (${a.change}), acknowledged: ${a.reason}`);
+        }
+      }
       // Clients made by Fn::ForEach (AWS::LanguageExtensions), which no CfnResource holds: on the stack
       for (const stack of stacks) {
         for (const f of loopFindings(stack, policy)) {

@@ -1,10 +1,11 @@
 import { readFileSync } from 'fs';
 import { Duration } from 'aws-cdk-lib';
+import { BASELINES } from './baselines';
 import { duplicateKeys } from './private/duplicate-keys';
-import { ISO_DURATION, POLICY_RULE_IDS, SETTINGS, SettingSpec, policySchema } from './settings';
+import { ISO_DURATION, POLICY_RULE_IDS, PolicySettings, SETTINGS, SettingSpec, millis, policySchema, resolveSettings, ruleTurnedOn, rulesOf } from './settings';
+import { isRealReason, reasonRefusal } from '../private/acknowledgements';
 import { LibraryError } from '../private/errors';
-import { POLICY_RULES, PolicySettings, plainGlob, urlGlob } from '../rules/policy';
-import { Matcher, linearMatcher } from '../rules/private/linear-match';
+import { POLICY_RULES } from '../rules/policy';
 import { rulePage } from '../rules/private/sources';
 import { RuleInfo, Severity } from '../rules/types';
 
@@ -184,7 +185,9 @@ export interface ClientPolicyProps {
 
   /**
    * The OAuth scopes clients may request; `*` matches any characters (e.g. `orders-api/*`).
-   * Rule `policy-scopes-allowed`.
+   * Rule `policy-scopes-allowed`. The system scope `aws.cognito/dcr/register` (a client holding it
+   * can register other app clients) is allowed only when listed by name: a glob such as `*` does not
+   * grant it (rule `policy-dcr-scope-explicit`).
    *
    * @default - any scope
    */
@@ -214,11 +217,106 @@ export interface ClientPolicyProps {
   readonly clientSecret?: ClientSecretPolicy;
 
   /**
+   * Attributes no client may write, as globs (`*` matches any characters), e.g. `custom:role` or
+   * `custom:tenant*`: listed in WriteAttributes, or, with WriteAttributes omitted or empty (every
+   * mutable attribute is then writable), a matching attribute of the pool. `Mutable: false` protects an
+   * attribute only when users cannot sign themselves up (they set it at sign-up); `dev:custom:`
+   * attributes are never user-writable. Rule `policy-write-attributes-forbidden`.
+   *
+   * @default - any attribute may be writable
+   */
+  readonly forbiddenWriteAttributes?: string[];
+
+  /**
+   * Require every client to list its WriteAttributes (omitted or empty, every mutable attribute,
+   * custom ones included, is writable). Rule `policy-write-attributes-explicit`.
+   *
+   * @default false
+   */
+  readonly requireExplicitWriteAttributes?: boolean;
+
+  /**
+   * Forbid `aws.cognito.signin.user.admin` on clients without a secret (browser and native apps):
+   * its access tokens call user pool API operations for the signed-in user. Rule `policy-admin-scope-public`.
+   *
+   * @default false
+   */
+  readonly forbidAdminScopeOnPublicClients?: boolean;
+
+  /**
+   * Require loopback redirect URLs to use `127.0.0.1` or `[::1]` rather than the host name
+   * `localhost` (RFC 8252 section 7.3). Rule `policy-native-loopback-ip`.
+   *
+   * @default false
+   */
+  readonly requireLoopbackIpLiteral?: boolean;
+
+  /**
+   * Require private-use URI schemes of redirect URLs (any scheme but `http` and `https`) in reverse
+   * domain name form, such as `com.example.app:/callback` (RFC 8252 section 7.1).
+   * Rule `policy-native-scheme-reverse-domain`.
+   *
+   * @default false
+   */
+  readonly requireReverseDomainSchemes?: boolean;
+
+  /**
+   * Require a managed login style (`AWS::Cognito::ManagedLoginBranding`) in the template for every
+   * hosted sign-in client (OAuth with the code or implicit grant) of a pool whose domain is on managed
+   * login (`ManagedLoginVersion: 2`): the documented warning `branding-missing` becomes the error of
+   * rule `policy-branding-required`. A style made in the console is invisible to the check.
+   *
+   * @default false
+   */
+  readonly requireManagedLoginStyle?: boolean;
+
+  /**
+   * Require terms documents (`AWS::Cognito::Terms`) of both kinds, `terms-of-use` and
+   * `privacy-policy`, in the template for every hosted sign-in client. Rule `policy-terms-required`.
+   *
+   * @default false
+   */
+  readonly requireTerms?: boolean;
+
+  /**
+   * The longest allowed SSO session validity of a client session setting
+   * (`SSOSession.MaxValidityMinutes` of an `AWS::Cognito::UserPoolClientSessionConfigurationAttachment`).
+   * Rule `policy-max-sso-session-validity`.
+   *
+   * @default - no maximum beyond the service's (90 days)
+   */
+  readonly maxSsoSessionValidity?: Duration;
+
+  /**
+   * For a policy that extends a baseline (`ClientPolicy.oauthBcp()`, `"extends"` in a file): the
+   * baseline rules it turns off or weakens (a setting turned off, a longer lifetime, an error made a
+   * warning), by rule id, each with the reason (at least 10 visible characters). Every report lists
+   * them (`ClientPolicy.acknowledged`).
+   *
+   * @default - no baseline rule is turned off or weakened
+   */
+  readonly acknowledgements?: { [ruleId: string]: string };
+
+  /**
    * The severity of policy rules, by rule id: errors fail synth, warnings are reported.
    *
    * @default - each rule's default severity (see `ClientPolicy.rules()`)
    */
   readonly severities?: { [ruleId: string]: Severity };
+}
+
+/**
+ * A rule of a baseline that a policy turns off or weakens, with the reason it gives.
+ */
+export interface BaselineAcknowledgement {
+  /** The baseline, e.g. `oauth-bcp`. */
+  readonly baseline: string;
+  /** The rule turned off or weakened. */
+  readonly ruleId: string;
+  /** What the policy does to it, e.g. `requireRefreshTokenRotation: false`. */
+  readonly change: string;
+  /** Why, as the policy says. */
+  readonly reason: string;
 }
 
 /**
@@ -230,7 +328,7 @@ export interface ClientPolicyProps {
  */
 export class ClientPolicy {
   /**
-   * The secure baseline: every `policy-*` rule of the catalog on (no implicit grant,
+   * The secure baseline: the catalog's first eight `policy-*` rules on (no implicit grant,
    * `PreventUserExistenceErrors: ENABLED`, token revocation, no plain-password flows, no
    * `ALLOW_USER_AUTH`, no example.com URLs, no loopback URLs, refresh-token rotation on public
    * clients), each with its default severity.
@@ -252,6 +350,27 @@ export class ClientPolicy {
   }
 
   /**
+   * The OAuth 2.0 Security BCP (RFC 9700), with RFC 8252 for native apps, as the rule catalog
+   * composes it: no implicit grant, no flows that send the password, refresh-token rotation on public
+   * clients (an error), token revocation, `PreventUserExistenceErrors: ENABLED`, no example.com URLs,
+   * no `aws.cognito.signin.user.admin` on public clients, loopback redirects on `127.0.0.1` or `[::1]`,
+   * reverse-domain private-use schemes, access and ID tokens of at most 1 hour and refresh tokens of at
+   * most 30 days, and the documented rule `redirect-uri-wildcard` as an error. What a template cannot
+   * decide (PKCE, sender-constrained tokens) is in docs/oauth-bcp.md. A policy file says the same with
+   * `"extends": "oauth-bcp"`.
+   *
+   * @param overrides settings that tighten the baseline or add to it; one that turns a baseline rule
+   * off or weakens it needs an entry in `acknowledgements`, with the reason
+   */
+  public static oauthBcp(overrides?: ClientPolicyProps): ClientPolicy {
+    const problems: string[] = [];
+    const checked = overrides === undefined ? {} : readCode(overrides, problems);
+    const policy = composed('oauth-bcp', checked, 'code', problems);
+    if (problems.length || !policy) throw new ClientPolicyError('ClientPolicy.oauthBcp', problems);
+    return policy;
+  }
+
+  /**
    * A policy from its JSON form (the content of a policy file). Throws one error naming every
    * unknown key and every value of the wrong type.
    *
@@ -268,11 +387,16 @@ export class ClientPolicy {
     Object.assign(props, readSettings(json, 'file', problems));
     // The well-typed settings still go through the constructor's checks, so every problem is reported at once.
     let policy: ClientPolicy | undefined;
-    try {
-      policy = new ClientPolicy(props as ClientPolicyProps);
-    } catch (e) {
-      if (!(e instanceof ClientPolicyError)) throw e;
-      problems.push(...e.problems);
+    const { extends: baseline, ...own } = props;
+    if (typeof baseline === 'string') {
+      policy = composed(baseline, own, 'file', problems);
+    } else {
+      try {
+        policy = new ClientPolicy(props as ClientPolicyProps);
+      } catch (e) {
+        if (!(e instanceof ClientPolicyError)) throw e;
+        problems.push(...e.problems);
+      }
     }
     if (problems.length || !policy) throw new ClientPolicyError(where, problems);
     return policy;
@@ -317,9 +441,56 @@ export class ClientPolicy {
     return policySchema();
   }
 
+  /**
+   * Makes a policy from a baseline and the settings over it (checked, in props form).
+   *
+   * @internal
+   */
+  public static _compose(name: string, own: { [key: string]: unknown }, problems: string[]): ClientPolicy | undefined {
+    const base = BASELINES[name];
+    const baseProps = readSettings(base.settings as { [key: string]: unknown }, 'file', problems);
+    const severities = { ...base.severities, ...(own.severities as object ?? {}) } as { [id: string]: Severity };
+    const { acknowledgements, ...settings } = own;
+    const merged = { ...baseProps, ...settings, severities } as { [key: string]: unknown };
+    let policy: ClientPolicy | undefined;
+    ClientPolicy.composing = true;
+    try {
+      policy = new ClientPolicy(merged as ClientPolicyProps);
+    } catch (e) {
+      if (!(e instanceof ClientPolicyError)) throw e;
+      problems.push(...e.problems);
+    } finally {
+      ClientPolicy.composing = false;
+    }
+    // What the settings over the baseline turn off or weaken, each needing an acknowledgement.
+    const weakened = weakenings(baseProps, base.severities, merged, severities);
+    const acks = (acknowledgements ?? {}) as { [ruleId: string]: string };
+    for (const w of weakened) {
+      if (acks[w.ruleId] === undefined) {
+        problems.push(`${w.change} turns off or weakens ${w.ruleId} of the ${name} baseline; acknowledge it with a reason, which every report lists: "acknowledgements": { "${w.ruleId}": "<why>" }.`);
+      }
+    }
+    for (const id of Object.keys(acks)) {
+      if (!weakened.some((w) => w.ruleId === id)) problems.push(`acknowledgements.${id}: this policy neither turns off nor weakens ${id} of the ${name} baseline, so there is nothing to acknowledge.`);
+    }
+    if (!policy) return undefined;
+    policy.baselineName = name;
+    policy.acknowledgedList = weakened.filter((w) => acks[w.ruleId] !== undefined)
+      .map((w) => ({ baseline: name, ruleId: w.ruleId, change: w.change, reason: acks[w.ruleId].trim() }));
+    policy.documentedLevels = { ...base.documentedSeverities } as { [ruleId: string]: Severity };
+    return policy;
+  }
+
+  /** Set while a baseline policy is made (its acknowledgements are checked there). */
+  private static composing = false;
+
   /** The resolved settings the rules read. */
   private readonly settings: PolicySettings;
   private readonly levels: { [ruleId: string]: Severity };
+  /** The baseline this policy extends, and what it turns off or weakens. */
+  private baselineName?: string;
+  private acknowledgedList: BaselineAcknowledgement[] = [];
+  private documentedLevels: { [ruleId: string]: Severity } = {};
 
   /**
    * A policy from typed settings. Throws one `[invalid-policy]` error naming every invalid setting,
@@ -336,21 +507,48 @@ export class ClientPolicy {
       throw new ClientPolicyError('ClientPolicy', [`the policy settings must be an object, not ${describe(props)}.`]);
     }
     const checked = readSettings(props as unknown as { [key: string]: unknown }, 'code', collect) as ClientPolicyProps;
-    this.settings = resolveSettings(checked, collect);
+    this.settings = resolveSettings(checked as { readonly [key: string]: unknown }, collect);
     this.levels = {};
     for (const [id, level] of Object.entries(checked.severities ?? {})) {
       if (!POLICY_RULE_IDS.includes(id)) collect.push(`severities: unknown policy rule "${id}"${suggest(id, POLICY_RULE_IDS)}.`);
       else if (level !== Severity.ERROR && level !== Severity.WARNING) collect.push(`severities.${id}: ${JSON.stringify(level)} is not "error" or "warning".`);
       else this.levels[id] = level;
     }
+    if (checked.acknowledgements !== undefined && !ClientPolicy.composing) {
+      collect.push('acknowledgements: only a policy that extends a baseline (ClientPolicy.oauthBcp(), "extends" in a file) has rules to acknowledge.');
+    }
     if (collect.length) throw new ClientPolicyError('ClientPolicy', collect);
   }
+
+  /**
+   * The baseline this policy extends (`oauth-bcp`), if any.
+   */
+  public get baseline(): string | undefined {
+    return this.baselineName;
+  }
+
+  /**
+   * The baseline rules this policy turns off or weakens, each with its reason: every report lists them.
+   */
+  public get acknowledged(): BaselineAcknowledgement[] {
+    return this.acknowledgedList.map((a) => ({ ...a }));
+  }
+
+  /**
+   * The severity this policy gives a documented rule, when it changes it (a baseline's), for the engine.
+   *
+   * @internal
+   */
+  public _documentedSeverities(): { readonly [ruleId: string]: Severity } {
+    return this.documentedLevels;
+  }
+
 
   /**
    * The ids of the policy rules this policy turns on.
    */
   public get enabledRuleIds(): string[] {
-    return POLICY_RULES.filter((r) => r.enabled(this.settings)).map((r) => r.id);
+    return POLICY_RULES.filter((r) => ruleTurnedOn(r.id, this.settings)).map((r) => r.id);
   }
 
   /**
@@ -381,30 +579,6 @@ class ClientPolicyError extends LibraryError {
   }
 }
 
-function seconds(d: Duration | undefined, key: string, problems: string[]): number | undefined {
-  if (d === undefined) return undefined;
-  if (!(d instanceof Duration) || d.isUnresolved()) {
-    problems.push(`${key}: must be a literal Duration (a token-valued duration cannot be compared at synth).`);
-    return undefined;
-  }
-  const ms = millis(d);
-  if (ms === undefined) {
-    problems.push(`"${key}": ${d.toHumanString()} is too long to be a token lifetime (at most ${Number.MAX_SAFE_INTEGER} milliseconds).`);
-    return undefined;
-  }
-  return ms / 1000;
-}
-
-/** A duration in milliseconds, or undefined when it is not a safe integer (a 400-digit ISO duration is Infinity). */
-function millis(d: Duration): number | undefined {
-  try {
-    const ms = d.toMilliseconds();
-    return Number.isSafeInteger(ms) ? ms : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Reads settings against the settings table, in their file form (JSON: durations as ISO 8601
  * strings, `$schema` allowed) or their code form (`ClientPolicyProps`: durations as `Duration`
@@ -420,7 +594,7 @@ function readSettings(input: { [key: string]: unknown }, form: 'file' | 'code', 
       if (typeof v !== 'string') problems.push(`"$schema": ${describeValue(v)} is not a string.`);
       continue;
     }
-    const spec = SETTINGS.find((x) => x.key === key);
+    const spec = SETTINGS.find((x) => x.key === key && !(form === 'code' && x.fileOnly));
     if (!spec) {
       const near = closest(key, SETTINGS.map((x) => x.key));
       problems.push(`unknown key "${key}"${near ? ` (did you mean "${near}"?)` : ''}.`);
@@ -431,58 +605,6 @@ function readSettings(input: { [key: string]: unknown }, form: 'file' | 'code', 
     if (value !== undefined && problems.length === before) props[key] = value;
   }
   return props;
-}
-
-function list(v: string[] | undefined, key: string, problems: string[], values?: ReadonlyArray<string>): string[] | undefined {
-  if (v === undefined) return undefined;
-  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) {
-    problems.push(`${key}: must be a list of strings.`);
-    return undefined;
-  }
-  if (values) {
-    for (const x of v) if (!values.includes(x)) problems.push(`${key}: ${JSON.stringify(x)} is not one of ${values.join(', ')}${suggest(x, values)}.`);
-  }
-  return v;
-}
-
-function resolveSettings(p: ClientPolicyProps, problems: string[]): PolicySettings {
-  const spec = (key: string) => SETTINGS.find((s) => s.key === key);
-  let clientNamePattern: Matcher | undefined;
-  if (p.clientNamePattern !== undefined) {
-    try {
-      clientNamePattern = linearMatcher(p.clientNamePattern);
-    } catch (e) {
-      problems.push(`clientNamePattern: ${JSON.stringify(p.clientNamePattern)} is not a valid RE2 regular expression (${(e as Error).message}); RE2 matches in linear time and has no backreferences or lookaround.`);
-    }
-  }
-  if (p.clientSecret !== undefined && !Object.values(ClientSecretPolicy).includes(p.clientSecret)) {
-    problems.push(`clientSecret: ${JSON.stringify(p.clientSecret)} is not REQUIRED or FORBIDDEN.`);
-  }
-  const callbacks = list(p.allowedCallbackUrls, 'allowedCallbackUrls', problems);
-  const logouts = list(p.allowedLogoutUrls, 'allowedLogoutUrls', problems);
-  const scopes = list(p.allowedScopes, 'allowedScopes', problems);
-  return {
-    maxAccessTokenSeconds: seconds(p.maxAccessTokenValidity, 'maxAccessTokenValidity', problems),
-    maxIdTokenSeconds: seconds(p.maxIdTokenValidity, 'maxIdTokenValidity', problems),
-    maxRefreshTokenSeconds: seconds(p.maxRefreshTokenValidity, 'maxRefreshTokenValidity', problems),
-    allowedOAuthFlows: list(p.allowedOAuthFlows, 'allowedOAuthFlows', problems, spec('allowedOAuthFlows')!.values),
-    forbiddenAuthFlows: list(p.forbiddenAuthFlows, 'forbiddenAuthFlows', problems, spec('forbiddenAuthFlows')!.values),
-    requirePreventUserExistenceErrors: p.requirePreventUserExistenceErrors,
-    requireTokenRevocation: p.requireTokenRevocation,
-    requireRefreshTokenRotation: p.requireRefreshTokenRotation,
-    forbidImplicitFlow: p.forbidImplicitFlow,
-    forbidPlaintextPasswordFlows: p.forbidPlaintextPasswordFlows,
-    forbidUserAuth: p.forbidUserAuth,
-    forbidExampleUrls: p.forbidExampleUrls,
-    allowLoopbackUrls: p.allowLoopbackUrls,
-    allowedCallbackUrls: callbacks?.map(urlGlob),
-    allowedLogoutUrls: logouts?.map(urlGlob),
-    allowedScopes: scopes?.map(plainGlob),
-    allowedIdentityProviders: list(p.allowedIdentityProviders, 'allowedIdentityProviders', problems),
-    clientNamePattern,
-    clientNamePatternSource: p.clientNamePattern,
-    clientSecret: p.clientSecret,
-  };
 }
 
 /** Reads one setting of a policy file into its props form; records a problem and returns undefined if ill-typed. */
@@ -515,6 +637,16 @@ function readSetting(spec: SettingSpec, v: unknown, problems: string[], form: 'f
         else if (typeof x !== 'string' || x === '') problems.push(`"${spec.key}"[${i}]: ${describeValue(x)} is not a non-empty string.`);
         else if (spec.values && !spec.values.includes(x)) problems.push(`"${spec.key}"[${i}]: ${JSON.stringify(x)} is not one of ${spec.values.join(', ')}${suggest(x, spec.values)}.`);
       });
+      return v;
+    case 'extends':
+      if (typeof v !== 'string' || !spec.values!.includes(v)) return bad(`one of ${spec.values!.map((x) => JSON.stringify(x)).join(', ')}`);
+      return v;
+    case 'acknowledgements':
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) return bad('an object of rule ids to reasons');
+      for (const [id, reason] of Object.entries(v)) {
+        if (!POLICY_RULE_IDS.includes(id)) problems.push(`"acknowledgements": unknown policy rule "${id}"${suggest(id, POLICY_RULE_IDS)}.`);
+        else if (!isRealReason(reason)) problems.push(`"acknowledgements"."${id}": ${reasonRefusal(reason)}; give the reason, which every report lists.`);
+      }
       return v;
     case 'severities':
       if (typeof v !== 'object' || v === null || Array.isArray(v)) return bad('an object of rule ids to "error" or "warning"');
@@ -567,4 +699,44 @@ function editDistance(a: string, b: string): number {
     prev = cur;
   }
   return prev[b.length];
+}
+
+/** A policy's settings in props form from code (`ClientPolicyProps`), checked as the constructor checks them. */
+function readCode(props: ClientPolicyProps, problems: string[]): { [key: string]: unknown } {
+  if (typeof props !== 'object' || props === null || Array.isArray(props)) {
+    problems.push(`the policy settings must be an object, not ${describe(props)}.`);
+    return {};
+  }
+  return readSettings(props as unknown as { [key: string]: unknown }, 'code', problems);
+}
+
+/** A policy made from a named baseline and the settings over it. */
+function composed(name: string, own: { [key: string]: unknown }, _form: 'file' | 'code', problems: string[]): ClientPolicy | undefined {
+  return ClientPolicy._compose(name, own, problems);
+}
+
+/**
+ * What the final settings turn off or weaken of a baseline's: a boolean setting changed, a longer
+ * duration, a rule the baseline makes an error made a warning.
+ */
+function weakenings(base: { [key: string]: unknown }, baseSeverities: { readonly [id: string]: string },
+  final: { [key: string]: unknown }, finalSeverities: { [id: string]: string }): Array<{ ruleId: string; change: string }> {
+  const out: Array<{ ruleId: string; change: string }> = [];
+  for (const spec of SETTINGS) {
+    const b = base[spec.key];
+    if (b === undefined) continue;
+    const f = final[spec.key];
+    let change: string | undefined;
+    if (spec.kind === 'boolean' && f !== b) change = `${spec.key}: ${f === undefined ? '(absent)' : JSON.stringify(f)}`;
+    if (spec.kind === 'duration' && b instanceof Duration && (f === undefined || (f instanceof Duration && millis(f)! > millis(b)!))) {
+      change = `${spec.key}: ${f instanceof Duration ? f.toIsoString() : '(absent)'}`;
+    }
+    if (change) for (const id of rulesOf(spec)) out.push({ ruleId: id, change });
+    // a rule the baseline turns on, made a warning where the baseline has it an error
+    for (const id of rulesOf(spec)) {
+      const before = baseSeverities[id] ?? POLICY_RULES.find((r) => r.id === id)?.defaultSeverity;
+      if (before === 'error' && finalSeverities[id] === 'warning' && !out.some((o) => o.ruleId === id)) out.push({ ruleId: id, change: `severities.${id}: "warning"` });
+    }
+  }
+  return out;
 }

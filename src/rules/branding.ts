@@ -1,4 +1,4 @@
-import { Asset, AttachmentRule, BRANDING, DOMAIN, Items, differentLink, sameClientGroups, sameLink, topOf } from './private/attachments';
+import { Asset, AttachmentModel, AttachmentRule, BRANDING, ClientFacts, DOMAIN, DomainFacts, Items, differentLink, sameClientGroups, sameLink, topOf } from './private/attachments';
 import { PartialString, Unknown, isUnknown, show } from './private/values';
 import { Severity } from './types';
 
@@ -118,19 +118,31 @@ export const BRANDING_PAIR_RULES: AttachmentRule[] = [
     reads: [BRANDING, DOMAIN],
     reportsOn: 'client',
     check(model, emit) {
-      if (!model.complete) return;
-      const brandings = model.attachments.filter((a) => a.kind === 'branding');
-      for (const c of model.clients) {
-        if (!c.hostedSignIn || typeof c.pool !== 'string') continue;
-        const domain = model.domains.find((d) => d.version === 2 && sameLink(d.pool, c.pool));
-        if (!domain) continue;
-        const me = `client:${c.logicalId}`;
-        // A style that names the client, or may (an unresolved or literal ClientId on a pool that may be the client's), decides.
-        const maybe = brandings.some((b) => sameLink(b.client, me)
-          || (b.client !== undefined && !(typeof b.client === 'string' && b.client.startsWith('client:')) && !differentLink(b.pool, c.pool)));
-        if (maybe) continue;
+      for (const { client: c, domain } of clientsWithoutStyle(model)) {
         emit(c.logicalId, 'AllowedOAuthFlows', c.flows, `user pool domain ${domain.logicalId} serves managed login (ManagedLoginVersion 2), and no style in this template names this client, so its sign-in pages show "Login pages unavailable" (a style made in the console is invisible here).`);
       }
     },
   },
 ];
+
+/**
+ * The hosted sign-in clients of the checked template whose pool has a managed login (version 2)
+ * domain in the template and that no style of the template names (nor may name), each with that
+ * domain: what `branding-missing` reports, and `policy-branding-required` when a policy requires a style.
+ */
+export function clientsWithoutStyle(model: AttachmentModel): Array<{ client: ClientFacts; domain: DomainFacts }> {
+  const out: Array<{ client: ClientFacts; domain: DomainFacts }> = [];
+  if (!model.complete) return out;
+  const brandings = model.attachments.filter((a) => a.kind === 'branding');
+  for (const c of model.clients) {
+    if (!c.hostedSignIn || typeof c.pool !== 'string') continue;
+    const domain = model.domains.find((d) => d.version === 2 && sameLink(d.pool, c.pool));
+    if (!domain) continue;
+    const me = `client:${c.logicalId}`;
+    // A style that names the client, or may (an unresolved or literal ClientId on a pool that may be the client's), decides.
+    const maybe = brandings.some((b) => sameLink(b.client, me)
+      || (b.client !== undefined && !(typeof b.client === 'string' && b.client.startsWith('client:')) && !differentLink(b.pool, c.pool)));
+    if (!maybe) out.push({ client: c, domain });
+  }
+  return out;
+}

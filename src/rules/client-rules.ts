@@ -1,6 +1,6 @@
 import { ContextRule } from './cross-resource';
 import { PolicyRule, PolicySettings } from './policy';
-import { checkAttachments } from './private/attachments';
+import { AttachmentRule, checkAttachments } from './private/attachments';
 import { Client, readClient } from './private/client';
 import {
   BRANCH_COST, BRANCH_WORK_BASE, BRANCH_WORK_FACTOR, Branch, MAX_DEPTH, MAX_NESTING, PROBLEMS, PROPERTIES_OF_FIELD, ValueScan,
@@ -19,6 +19,7 @@ import { TemplateCheckOptions, TemplateFinding } from './template';
 import { Finding, RuleInfo, Severity } from './types';
 import { UNREADABLE_RULE, unreadableReason } from './unreadable';
 import type { ClientPolicy } from '../policy/client-policy';
+import { ruleTurnedOn } from '../policy/settings';
 
 /**
  * The rule engine: every documented rule for the properties of one
@@ -50,7 +51,7 @@ export class ClientRules {
   public static check(properties: { [key: string]: any }, policy?: ClientPolicy): Finding[] {
     const findings: Finding[] = [];
     checkClient(properties, policy, undefined, undefined, undefined, findings);
-    return findings;
+    return policy ? withDocumentedSeverities(findings, policy) : findings;
   }
 
   /**
@@ -117,9 +118,19 @@ export class ClientRules {
       else checkClient(w.properties, policy, index.contextOf(w.logicalId), w.before, lookup, findings, w.logicalId);
     }
     // Resources attached to clients by ClientId (issue 22, src/rules/private/attachments.ts): reported on themselves.
-    const attached = checkAttachments(ATTACHMENT_RULES, template, options?.nestedTemplates, (from, to) => index.contextOf(from).createdAfter(to));
-    for (let i = 0; i < attached.length; i++) findings.push(attached[i]);
-    return findings;
+    const createdAfter = (from: string, to: string) => index.contextOf(from).createdAfter(to);
+    const plan = policy ? policyPlan(policy) : undefined;
+    const attached = checkAttachments(ATTACHMENT_RULES, template, options?.nestedTemplates, createdAfter);
+    for (let i = 0; i < attached.length; i++) {
+      if (plan && plan.superseded.includes(attached[i].ruleId)) continue;
+      findings.push(attached[i]);
+    }
+    // The policy's rules about attached resources run even on a template that has none (a missing style or terms document is their finding).
+    if (plan && plan.templateRules.length) {
+      const own = checkAttachments(plan.templateRules, template, options?.nestedTemplates, createdAfter, { always: true, typeProblems: false });
+      for (let i = 0; i < own.length; i++) findings.push(own[i]);
+    }
+    return policy ? withDocumentedSeverities(findings, policy) : findings;
   }
 
   /**
@@ -133,6 +144,16 @@ export class ClientRules {
 }
 
 const CLIENT_TYPE = 'AWS::Cognito::UserPoolClient';
+
+/** The findings with the severities a policy gives documented rules (a baseline's: redirect-uri-wildcard an error in oauth-bcp). */
+function withDocumentedSeverities<F extends Finding>(findings: F[], policy: ClientPolicy): F[] {
+  const levels = policy._documentedSeverities();
+  for (let i = 0; i < findings.length; i++) {
+    const level = levels[findings[i].ruleId];
+    if (level !== undefined && level !== findings[i].severity) findings[i] = { ...findings[i], severity: level };
+  }
+  return findings;
+}
 
 
 /**
@@ -245,7 +266,7 @@ function runnersFor(policy: ClientPolicy | undefined, context: ClientContext | u
   }
   if (policy) {
     const plan = policyPlan(policy);
-    for (const { rule, head } of plan.rules) out.push({ head, needsProperties: [], run: (c) => rule.check(c, emit, plan.settings) });
+    for (const { rule, head } of plan.rules) out.push({ head, needsProperties: [], run: (c) => rule.check!(c, emit, plan.settings, context) });
   }
   return out;
 }
@@ -736,7 +757,7 @@ function evaluate(properties: unknown, policy?: ClientPolicy, context?: ClientCo
     runClientRules(CLIENT_SELECTOR.selectPresent(present), client, context, findings);
     if (context) runContextRules(CONTEXT_SELECTOR.selectPresent(present), client, context, findings);
     if (before) runChangeRules(properties, before, findings);
-    if (policy) runPolicyRules(policyPlan(policy), client, findings);
+    if (policy) runPolicyRules(policyPlan(policy), client, context, findings);
   } finally {
     sink = outer;
     current = outerRule;
@@ -789,6 +810,10 @@ function runChangeRules(properties: { [key: string]: any }, before: { [key: stri
 interface PolicyPlan {
   readonly settings: PolicySettings;
   readonly rules: ReadonlyArray<{ readonly rule: PolicyRule; readonly head: RuleHead }>;
+  /** The rules about attached resources the policy turns on (run on a whole template). */
+  readonly templateRules: ReadonlyArray<AttachmentRule>;
+  /** Documented rules whose findings a policy rule replaces (the same condition, as the policy's finding). */
+  readonly superseded: ReadonlyArray<string>;
 }
 
 const POLICY_PLANS = new WeakMap<ClientPolicy, PolicyPlan>();
@@ -797,20 +822,33 @@ function policyPlan(policy: ClientPolicy): PolicyPlan {
   let plan = POLICY_PLANS.get(policy);
   if (plan === undefined) {
     const settings = policy._settings();
-    const rules = POLICY_RULES.filter((r) => r.enabled(settings))
+    const on = POLICY_RULES.filter((r) => ruleTurnedOn(r.id, settings));
+    const rules = on.filter((r) => r.check !== undefined)
       .map((rule) => ({ rule, head: { id: rule.id, fix: rule.fix, severity: policy.severityOf(rule.id) } }));
-    plan = { settings, rules };
+    // The rules about attached resources, as attachment rules with the policy's severity and settings.
+    const templateRules: AttachmentRule[] = on.filter((r) => r.checkTemplate !== undefined).map((r) => ({
+      id: r.id,
+      severity: policy.severityOf(r.id),
+      title: r.title,
+      source: r.source,
+      fix: r.fix,
+      reads: r.reads ?? [],
+      reportsOn: r.reportsOn ?? 'attachment',
+      check: (model, emitOn) => r.checkTemplate!(model, emitOn, settings),
+    }));
+    const superseded = on.map((r) => r.supersedes).filter((x): x is string => x !== undefined);
+    plan = { settings, rules, templateRules, superseded };
     POLICY_PLANS.set(policy, plan);
   }
   return plan;
 }
 
-function runPolicyRules(plan: PolicyPlan, client: Client, findings: Raw[]): void {
+function runPolicyRules(plan: PolicyPlan, client: Client, context: ClientContext | undefined, findings: Raw[]): void {
   for (let i = 0; i < plan.rules.length; i++) {
     const { rule, head } = plan.rules[i];
     current = head;
     try {
-      rule.check(client, emit, plan.settings);
+      rule.check!(client, emit, plan.settings, context);
     } catch (e) {
       findings.push(internalError(head, e));
     }
@@ -822,11 +860,12 @@ let sink: Raw[] = [];
 let current: RuleHead = CLIENT_RULES[0];
 /** The properties being evaluated: a finding about one value is named by it (its finding id). */
 let sinkProperties: unknown;
-const emit: Emit = (property, value, why, fix) => {
+const emit: Emit = (property, value, why, fix, severity) => {
   const findingId = findingIdOf(property, sinkProperties, value);
+  const rule = severity === undefined || severity === current.severity ? current : { ...current, severity };
   sink.push(findingId === undefined
-    ? { rule: current, property, value, why, fix: fix ?? current.fix }
-    : { rule: current, property, value, why, fix: fix ?? current.fix, findingId });
+    ? { rule, property, value, why, fix: fix ?? current.fix }
+    : { rule, property, value, why, fix: fix ?? current.fix, findingId });
 };
 
 const PROPERTY_TYPE: RuleHead = { id: 'property-type', severity: Severity.ERROR, fix: '' };

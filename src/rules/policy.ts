@@ -1,12 +1,20 @@
-import { Client, eachLiteral } from './private/client';
+import { STANDARD_ATTRIBUTES } from './attributes';
+import { DCR_REGISTER_SCOPE } from './cross-resource';
+import { POLICY_ATTACHMENT_RULES } from './policy-attachments';
+import type { AttachmentEmit, AttachmentModel } from './private/attachments';
+import { Client, eachLiteral, eachLiteralAt } from './private/client';
 import { Matcher, linearMatcher } from './private/linear-match';
 import { Emit } from './private/rule';
 import { shapedMismatch } from './private/shape-match';
 import { SOURCES } from './private/sources';
+import type { ClientContext } from './private/template-index';
 import { ALL_URLS, CALLBACK, DEFAULT, LOGOUT, eachUrl, isLoopbackHostAsBrowsersRead, isLoopbackHttpUrl, known, urlParts } from './private/urls';
-import { PartialString, isList, listEmpty, show } from './private/values';
+import { PartialString, Unknown, isList, isUnknown, listEmpty, show } from './private/values';
 import { lifetimeSeconds } from './tokens';
 import { Severity } from './types';
+import type { PolicySettings } from '../policy/settings';
+
+export type { PolicySettings } from '../policy/settings';
 
 /**
  * One token of a glob: a literal character, or a `*`, which matches any run of the characters it
@@ -62,51 +70,36 @@ export function couldMatch(glob: Glob, value: PartialString): boolean {
   return false;
 }
 
-/**
- * An organisation policy, resolved for the rules: every setting is optional, and a rule runs only
- * when its setting is present. Built by `ClientPolicy`; the rules never see JSON.
- */
-export interface PolicySettings {
-  readonly maxAccessTokenSeconds?: number;
-  readonly maxIdTokenSeconds?: number;
-  readonly maxRefreshTokenSeconds?: number;
-  readonly allowedOAuthFlows?: ReadonlyArray<string>;
-  readonly forbiddenAuthFlows?: ReadonlyArray<string>;
-  readonly requirePreventUserExistenceErrors?: boolean;
-  readonly requireTokenRevocation?: boolean;
-  readonly requireRefreshTokenRotation?: boolean;
-  readonly forbidImplicitFlow?: boolean;
-  readonly forbidPlaintextPasswordFlows?: boolean;
-  readonly forbidUserAuth?: boolean;
-  readonly forbidExampleUrls?: boolean;
-  readonly allowLoopbackUrls?: boolean;
-  readonly allowedCallbackUrls?: ReadonlyArray<Glob>;
-  readonly allowedLogoutUrls?: ReadonlyArray<Glob>;
-  readonly allowedScopes?: ReadonlyArray<Glob>;
-  readonly allowedIdentityProviders?: ReadonlyArray<string>;
-  readonly clientNamePattern?: Matcher;
-  /** The pattern as the policy wrote it. */
-  readonly clientNamePatternSource?: string;
-  readonly clientSecret?: 'REQUIRED' | 'FORBIDDEN';
-}
-
-/** A policy rule: off unless its setting is on; its severity comes from the policy. */
+/** A policy rule: off unless its setting turns it on (the settings table, src/policy/settings.ts, says which); its severity comes from the policy. */
 export interface PolicyRule {
   readonly id: string;
   readonly defaultSeverity: Severity;
   readonly title: string;
   readonly source: string;
   readonly fix: string;
-  /** Whether the policy turns this rule on. */
-  readonly enabled: (p: PolicySettings) => boolean;
-  /** Pure: reads the client and the policy, reports each violation. */
-  readonly check: (c: Client, emit: Emit, p: PolicySettings) => void;
+  /**
+   * A rule about one client. Pure: reads the client, the policy and, where the client is checked in a
+   * template, its context (its pool), and reports each violation.
+   */
+  readonly check?: (c: Client, emit: Emit, p: PolicySettings, ctx?: ClientContext) => void;
+  /**
+   * A rule about the resources attached to clients (src/rules/policy-attachments.ts). Pure: reads a
+   * template's attachment model and the policy; reports on resources of the checked template.
+   */
+  readonly checkTemplate?: (model: AttachmentModel, emit: AttachmentEmit, p: PolicySettings) => void;
+  /** For `checkTemplate` rules: the resource types it reads (the first is the type it reports on), for its page. */
+  readonly reads?: ReadonlyArray<string>;
+  /** For `checkTemplate` rules: what it reports on. */
+  readonly reportsOn?: 'attachment' | 'client';
+  /** A documented rule whose findings this rule replaces when the policy turns it on (the same condition, as an error). */
+  readonly supersedes?: string;
 }
 
 /** Service default flows when ExplicitAuthFlows is absent. */
 const DEFAULT_AUTH_FLOWS = ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH'];
 const PLAINTEXT_PASSWORD_FLOWS = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH'];
 const EXAMPLE_HOSTS = ['example.com'];
+const ADMIN_SCOPE = 'aws.cognito.signin.user.admin';
 
 /**
  * Turns a URL glob into a matcher: `*` matches within the host (no `/`, `?`, `#`, `@` or `\`)
@@ -147,7 +140,7 @@ function eachAuthFlow(c: Client, visit: (flow: string, path: string, fromDefault
 }
 
 function maxLifetimeRule(id: string, token: 'AccessToken' | 'IdToken' | 'RefreshToken', label: string,
-  setting: 'maxAccessTokenSeconds' | 'maxIdTokenSeconds' | 'maxRefreshTokenSeconds'): PolicyRule {
+  setting: 'maxAccessTokenValidity' | 'maxIdTokenValidity' | 'maxRefreshTokenValidity'): PolicyRule {
   const property = `${token}Validity`;
   return {
     id,
@@ -155,7 +148,6 @@ function maxLifetimeRule(id: string, token: 'AccessToken' | 'IdToken' | 'Refresh
     title: `The ${label} lifetime is at most the policy's maximum`,
     source: SOURCES.TVU,
     fix: `Shorten ${property} (with TokenValidityUnits.${token}) to at most the policy's maximum.`,
-    enabled: (p) => p[setting] !== undefined,
     check(c, emit, p) {
       const s = lifetimeSeconds(c, token);
       const max = p[setting]!;
@@ -176,7 +168,6 @@ function allowedUrlsRule(id: string, kinds: number, what: string,
     title: `${what} match the policy's allowed patterns`,
     source: SOURCES.DG_OAUTH,
     fix: `Use a URL that matches one of the policy's ${setting} patterns, or ask for the policy to allow it.`,
-    enabled: (p) => p[setting] !== undefined,
     check(c, emit, p) {
       const globs = p[setting]!;
       eachUrl(c, kinds, (url, path) => {
@@ -190,6 +181,24 @@ function allowedUrlsRule(id: string, kinds: number, what: string,
       });
     },
   };
+}
+
+/** Standard attributes no client writes (attr-write-immutable). */
+const NOT_WRITABLE = ['email_verified', 'phone_number_verified', 'sub'];
+/** The standard attributes a client may write when WriteAttributes is omitted. */
+const USER_WRITABLE_STANDARD = STANDARD_ATTRIBUTES.filter((a) => !NOT_WRITABLE.includes(a));
+
+/** The attribute a pool Schema entry declares: a standard one, `custom:<Name>`, or `dev:custom:<Name>`. */
+function schemaName(a: { readonly name: string; readonly developerOnly: boolean }): string {
+  if (STANDARD_ATTRIBUTES.includes(a.name)) return a.name;
+  const bare = a.name.replace(/^(dev:)?custom:/, '');
+  return a.developerOnly ? `dev:custom:${bare}` : `custom:${bare}`;
+}
+
+/** Whether a glob may match a custom attribute (`custom:<name>`): its text before the first `*` is a prefix of `custom:` or starts with it. */
+function mayNameCustom(g: Glob): boolean {
+  const head = g.source.split('*')[0];
+  return head.startsWith('custom:') || (g.source.includes('*') && 'custom:'.startsWith(head));
 }
 
 /** Whether a value with unresolved parts could still be an http(s) URL: its literal prefix settles no other scheme. */
@@ -209,15 +218,14 @@ function unlessResolved(value: string | PartialString): string {
   return typeof value === 'string' ? '' : 'whatever its unresolved parts become, ';
 }
 
-/** Every policy rule: the catalog's `policy-*` rules and one rule per organisation setting. */
-export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
+/** The policy rules about one client: the catalog's `policy-*` rules and one rule per organisation setting. */
+export const CLIENT_POLICY_RULES: ReadonlyArray<PolicyRule> = [
   {
     id: 'policy-no-implicit',
     defaultSeverity: Severity.ERROR,
     title: 'No implicit grant',
     source: SOURCES.DG_OAUTH,
     fix: 'Use the authorization code grant (with PKCE for public clients) instead of implicit.',
-    enabled: (p) => p.forbidImplicitFlow === true,
     check(c, emit) {
       eachLiteral(c, 'AllowedOAuthFlows', (f, path) => {
         if (f === 'implicit') emit(path, show(f), 'the implicit grant returns tokens in the browser URL and issues no refresh token.');
@@ -230,7 +238,6 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     title: 'PreventUserExistenceErrors is ENABLED',
     source: 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html',
     fix: 'Set PreventUserExistenceErrors: ENABLED (AppClient does by default).',
-    enabled: (p) => p.requirePreventUserExistenceErrors === true,
     check(c, emit) {
       const v = c.PreventUserExistenceErrors;
       if (v === undefined || (typeof v === 'string' && v !== 'ENABLED')) {
@@ -244,7 +251,6 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     title: 'Token revocation is on',
     source: SOURCES.API,
     fix: 'Remove EnableTokenRevocation: false (it defaults to true).',
-    enabled: (p) => p.requireTokenRevocation === true,
     check(c, emit) {
       if (c.EnableTokenRevocation === false) emit('EnableTokenRevocation', 'false', 'refresh tokens of this client cannot be revoked.');
     },
@@ -255,7 +261,6 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     title: 'No flows that send the password instead of using SRP',
     source: SOURCES.API,
     fix: 'Use ALLOW_USER_SRP_AUTH instead of the password flows.',
-    enabled: (p) => p.forbidPlaintextPasswordFlows === true,
     check(c, emit) {
       eachLiteral(c, 'ExplicitAuthFlows', (f, path) => {
         if (PLAINTEXT_PASSWORD_FLOWS.includes(f)) emit(path, show(f), 'this flow sends the password to Cognito instead of using the Secure Remote Password protocol.');
@@ -268,7 +273,6 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     title: 'No ALLOW_USER_AUTH, which also enables password and SRP sign-in',
     source: SOURCES.API,
     fix: 'Remove ALLOW_USER_AUTH unless choice-based sign-in is intended, and review which first factors the pool allows.',
-    enabled: (p) => p.forbidUserAuth === true,
     check(c, emit) {
       eachLiteral(c, 'ExplicitAuthFlows', (f, path) => {
         if (f === 'ALLOW_USER_AUTH') emit(path, show(f), 'it enables password and SRP sign-in through USER_AUTH even without ALLOW_USER_PASSWORD_AUTH or ALLOW_USER_SRP_AUTH.');
@@ -281,7 +285,6 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     title: 'No example.com redirect URLs (the aws-cdk-lib default callback)',
     source: 'https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_cognito.OAuthSettings.html',
     fix: 'Give the real callback and logout URLs of the application.',
-    enabled: (p) => p.forbidExampleUrls === true,
     check(c, emit) {
       eachUrl(c, ALL_URLS, (url, path) => {
         const host = urlParts(url)?.host;
@@ -295,7 +298,6 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     title: 'No loopback redirect URLs (localhost, 127.0.0.1, [::1])',
     source: SOURCES.API,
     fix: 'Remove loopback URLs from production clients; keep them in a separate development client or stage.',
-    enabled: (p) => p.allowLoopbackUrls === false,
     check(c, emit) {
       eachUrl(c, ALL_URLS, (url, path) => {
         const host = urlParts(url)?.host;
@@ -309,7 +311,6 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     title: 'Public clients rotate refresh tokens',
     source: SOURCES.DG_REFRESH,
     fix: 'Turn on refresh-token rotation (RefreshTokenRotation.Feature: ENABLED) and remove ALLOW_REFRESH_TOKEN_AUTH.',
-    enabled: (p) => p.requireRefreshTokenRotation === true,
     check(c, emit) {
       if (c.hasSecret !== false) return;
       const f = c.Feature;
@@ -318,16 +319,15 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
       }
     },
   },
-  maxLifetimeRule('policy-max-access-token-validity', 'AccessToken', 'access token', 'maxAccessTokenSeconds'),
-  maxLifetimeRule('policy-max-id-token-validity', 'IdToken', 'ID token', 'maxIdTokenSeconds'),
-  maxLifetimeRule('policy-max-refresh-token-validity', 'RefreshToken', 'refresh token', 'maxRefreshTokenSeconds'),
+  maxLifetimeRule('policy-max-access-token-validity', 'AccessToken', 'access token', 'maxAccessTokenValidity'),
+  maxLifetimeRule('policy-max-id-token-validity', 'IdToken', 'ID token', 'maxIdTokenValidity'),
+  maxLifetimeRule('policy-max-refresh-token-validity', 'RefreshToken', 'refresh token', 'maxRefreshTokenValidity'),
   {
     id: 'policy-oauth-flows-allowed',
     defaultSeverity: Severity.ERROR,
     title: 'OAuth flows are among the policy\'s allowed flows',
     source: SOURCES.DG_OAUTH,
     fix: 'Use only the OAuth flows the policy allows.',
-    enabled: (p) => p.allowedOAuthFlows !== undefined,
     check(c, emit, p) {
       eachLiteral(c, 'AllowedOAuthFlows', (f, path) => {
         if (!p.allowedOAuthFlows!.includes(f)) emit(path, show(f), `the policy allows only ${p.allowedOAuthFlows!.join(', ') || 'no OAuth flow'}.`);
@@ -340,7 +340,6 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     title: 'No explicit auth flow the policy forbids (the service default set counts when ExplicitAuthFlows is absent)',
     source: SOURCES.API,
     fix: 'Remove the forbidden flows; when ExplicitAuthFlows is absent, list the flows you need explicitly.',
-    enabled: (p) => p.forbiddenAuthFlows !== undefined,
     check(c, emit, p) {
       eachAuthFlow(c, (f, path, fromDefault) => {
         if (p.forbiddenAuthFlows!.includes(f)) {
@@ -358,14 +357,126 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     title: 'OAuth scopes are among the policy\'s allowed scopes',
     source: SOURCES.DG_OAUTH,
     fix: 'Use only the scopes the policy allows.',
-    enabled: (p) => p.allowedScopes !== undefined,
     check(c, emit, p) {
       const scopes = c.AllowedOAuthScopes;
       if (!isList(scopes)) return;
       scopes.items.forEach((s, i) => {
+        if (s === DCR_REGISTER_SCOPE) return; // granted only by name: policy-dcr-scope-explicit
         if ((typeof s === 'string' || s instanceof PartialString) && !fitsSome(p.allowedScopes!, s)) {
           emit(`AllowedOAuthScopes[${scopes.indexes[i]}]`, show(s), `${unlessResolved(s)}the policy allows only ${p.allowedScopes!.map((g) => g.source).join(', ')}.`);
         }
+      });
+    },
+  },
+  {
+    id: 'policy-dcr-scope-explicit',
+    defaultSeverity: Severity.ERROR,
+    title: 'aws.cognito/dcr/register only where the policy\'s allowed scopes list it by name',
+    source: 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-dynamic-client-registration.html',
+    fix: 'Remove aws.cognito/dcr/register from the client, or list it by name in the policy\'s allowedScopes for the stage that registers clients.',
+    check(c, emit, p) {
+      if (p.allowedScopes!.some((g) => g.source === DCR_REGISTER_SCOPE)) return;
+      eachLiteral(c, 'AllowedOAuthScopes', (s, path) => {
+        if (s === DCR_REGISTER_SCOPE) emit(path, show(s), `a client holding ${DCR_REGISTER_SCOPE} can register other app clients on the pool (dynamic client registration); the policy grants it only by name, and its allowed scopes (${p.allowedScopes!.map((g) => g.source).join(', ') || 'none'}) do not name it.`);
+      });
+    },
+  },
+  {
+    id: 'policy-write-attributes-forbidden',
+    defaultSeverity: Severity.ERROR,
+    title: 'No client can write an attribute the policy forbids (custom:role, custom:tenant*...)',
+    source: 'https://github.com/aws/aws-ops-wheel/pull/165',
+    fix: 'List WriteAttributes without the forbidden attributes (AppClient: writeAttributes); an omitted or empty list lets the client write every mutable attribute.',
+    check(c, emit, p, ctx) {
+      const globs = p.forbiddenWriteAttributes!;
+      const w = c.WriteAttributes;
+      const pool = ctx?.pool;
+      const schema = pool && !isUnknown(pool.schema) ? pool.schema : undefined;
+      /** Users surely cannot write it: Mutable false in the visible schema, and users surely cannot sign themselves up. */
+      const immutable = (name: string) => pool?.selfSignUp === false && schema?.find((a) => schemaName(a) === name)?.mutable === false;
+      const forbidding = (name: string) => globs.find((g) => g.matches(name));
+      if (isList(w) && w.items.length > 0) {
+        eachLiteralAt(c, 'WriteAttributes', (name, at) => {
+          const g = name.startsWith('dev:custom:') ? undefined : forbidding(name);
+          if (g && !immutable(name)) emit(`WriteAttributes[${at}]`, show(name), `it matches the forbidden pattern ${g.source}, so users can set it themselves (a backend that trusts it can be fooled).`);
+        });
+        return;
+      }
+      if (!listEmpty(w)) return; // unresolved: could be any list
+      const shown = w === undefined ? '(absent: every mutable attribute)' : '[] (every mutable attribute)';
+      // Omitted or empty: every mutable attribute is writable (observed), standard ones on every pool and the pool's custom ones.
+      if (schema === undefined) {
+        const may = globs.filter((g) => mayNameCustom(g) || USER_WRITABLE_STANDARD.some((n) => g.matches(n)));
+        if (may.length) {
+          emit('WriteAttributes', shown, `with WriteAttributes ${w === undefined ? 'omitted' : 'empty'}, the client can write every mutable attribute of its pool, custom ones included, and the pool could not be seen (${pool ? 'its Schema is not a literal list' : 'it is not in this template'}), so whether an attribute matching ${may.map((g) => g.source).join(', ')} is writable is not known.`,
+            undefined, Severity.WARNING);
+        }
+        return;
+      }
+      const candidates = [
+        ...USER_WRITABLE_STANDARD.filter((n) => !schema.some((a) => schemaName(a) === n))
+          .map((n) => ({ name: n, mutable: true as boolean | Unknown })),
+        ...schema.filter((a) => !a.developerOnly && !NOT_WRITABLE.includes(schemaName(a))).map((a) => ({ name: schemaName(a), mutable: a.mutable })),
+      ];
+      // Writable when it may change after sign-up, or when users who sign themselves up set it; an unresolved Mutable or sign-up setting skips.
+      const writable = candidates.filter((a) => forbidding(a.name) && (a.mutable === true || pool!.selfSignUp === true)).map((a) => a.name);
+      if (writable.length) {
+        emit('WriteAttributes', shown, `with WriteAttributes ${w === undefined ? 'omitted' : 'empty'}, the client can write every mutable attribute${pool!.selfSignUp === true ? ' (and users who sign themselves up set the others)' : ''}, and ${writable.join(', ')} of user pool ${pool!.logicalId} ${writable.length === 1 ? 'matches' : 'match'} the forbidden patterns (${globs.map((g) => g.source).join(', ')}).`);
+      }
+    },
+  },
+  {
+    id: 'policy-write-attributes-explicit',
+    defaultSeverity: Severity.ERROR,
+    title: 'The client lists its WriteAttributes (omitted or empty, every mutable attribute is writable)',
+    source: 'https://github.com/aws/aws-ops-wheel/pull/165',
+    fix: 'List the attributes the client writes in WriteAttributes (AppClient: writeAttributes). To write as little as possible, list only the pool\'s required attributes, which are always writable.',
+    check(c, emit) {
+      const w = c.WriteAttributes;
+      if (listEmpty(w)) {
+        emit('WriteAttributes', w === undefined ? '(absent: every mutable attribute)' : '[] (every mutable attribute)', 'with WriteAttributes omitted or empty, the client can write every mutable attribute of the pool, custom ones included (custom:role, custom:tenant...), as observed.');
+      }
+    },
+  },
+  {
+    id: 'policy-admin-scope-public',
+    defaultSeverity: Severity.ERROR,
+    title: 'No aws.cognito.signin.user.admin on a client without a secret (a browser or native app)',
+    source: SOURCES.DG_OAUTH,
+    fix: 'Remove aws.cognito.signin.user.admin from the public client; call user pool operations from a backend, or through a confidential client.',
+    check(c, emit) {
+      if (c.hasSecret !== false) return;
+      eachLiteral(c, 'AllowedOAuthScopes', (s, path) => {
+        if (s === ADMIN_SCOPE) emit(path, show(s), 'this client has no secret, so its tokens live in a browser or an app, and with this scope they call user pool API operations for the signed-in user (least privilege, RFC 9700).');
+      });
+    },
+  },
+  {
+    id: 'policy-native-loopback-ip',
+    defaultSeverity: Severity.ERROR,
+    title: 'Loopback redirect URLs use 127.0.0.1 or [::1], not localhost',
+    source: 'https://www.rfc-editor.org/rfc/rfc8252#section-7.3',
+    fix: 'Use http://127.0.0.1:<port>/... (or http://[::1]:<port>/...) instead of http://localhost:<port>/... (Cognito accepts both).',
+    check(c, emit) {
+      eachUrl(c, ALL_URLS, (url, path) => {
+        const parts = urlParts(url);
+        if (parts && parts.shaped === undefined && (parts.scheme === 'http' || parts.scheme === 'https') && parts.host === 'localhost') {
+          emit(path, show(url), 'RFC 8252 recommends the loopback IP literal rather than localhost: the name may resolve to another interface, or be caught by a firewall.');
+        }
+      });
+    },
+  },
+  {
+    id: 'policy-native-scheme-reverse-domain',
+    defaultSeverity: Severity.ERROR,
+    title: 'Private-use URI schemes of redirect URLs are reverse domain names (com.example.app:/callback)',
+    source: 'https://www.rfc-editor.org/rfc/rfc8252#section-7.1',
+    fix: 'Use a scheme that is a domain you control, reversed, e.g. com.example.app:/callback instead of myapp://callback.',
+    check(c, emit) {
+      eachUrl(c, ALL_URLS, (url, path) => {
+        const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(known(url).text)?.[1];
+        if (scheme === undefined || ['http', 'https'].includes(scheme.toLowerCase()) || scheme.includes('.')) return;
+        emit(path, show(url), `the private-use scheme ${scheme} is not in reverse domain name form: any app may register it and receive the authorization code (RFC 8252 section 7.1).`);
       });
     },
   },
@@ -375,7 +486,6 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     title: 'Identity providers are among the policy\'s allowed providers',
     source: SOURCES.API,
     fix: 'Use only the identity providers the policy allows.',
-    enabled: (p) => p.allowedIdentityProviders !== undefined,
     check(c, emit, p) {
       eachLiteral(c, 'SupportedIdentityProviders', (s, path) => {
         if (!p.allowedIdentityProviders!.includes(s)) emit(path, show(s), `the policy allows only ${p.allowedIdentityProviders!.join(', ')}.`);
@@ -388,11 +498,10 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     title: 'ClientName follows the organisation\'s naming pattern',
     source: SOURCES.API,
     fix: 'Name the client after the organisation\'s convention.',
-    enabled: (p) => p.clientNamePattern !== undefined,
     check(c, emit, p) {
       const n = c.ClientName;
-      if (n === undefined) emit('ClientName', '(absent: a generated name)', `a generated name cannot match the pattern ${p.clientNamePatternSource}.`);
-      else if (typeof n === 'string' && !p.clientNamePattern!.matches(n)) emit('ClientName', show(n), `it does not match the pattern ${p.clientNamePatternSource}.`);
+      if (n === undefined) emit('ClientName', '(absent: a generated name)', `a generated name cannot match the pattern ${p.clientNamePattern!.source}.`);
+      else if (typeof n === 'string' && !p.clientNamePattern!.matches(n)) emit('ClientName', show(n), `it does not match the pattern ${p.clientNamePattern!.source}.`);
     },
   },
   {
@@ -401,10 +510,12 @@ export const POLICY_RULES: ReadonlyArray<PolicyRule> = [
     title: 'The client has a secret, or has none, as the policy requires',
     source: SOURCES.DG_CLIENTS,
     fix: 'Set GenerateSecret as the policy requires (a change replaces the client: new id and secret).',
-    enabled: (p) => p.clientSecret !== undefined,
     check(c, emit, p) {
       if (p.clientSecret === 'REQUIRED' && c.hasSecret === false) emit('GenerateSecret', show(c.GenerateSecret), 'the policy requires a client secret.');
       if (p.clientSecret === 'FORBIDDEN' && c.hasSecret === true) emit('GenerateSecret', show(c.GenerateSecret), 'the policy forbids client secrets (public clients only).');
     },
   },
 ];
+
+/** Every policy rule: about one client, then about the resources attached to clients. */
+export const POLICY_RULES: ReadonlyArray<PolicyRule> = [...CLIENT_POLICY_RULES, ...POLICY_ATTACHMENT_RULES];

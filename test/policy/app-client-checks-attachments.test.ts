@@ -3,7 +3,7 @@ import { join } from 'path';
 import { App, CfnResource, NestedStack, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
-import { AppClientChecks } from '../../src';
+import { AppClientChecks, ClientPolicy } from '../../src';
 
 // The cdk-nag 3 pack reports every TemplateFinding of ClientRules.checkTemplate, so the rules on the
 // resources attached to a client (issue 22) are reported on those resources' constructs. The attached
@@ -23,9 +23,9 @@ function templates(dir: string): string[] {
   });
 }
 
-function setup() {
+function setup(policy?: ClientPolicy) {
   const app = new App();
-  const pack = new AppClientChecks(app);
+  const pack = new AppClientChecks(app, policy ? { policy } : undefined);
   const stack = new Stack(app, 'Stack');
   const pool = new cognito.CfnUserPool(stack, 'Pool', { userPoolTier: 'LITE' });
   const client = new cognito.CfnUserPoolClient(stack, 'Client', {
@@ -120,5 +120,22 @@ describe('AppClientChecks with cdk-nag 3: resources attached to a client', () =>
     // a nested stack whose template holds no style does not hide the finding
     new CfnResource(new NestedStack(stack, 'Topics'), 'Topic', { type: 'AWS::SNS::Topic' });
     expect(found(report())).toContain('AppClientChecks-branding-missing @ Stack/Client (warning)');
+  });
+
+  test('a policy\'s rules on attached resources are reported on their constructs (issue 22 item 3)', () => {
+    const policy = ClientPolicy.fromJson({ requireManagedLoginStyle: true, requireTerms: true, maxSsoSessionValidity: 'PT8H' });
+    const { stack, pool, client, report } = setup(policy);
+    pool.userPoolTier = 'ESSENTIALS';
+    new cognito.CfnUserPoolDomain(stack, 'Domain', { userPoolId: pool.ref, domain: 'example-app', managedLoginVersion: 2 });
+    const tracking = attach(stack, 'Tracking', 'AWS::Cognito::UserPoolSessionConfigurationAttachment', { UserPoolId: pool.ref, UserSessionTracking: 'ENABLED' });
+    const session = attach(stack, 'Session', 'AWS::Cognito::UserPoolClientSessionConfigurationAttachment', { UserPoolId: pool.ref, ClientId: client.ref, SSOSession: { MaxValidityMinutes: 1440 } });
+    session.addDependency(tracking);
+    const r = report();
+    expect(r.success).toBe(false);
+    expect(found(r).filter((x) => x.includes('policy-') || x.includes('branding-missing')).sort()).toEqual([
+      'AppClientChecks-policy-branding-required @ Stack/Client (error)',
+      'AppClientChecks-policy-max-sso-session-validity @ Stack/Session (error)',
+      'AppClientChecks-policy-terms-required @ Stack/Client (error)',
+    ]);
   });
 });

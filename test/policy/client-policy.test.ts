@@ -2,11 +2,17 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Duration, Token } from 'aws-cdk-lib';
+import { RULE_DOCS } from '../../scripts/rule-examples';
 import { ClientRules, ClientPolicy, ClientSecretPolicy, ExplicitAuthFlow, OAuthFlow, Severity } from '../../src';
-import { SETTINGS } from '../../src/policy/settings';
+import { SETTINGS, rulesOf } from '../../src/policy/settings';
 
-/** A policy file with every setting of the settings table, each turning its rule on. */
-const VALID_POLICY = {
+/**
+ * A policy file with every setting of the settings table, each turning its rules on: the settings this
+ * file tests one by one (EXPLICIT), and every other setting with the value its rule page is checked with
+ * (scripts/rule-examples.ts), so that a setting added with its rule, test file and page is covered here
+ * without editing this file.
+ */
+const EXPLICIT = {
   $schema: './node_modules/cdk-cognito-app-client/schema/client-policy.schema.json',
   maxAccessTokenValidity: 'PT1H',
   maxIdTokenValidity: 'PT30M',
@@ -29,6 +35,10 @@ const VALID_POLICY = {
   clientSecret: 'FORBIDDEN',
   severities: { 'policy-no-implicit': 'warning', 'policy-client-name-pattern': 'error' },
 };
+const FROM_PAGES: { [key: string]: unknown } = Object.assign({}, ...Object.values(RULE_DOCS).map(d => d.policy ?? {}));
+const VALID_POLICY = { ...Object.fromEntries(Object.entries(FROM_PAGES).filter(([k]) => !(k in EXPLICIT))), ...EXPLICIT };
+/** The rules of the settings this file tests one by one (the others are tested in their own files). */
+const COVERED = SETTINGS.filter(s => s.key in EXPLICIT).flatMap(s => rulesOf(s));
 
 /** A client that every setting of VALID_POLICY accepts. */
 const COMPLIANT = {
@@ -48,7 +58,7 @@ const COMPLIANT = {
 };
 
 const RULE_IDS = ClientPolicy.rules().map(r => r.id);
-const SETTING_RULE_IDS = SETTINGS.filter(s => s.ruleId !== undefined).map(s => s.ruleId!);
+const SETTING_RULE_IDS = SETTINGS.flatMap(s => rulesOf(s));
 
 /** The error a function throws (fails the test when it throws nothing). */
 function errorOf(fn: () => unknown): Error {
@@ -60,7 +70,7 @@ function errorOf(fn: () => unknown): Error {
   throw new Error('expected an error, but nothing was thrown');
 }
 const fromJsonError = (json: unknown) => errorOf(() => ClientPolicy.fromJson(json));
-const policyFindings = (p: any, policy: ClientPolicy) => ClientRules.check(p, policy).filter(f => f.ruleId.startsWith('policy-'));
+const policyFindings = (p: any, policy: ClientPolicy) => ClientRules.check(p, policy).filter(f => COVERED.includes(f.ruleId));
 
 let tmp: string;
 beforeAll(() => {
@@ -77,7 +87,8 @@ const writeFile = (name: string, text: string) => {
 
 describe('fromJson of a valid policy', () => {
   test('the example policy sets every key of the settings table', () => {
-    expect(Object.keys(VALID_POLICY).sort()).toEqual(['$schema', ...SETTINGS.map(s => s.key)].sort());
+    // extends and acknowledgements are about a baseline (test/policy/oauth-bcp.test.ts)
+    expect(Object.keys(VALID_POLICY).sort()).toEqual(['$schema', ...SETTINGS.filter(s => !['extends', 'acknowledgements'].includes(s.kind)).map(s => s.key)].sort());
   });
 
   test('turns on every setting\'s rule', () => {
@@ -118,7 +129,7 @@ describe('fromJson of a valid policy', () => {
     };
     const found = policyFindings(p, ClientPolicy.fromJson(VALID_POLICY));
     // policy-refresh-rotation only checks clients without a secret; this one has GenerateSecret: true.
-    expect([...new Set(found.map(f => f.ruleId))].sort()).toEqual(RULE_IDS.filter(id => id !== 'policy-refresh-rotation').sort());
+    expect([...new Set(found.map(f => f.ruleId))].sort()).toEqual(COVERED.filter(id => id !== 'policy-refresh-rotation' && id !== 'policy-dcr-scope-explicit').sort());
     expect(found).toContainEqual(expect.objectContaining({ ruleId: 'policy-no-implicit', severity: Severity.WARNING }));
     expect(found).toContainEqual(expect.objectContaining({ ruleId: 'policy-client-name-pattern', severity: Severity.ERROR }));
     expect(policyFindings({ ...COMPLIANT, RefreshTokenRotation: undefined }, ClientPolicy.fromJson(VALID_POLICY)).map(f => f.ruleId))
@@ -444,7 +455,7 @@ describe('typed props', () => {
       clientSecret: ClientSecretPolicy.FORBIDDEN,
       severities: { 'policy-no-implicit': Severity.WARNING },
     });
-    expect([...policy.enabledRuleIds].sort()).toEqual([...RULE_IDS].sort());
+    expect([...policy.enabledRuleIds].sort()).toEqual([...COVERED].sort());
     expect(policy.severityOf('policy-no-implicit')).toBe(Severity.WARNING);
     expect(policyFindings(COMPLIANT, policy)).toEqual([]);
   });
@@ -536,9 +547,9 @@ describe('ClientPolicy.rules()', () => {
     expect(new Set(rules.map(r => r.id)).size).toBe(rules.length);
   });
 
-  test('each rule is turned on by exactly one setting, and each setting but severities turns on one rule', () => {
+  test('each rule is turned on by exactly one setting, and each setting but extends, acknowledgements and severities turns on its rules', () => {
     expect([...SETTING_RULE_IDS].sort()).toEqual(rules.map(r => r.id).sort());
-    expect(SETTINGS.filter(s => s.ruleId === undefined).map(s => s.key)).toEqual(['severities']);
+    expect(SETTINGS.filter(s => s.ruleId === undefined).map(s => s.key)).toEqual(['extends', 'acknowledgements', 'severities']);
   });
 
   test('policy rules are not in ClientRules.rules()', () => {

@@ -545,15 +545,18 @@ const bounded = (text: string) => (text.length <= PART_MAX ? text : `${text.slic
 /**
  * Every finding of the attachment rules on a template: `property-type` on attached resources first,
  * then each rule. Findings have the form of the client rules' (`[rule-id] Property = value: why`).
- * A rule that crashes is reported as a warning, as for client rules.
+ * A rule that crashes is reported as a warning, as for client rules. With `always`, the rules run on a
+ * template without attached resources too (the policy's rules report what is missing); without
+ * `typeProblems`, the `property-type` findings of attached resources are left to the documented run.
  */
 export function checkAttachments(rules: ReadonlyArray<AttachmentRule>, template: { [key: string]: any },
-  nested: { readonly [path: string]: unknown } | undefined, createdAfter: (from: string, to: string) => boolean): AttachmentFinding[] {
+  nested: { readonly [path: string]: unknown } | undefined, createdAfter: (from: string, to: string) => boolean,
+  options: { readonly always?: boolean; readonly typeProblems?: boolean } = {}): AttachmentFinding[] {
   let resources: { [id: string]: any };
   try {
     // The template was read once by the caller: a second read that throws (a hostile getter) checks nothing more.
     resources = template.Resources;
-    if (!isPlainObject(resources) || !hasAttachments(resources)) return [];
+    if (!isPlainObject(resources) || (!options.always && !hasAttachments(resources))) return [];
   } catch {
     return [];
   }
@@ -587,7 +590,7 @@ export function checkAttachments(rules: ReadonlyArray<AttachmentRule>, template:
     }
     return out;
   }
-  for (const [resource, list] of model.problems) {
+  for (const [resource, list] of options.typeProblems === false ? [] : model.problems) {
     for (const p of list) {
       const why = `it is ${jsonType(p.value)}, but CloudFormation expects ${p.expected}.`;
       push(PROPERTY_TYPE, resource, p.path, show(p.value), why, `Give ${p.path} as ${p.expected}.`);

@@ -86,7 +86,8 @@ export class RuleSelector<R extends { readonly needs?: ReadonlyArray<ClientPrope
   }
 }
 
-export type Emit = (property: string, value: string, why: string, fix?: string) => void;
+/** Reports one violation; `severity`, when given, replaces the rule's for this finding (a policy finding the template cannot decide is a warning). */
+export type Emit = (property: string, value: string, why: string, fix?: string, severity?: Severity) => void;
 
 /**
  * A rule of the catalog: its metadata, and a pure function of one client's properties.

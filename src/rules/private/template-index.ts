@@ -5,13 +5,23 @@ const CLIENT = 'AWS::Cognito::UserPoolClient';
 const SERVER = 'AWS::Cognito::UserPoolResourceServer';
 const IDP = 'AWS::Cognito::UserPoolIdentityProvider';
 
+/** One attribute of a pool's Schema; `mutable` is true when Mutable is absent (the API default), unknown when unresolved. */
+export interface SchemaAttribute {
+  readonly name: string;
+  readonly required: boolean;
+  readonly developerOnly: boolean;
+  readonly mutable: boolean | Unknown;
+}
+
 /** A user pool defined in the template. */
 export interface PoolInfo {
   readonly logicalId: string;
   /** UserPoolTier: a literal, undefined when absent (new pools default to ESSENTIALS), or unknown. */
   readonly tier: string | Unknown | undefined;
   /** The Schema attributes, or UNKNOWN when the Schema is not a literal list. */
-  readonly schema: ReadonlyArray<{ readonly name: string; readonly required: boolean; readonly developerOnly: boolean }> | Unknown;
+  readonly schema: ReadonlyArray<SchemaAttribute> | Unknown;
+  /** Whether users can sign themselves up (AdminCreateUserConfig.AllowAdminCreateUserOnly not true; absent: they can), or unknown. */
+  readonly selfSignUp: boolean | Unknown;
 }
 
 /** A resource server: its identifier and scope names, literal or UNKNOWN. */
@@ -186,9 +196,22 @@ function poolInfo(logicalId: string, props: any): PoolInfo {
       name: a.Name as string,
       required: a.Required === true || a.Required === 'true',
       developerOnly: a.DeveloperOnlyAttribute === true || a.DeveloperOnlyAttribute === 'true',
+      mutable: flag(a.Mutable, true),
     }));
   }
-  return { logicalId, tier: tier === undefined ? undefined : typeof tier === 'string' ? tier : MAYBE, schema };
+  const admin = props?.AdminCreateUserConfig;
+  const adminOnly = admin === undefined ? false
+    : isPlainObject(admin) && intrinsicName(admin) === undefined ? flag(admin.AllowAdminCreateUserOnly, false) : UNKNOWN;
+  const selfSignUp = adminOnly === UNKNOWN ? UNKNOWN : !adminOnly;
+  return { logicalId, tier: tier === undefined ? undefined : typeof tier === 'string' ? tier : MAYBE, schema, selfSignUp };
+}
+
+/** A Boolean property as CloudFormation reads it ("true"/"false" too), its default when absent, or unknown. */
+function flag(v: unknown, absent: boolean): boolean | Unknown {
+  if (v === undefined) return absent;
+  if (v === true || v === 'true') return true;
+  if (v === false || v === 'false') return false;
+  return UNKNOWN;
 }
 
 /** Resource types whose template is another template: their resources are unseen unless that template is given. */
