@@ -400,9 +400,10 @@ function whoReports(rule: DocumentedRule): string {
   }
   if (rule.attachment) {
     return `\`ClientRules.checkTemplate\`, \`cognito-client-check\` and \`AppClientChecks\` (cdk-nag 2 and 3) report this rule on the ${rule.attachment.reportsOn === 'client' ? 'client' : 'attached resource'}, `
-      + 'in templates, cloud assemblies and nested stacks. An `AppClient` reports it for its own client and the resources it made beside it '
+      + 'in templates, cloud assemblies and nested stacks.' + (rule.policy ? ' (An `AppClient` alone does not check a policy.)'
+      : ' An `AppClient` reports it for its own client and the resources it made beside it '
       + '(`managedLogin`, `terms`, `ssoSessionValidity`, on the AppClient, naming the resource), unless an `AppClientChecks` pack is registered in its app: '
-      + 'then the pack reports it, and honours `AppClient.acknowledge` too.';
+      + 'then the pack reports it, and honours `AppClient.acknowledge` too.');
   }
   if (rule.policy) {
     return 'Policy rules are reported by `AppClientChecks` and `cognito-client-check` only (an `AppClient` alone does not check a policy), for every client, `AppClient` included.';

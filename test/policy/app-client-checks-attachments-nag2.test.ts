@@ -3,7 +3,7 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { NagSuppressions } from 'cdk-nag';
 import { IConstruct } from 'constructs';
-import { AppClient, AppClientChecks, ManagedLoginStyle, TermsLanguage } from '../../src';
+import { AppClient, AppClientChecks, ClientPolicy, ManagedLoginStyle, TermsLanguage } from '../../src';
 
 // The pack with cdk-nag 2 (an Aspect; the dev dependency is cdk-nag 2.27.0): the rules on the
 // resources attached to a client (issue 22) are reported on those resources, as cdk-nag findings
@@ -140,5 +140,30 @@ describe('AppClientChecks with cdk-nag 2: resources attached to a client', () =>
     new cognito.CfnUserPoolDomain(stack, 'Domain', { userPoolId: pool.ref, domain: 'example-app', managedLoginVersion: 2 });
     new NestedStack(stack, 'Login');
     expect(found(stack)).toContain('AppClientChecks-branding-missing @ Stack/Client (warning)');
+  });
+
+  test('the policy rules about what a client carries (style, terms, SSO session maximum, the DCR scope) are reported too', () => {
+    const app = new App();
+    const policy = new ClientPolicy({ requireManagedLoginStyle: true, requireTerms: true, maxSsoSessionValidity: Duration.hours(1), allowedScopes: ['openid', 'aws.cognito/*'] });
+    Aspects.of(app).add(new AppClientChecks(app, { reports: false, policy }));
+    const stack = new Stack(app, 'Stack');
+    const pool = new cognito.CfnUserPool(stack, 'Pool');
+    const client = new cognito.CfnUserPoolClient(stack, 'Client', {
+      userPoolId: pool.ref,
+      allowedOAuthFlowsUserPoolClient: true,
+      allowedOAuthFlows: ['code'],
+      allowedOAuthScopes: ['openid', 'aws.cognito/dcr/register'],
+      callbackUrLs: ['https://app.example.org/cb'],
+    });
+    new cognito.CfnUserPoolDomain(stack, 'Domain', { userPoolId: pool.ref, domain: 'example-app', managedLoginVersion: 2 });
+    const tracking = attach(stack, 'Tracking', 'AWS::Cognito::UserPoolSessionConfigurationAttachment', { UserPoolId: pool.ref, UserSessionTracking: 'ENABLED', TokenSession: { MaxPerUser: 20 } });
+    const session = attach(stack, 'Session', 'AWS::Cognito::UserPoolClientSessionConfigurationAttachment', { UserPoolId: pool.ref, ClientId: client.ref, SSOSession: { MaxValidityMinutes: 480 } });
+    session.addDependency(tracking);
+    expect(found(stack).sort()).toEqual([
+      'AppClientChecks-policy-branding-required @ Stack/Client (error)',
+      'AppClientChecks-policy-dcr-scope-explicit @ Stack/Client (error)',
+      'AppClientChecks-policy-max-sso-session-validity @ Stack/Session (error)',
+      'AppClientChecks-policy-terms-required @ Stack/Client (error)',
+    ]);
   });
 });
