@@ -265,6 +265,15 @@ describe('conditions read together', () => {
 });
 
 describe('the bounds of branch checking are reported, never silent', () => {
+  test('a value shared at every level (2^60 paths, as YAML aliases make) is walked once per object, and its condition still checked', () => {
+    let shared: any = IF('Legacy', 'implicit', 'code');
+    for (let i = 0; i < 60; i++) shared = { a: shared, b: [shared, shared] };
+    const started = Date.now();
+    const findings = ClientRules.check(oauth({ AllowedOAuthFlows: ['code', IF('Legacy', 'implicit', NO_VALUE)], Extra: shared }), ClientPolicy.recommended());
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(findings.filter((f) => f.ruleId === 'policy-no-implicit').map((f) => f.condition)).toEqual(['when Legacy is true']);
+  });
+
   const policy = new ClientPolicy({ forbidImplicitFlow: true });
   const ID = 'client-not-checkable';
   const implicit = (p: any) => findIn(p, 'policy-no-implicit', policy);

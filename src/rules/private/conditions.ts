@@ -41,6 +41,17 @@ export const BRANCH_WORK_FACTOR = 4;
 export const BRANCH_WORK_BASE = 1_000_000;
 export const BRANCH_COST = 64;
 
+/**
+ * The walks below remember the objects they met (a value shared by YAML aliases, or a cycle in
+ * objects given in code, is then walked once), but only at every `REMEMBER_EVERY`th level: a shared
+ * value then costs at most its fan-out over that many levels again, and a cycle still meets a
+ * remembered level, while the common template, a tree, pays for few set operations. On the
+ * 100,000-item benchmark row (bench/conditions.js), remembering every object cost 161 ms of a 910 ms
+ * check (profiled, machine under load); see docs/performance.md.
+ */
+const REMEMBER_EVERY = 4;
+const remembered = (depth: number) => depth % REMEMBER_EVERY === 0;
+
 /** Set when a walk met a value nested deeper than MAX_DEPTH (the caller reports it). */
 export interface DepthFlag {
   tooDeep: boolean;
@@ -70,8 +81,10 @@ export function outerConditions(v: unknown, into: string[] = [], depth = 0, flag
     return into;
   }
   // each object once: a value reached twice (shared, or a cycle in objects given in code) adds nothing
-  if (visited.has(v)) return into;
-  visited.add(v);
+  if (remembered(depth)) {
+    if (visited.has(v)) return into;
+    visited.add(v);
+  }
   if (Array.isArray(v)) {
     for (const x of v) outerConditions(x, into, depth + 1, flag, seen, visited);
     return into;
@@ -104,9 +117,11 @@ export function hasConditions(v: unknown, depth = 0, seen?: Set<object>): boolea
     if (typeof x !== 'object' || x === null) continue;
     // Below the top level, each object is looked into once (a set only then: most clients are flat),
     // so a value shared, or reached again through a cycle in objects given in code, costs nothing more.
-    seen ??= new Set<object>();
-    if (seen.has(x)) continue;
-    seen.add(x);
+    if (remembered(depth + 1)) {
+      seen ??= new Set<object>();
+      if (seen.has(x)) continue;
+      seen.add(x);
+    }
     if (Array.isArray(x) ? itemsHaveConditions(x, depth + 1, seen) : hasConditions(x, depth + 1, seen)) return true;
   }
   return false;
@@ -118,9 +133,11 @@ function itemsHaveConditions(a: unknown[], depth: number, seen?: Set<object>): b
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
     if (typeof x !== 'object' || x === null) continue;
-    seen ??= new Set<object>();
-    if (seen.has(x)) continue;
-    seen.add(x);
+    if (remembered(depth + 1)) {
+      seen ??= new Set<object>();
+      if (seen.has(x)) continue;
+      seen.add(x);
+    }
     if (hasConditions(x, depth + 1, seen)) return true;
   }
   return false;
@@ -154,10 +171,13 @@ export function scanValue(v: unknown, depth = 1): ValueScan {
       if (hasContent(x)) flag.tooDeep = true;
       return 1;
     }
-    const known = sizes.get(x);
+    const remember = remembered(d);
+    const known = remember ? sizes.get(x) : undefined;
     if (known !== undefined && (inBranch || outside.has(x))) return known;
-    sizes.set(x, known ?? 1); // reached again through a cycle: counted once
-    if (!inBranch) outside.add(x);
+    if (remember) {
+      sizes.set(x, known ?? 1); // reached again through a cycle: counted once
+      if (!inBranch) outside.add(x);
+    }
     let size = 1;
     if (Array.isArray(x)) {
       for (let i = 0; i < x.length; i++) size += walk(x[i], d + 1, inBranch);
@@ -169,7 +189,7 @@ export function scanValue(v: unknown, depth = 1): ValueScan {
       }
       for (const key in x) size += walk(x[key], d + 1, inBranch || args !== undefined);
     }
-    sizes.set(x, size);
+    if (remember) sizes.set(x, size);
     return size;
   };
   const size = walk(v, depth, false);
