@@ -376,6 +376,9 @@ describe('the same props give the same template', () => {
         ],
       };
     }],
+    ['an empty list of identity providers: none written, even with providers on the pool', { ...explicit, disableOAuth: true, supportedIdentityProviders: [] }, (pool) => {
+      new cognito.UserPoolIdentityProviderGoogle(pool, 'Google', { userPool: pool, clientId: 'google-client', clientSecret: 'google-secret' });
+    }],
     ['identity providers of the pool: the pool\'s, then COGNITO', { ...explicit, disableOAuth: true }, (pool) => {
       new cognito.UserPoolIdentityProviderGoogle(pool, 'Google', { userPool: pool, clientId: 'google-client', clientSecret: 'google-secret' });
       new cognito.UserPoolIdentityProviderAmazon(pool, 'Amazon', { userPool: pool, clientId: 'amazon-client', clientSecret: 'amazon-secret' });
