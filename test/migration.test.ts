@@ -100,6 +100,12 @@ const ROWS: { [row: string]: () => void } = {
     expect(logoutOnly.theirs.AllowedOAuthFlowsUserPoolClient).toBe(true);
     expect(logoutOnly.mine.AllowedOAuthFlowsUserPoolClient).toBe(false);
     expect(sideBySide({ oAuth: { flows: { implicitCodeGrant: true }, callbackUrls: ['https://a.example.org/cb'] } }).mine.AllowedOAuthFlowsUserPoolClient).toBe(true);
+    // flows that turn no grant on: the L2 writes true without AllowedOAuthFlows, which Cognito refuses
+    const noGrant = sideBySide({ oAuth: { flows: {} } });
+    expect(noGrant.theirs.AllowedOAuthFlowsUserPoolClient).toBe(true);
+    expect(noGrant.theirs.AllowedOAuthFlows).toBeUndefined();
+    expect(noGrant.mine.AllowedOAuthFlowsUserPoolClient).toBe(false);
+    expect(sideBySide({ oAuth: { flows: { authorizationCodeGrant: false } } }).mine.AllowedOAuthFlowsUserPoolClient).toBe(false);
   },
   '`oAuth.scopes`': () => {
     const web = sideBySide({ oAuth: { callbackUrls: ['https://app.example.org/cb'] } });
