@@ -227,6 +227,8 @@ const ROWS: { [row: string]: () => void } = {
       { generateSecret: true, oAuth: { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.PHONE] } },
       { oAuth: { callbackUrls: ['https://app.example.org/cb'], scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.custom('orders-api/read')] } },
       { supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.FACEBOOK] },
+      { writeAttributes: new cognito.ClientAttributes().withCustomAttributes('tenant') },
+      { readAttributes: new cognito.ClientAttributes().withCustomAttributes('tenant') },
     ];
     for (const options of rejected) {
       expect(() => l2(options)).not.toThrow();
