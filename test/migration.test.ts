@@ -229,6 +229,7 @@ const ROWS: { [row: string]: () => void } = {
       { supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.FACEBOOK] },
       { writeAttributes: new cognito.ClientAttributes().withCustomAttributes('tenant') },
       { readAttributes: new cognito.ClientAttributes().withCustomAttributes('tenant') },
+      { oAuth: { callbackUrls: ['https://app.example.org/cb'], scopes: [] } },
     ];
     for (const options of rejected) {
       expect(() => l2(options)).not.toThrow();
