@@ -718,7 +718,9 @@ export class AppClient extends Resource implements IUserPoolClient {
   }
 
   private identityProviders(props: AppClientProps): string[] | undefined {
-    if (props.supportedIdentityProviders) return props.supportedIdentityProviders.map((p) => p.name);
+    // An empty list is left out, as aws-cdk-lib's UserPoolClient does (no provider either way).
+    const given = props.supportedIdentityProviders;
+    if (given) return given.length ? given.map((p) => p.name) : undefined;
     const pool = props.userPool as Partial<IUserPool>;
     if (!Array.isArray(pool.identityProviders)) return ['COGNITO'];
     // The pool's providers, then COGNITO: aws-cdk-lib's order.

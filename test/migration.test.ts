@@ -100,6 +100,12 @@ const ROWS: { [row: string]: () => void } = {
     expect(logoutOnly.theirs.AllowedOAuthFlowsUserPoolClient).toBe(true);
     expect(logoutOnly.mine.AllowedOAuthFlowsUserPoolClient).toBe(false);
     expect(sideBySide({ oAuth: { flows: { implicitCodeGrant: true }, callbackUrls: ['https://a.example.org/cb'] } }).mine.AllowedOAuthFlowsUserPoolClient).toBe(true);
+    // flows that turn no grant on: the L2 writes true without AllowedOAuthFlows, which Cognito refuses
+    const noGrant = sideBySide({ oAuth: { flows: {} } });
+    expect(noGrant.theirs.AllowedOAuthFlowsUserPoolClient).toBe(true);
+    expect(noGrant.theirs.AllowedOAuthFlows).toBeUndefined();
+    expect(noGrant.mine.AllowedOAuthFlowsUserPoolClient).toBe(false);
+    expect(sideBySide({ oAuth: { flows: { authorizationCodeGrant: false } } }).mine.AllowedOAuthFlowsUserPoolClient).toBe(false);
   },
   '`oAuth.scopes`': () => {
     const web = sideBySide({ oAuth: { callbackUrls: ['https://app.example.org/cb'] } });
@@ -221,6 +227,9 @@ const ROWS: { [row: string]: () => void } = {
       { generateSecret: true, oAuth: { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.PHONE] } },
       { oAuth: { callbackUrls: ['https://app.example.org/cb'], scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.custom('orders-api/read')] } },
       { supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.FACEBOOK] },
+      { writeAttributes: new cognito.ClientAttributes().withCustomAttributes('tenant') },
+      { readAttributes: new cognito.ClientAttributes().withCustomAttributes('tenant') },
+      { oAuth: { callbackUrls: ['https://app.example.org/cb'], scopes: [] } },
     ];
     for (const options of rejected) {
       expect(() => l2(options)).not.toThrow();
@@ -375,6 +384,9 @@ describe('the same props give the same template', () => {
           cognito.UserPoolClientIdentityProvider.custom(corp.providerName),
         ],
       };
+    }],
+    ['an empty list of identity providers: none written, even with providers on the pool', { ...explicit, disableOAuth: true, supportedIdentityProviders: [] }, (pool) => {
+      new cognito.UserPoolIdentityProviderGoogle(pool, 'Google', { userPool: pool, clientId: 'google-client', clientSecret: 'google-secret' });
     }],
     ['identity providers of the pool: the pool\'s, then COGNITO', { ...explicit, disableOAuth: true }, (pool) => {
       new cognito.UserPoolIdentityProviderGoogle(pool, 'Google', { userPool: pool, clientId: 'google-client', clientSecret: 'google-secret' });
