@@ -8,7 +8,7 @@ import { Emit } from './private/rule';
 import { shapedMismatch } from './private/shape-match';
 import { SOURCES } from './private/sources';
 import type { ClientContext } from './private/template-index';
-import { ALL_URLS, CALLBACK, DEFAULT, LOGOUT, eachUrl, isLoopbackHostAsBrowsersRead, isLoopbackHttpUrl, known, urlParts } from './private/urls';
+import { ALL_URLS, CALLBACK, DEFAULT, LOGOUT, eachUrl, isLocalhostName, isLoopbackHostAsBrowsersRead, isLoopbackHttpUrl, known, urlParts } from './private/urls';
 import { PartialString, Unknown, isList, isUnknown, listEmpty, show } from './private/values';
 import { lifetimeSeconds } from './tokens';
 import { Severity } from './types';
@@ -507,7 +507,7 @@ export const CLIENT_POLICY_RULES: ReadonlyArray<PolicyRule> = [
     check(c, emit) {
       eachUrl(c, ALL_URLS, (url, path) => {
         const parts = urlParts(url);
-        if (parts && parts.shaped === undefined && (parts.scheme === 'http' || parts.scheme === 'https') && parts.host === 'localhost') {
+        if (parts && parts.shaped === undefined && (parts.scheme === 'http' || parts.scheme === 'https') && isLocalhostName(parts.host)) {
           emit(path, show(url), 'RFC 8252 recommends the loopback IP literal rather than localhost: the name may resolve to another interface, or be caught by a firewall.');
         }
       });
@@ -522,7 +522,8 @@ export const CLIENT_POLICY_RULES: ReadonlyArray<PolicyRule> = [
     check(c, emit) {
       eachUrl(c, ALL_URLS, (url, path) => {
         const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(known(url).text)?.[1];
-        if (scheme === undefined || ['http', 'https'].includes(scheme.toLowerCase()) || scheme.includes('.')) return;
+        // reverse domain name form: two or more labels, none empty (myapp. and com..app are not)
+        if (scheme === undefined || ['http', 'https'].includes(scheme.toLowerCase()) || /^[^.]+(\.[^.]+)+$/.test(scheme)) return;
         emit(path, show(url), `the private-use scheme ${scheme} is not in reverse domain name form: any app may register it and receive the authorization code (RFC 8252 section 7.1).`);
       });
     },
