@@ -676,10 +676,12 @@ function branchOf(resources: { [id: string]: any }, condition: string, value: bo
   return out;
 }
 
-type Push = (rule: { id: string; severity: Severity; fix: string }, resource: string, property: string, value: string, why: string, fix?: string) => void;
+type Push = (rule: { id: string; severity: Severity; fix: string }, resource: string, property: string, value: string, why: string,
+  fix?: string) => void;
 
 /** Runs each rule on a model; a rule that crashes is reported as a warning, as for client rules. */
-function runRules(rules: ReadonlyArray<AttachmentRule>, model: AttachmentModel, resources: { [id: string]: any }, out: AttachmentFinding[], push: Push): void {
+function runRules(rules: ReadonlyArray<AttachmentRule>, model: AttachmentModel, resources: { [id: string]: any },
+  out: AttachmentFinding[], push: Push): void {
   for (const rule of rules) {
     const length = out.length;
     try {
