@@ -116,6 +116,9 @@ describe('extending the baseline', () => {
     expect(() => ClientPolicy.fromJson({ extends: 'oauth-2.1' })).toThrow(/"extends"/);
     expect(() => ClientPolicy.fromJson({ acknowledgements: { 'policy-no-implicit': 'there is no baseline here' } })).toThrow(/only a policy that extends a baseline/);
     expect(() => new ClientPolicy({ extends: 'oauth-bcp' } as any)).toThrow(/unknown key "extends"/);
+    // in code, the message says where a baseline comes from (not "did you mean \"extends\"?")
+    expect(() => ClientPolicy.oauthBcp({ extends: 'oauth-bcp' } as any)).toThrow(/"extends" is for policy files; in code, start from ClientPolicy.oauthBcp\(\)/);
+    expect(() => ClientPolicy.oauthBcp({ extends: 'oauth-bcp' } as any)).not.toThrow(/did you mean "extends"/);
   });
 
   test('the README\'s extending file loads, with its acknowledgement', () => {
