@@ -152,9 +152,12 @@ const UNRESOLVED = 'Values resolved only at deploy time (CDK tokens, and CloudFo
   + 'has no scheme). Each literal branch of an `Fn::If` is checked as if it were written there, and a finding that holds in one '
   + 'branch only names it ("when IsProd is false").';
 
-const UNRESOLVED_ATTACHED = 'Values resolved only at deploy time (CDK tokens, and CloudFormation intrinsics such as `Ref`, `Fn::GetAtt`, '
-  + '`Fn::If` or `Fn::Join`) are skipped whenever some resolution could satisfy the rule: a `ClientId` or `UserPoolId` that is '
-  + 'neither a reference to a resource of the template nor a literal is the same as another only when it is written the same.';
+const UNRESOLVED_ATTACHED = 'Values resolved only at deploy time (CDK tokens, and CloudFormation intrinsics such as `Ref`, `Fn::GetAtt` '
+  + 'or `Fn::Join`) are skipped whenever some resolution could satisfy the rule: a `ClientId` or `UserPoolId` that is '
+  + 'neither a reference to a resource of the template nor a literal is the same as another only when it is written the same. '
+  + 'Each branch of a condition is checked: an `Fn::If` in the properties of an attached resource, a domain, a pool or a client, '
+  + 'and the `Condition` of such a resource (present when it is true, absent when it is false); a finding that holds in one '
+  + 'branch only names it ("when IsProd is false"). Past 32 conditions, `client-not-checkable` names those whose branches were not checked.';
 
 function howToRun(example: RuleExample, policy: boolean): string {
   const p = policy ? ', policy' : '';

@@ -57,6 +57,8 @@ export interface Report {
   readonly policy?: { readonly file: string; readonly from: string };
   /** The config file read, if any. */
   readonly config?: string;
+  /** The baseline rules the policy turns off or weakens, each with its acknowledgement (listed by every format). */
+  readonly acknowledged?: ReadonlyArray<string>;
 }
 
 /** Counts of a report. */
@@ -231,6 +233,7 @@ export function formatText(report: Report, colour: boolean): string {
   rulePages(report, c, out);
   suppressionSections(report, c, out);
   if (report.policy) out.push(`Policy: ${display(report.policy.file)} (${report.policy.from})`);
+  for (const a of report.acknowledged ?? []) out.push(`  ${clean(a)}`);
   const t = totals(report);
   const summary = summaryLine(t);
   const tint = t.errors > 0 ? c.red : t.warnings > 0 ? c.yellow : c.green;

@@ -116,6 +116,7 @@ function runUnsafe(argv: string[], io: CliIo): number {
     root: process.cwd(),
     policy: settings.policy,
     config: config?.file,
+    acknowledged: (policy?.acknowledged ?? []).map(acknowledgementText),
   };
   switch (options.format) {
     case 'json':

@@ -596,7 +596,11 @@ function readSettings(input: { [key: string]: unknown }, form: 'file' | 'code', 
     }
     const spec = SETTINGS.find((x) => x.key === key && !(form === 'code' && x.fileOnly));
     if (!spec) {
-      const near = closest(key, SETTINGS.map((x) => x.key));
+      if (form === 'code' && SETTINGS.some((x) => x.key === key && x.fileOnly)) {
+        problems.push(`unknown key "${key}": "${key}" is for policy files; in code, start from ClientPolicy.oauthBcp() (a baseline's settings, tightened or added to).`);
+        continue;
+      }
+      const near = closest(key, SETTINGS.filter((x) => !(form === 'code' && x.fileOnly)).map((x) => x.key));
       problems.push(`unknown key "${key}"${near ? ` (did you mean "${near}"?)` : ''}.`);
       continue;
     }

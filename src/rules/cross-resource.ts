@@ -180,7 +180,7 @@ export const CONTEXT_RULES: ContextRule[] = [
           if (!m) return; // standard attributes always exist; other names are a per-client finding
           const declared = schema.find((a) => a.name === m[2] && !STANDARD_ATTRIBUTES.includes(a.name));
           if (!declared) emit(itemPath(list, at), show(attr), `${poolName(ctx)} declares no custom attribute ${m[2]} in its Schema.`);
-          else if (m[1] && !declared.developerOnly) emit(itemPath(list, at), show(attr), `${m[2]} is not a developer-only attribute, so it is custom:${m[2]}, not dev:custom:${m[2]}.`);
+          else if (m[1] && declared.developerOnly === false) emit(itemPath(list, at), show(attr), `${m[2]} is not a developer-only attribute, so it is custom:${m[2]}, not dev:custom:${m[2]}.`);
         });
       }
     },

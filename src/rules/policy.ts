@@ -2,13 +2,13 @@ import { STANDARD_ATTRIBUTES } from './attributes';
 import { DCR_REGISTER_SCOPE } from './cross-resource';
 import { POLICY_ATTACHMENT_RULES } from './policy-attachments';
 import type { AttachmentEmit, AttachmentModel } from './private/attachments';
-import { Client, eachLiteral, eachLiteralAt } from './private/client';
+import { Client, eachLiteral } from './private/client';
 import { Matcher, linearMatcher } from './private/linear-match';
 import { Emit } from './private/rule';
 import { shapedMismatch } from './private/shape-match';
 import { SOURCES } from './private/sources';
 import type { ClientContext } from './private/template-index';
-import { ALL_URLS, CALLBACK, DEFAULT, LOGOUT, eachUrl, isLoopbackHostAsBrowsersRead, isLoopbackHttpUrl, known, urlParts } from './private/urls';
+import { ALL_URLS, CALLBACK, DEFAULT, LOGOUT, eachUrl, isLocalhostName, isLoopbackHostAsBrowsersRead, isLoopbackHttpUrl, known, urlParts } from './private/urls';
 import { PartialString, Unknown, isList, isUnknown, listEmpty, show } from './private/values';
 import { lifetimeSeconds } from './tokens';
 import { Severity } from './types';
@@ -64,6 +64,43 @@ export function couldMatch(glob: Glob, value: PartialString): boolean {
       visit(i + 1, j); // the star ends
       if (typeof ch === 'string' && t.star(ch)) visit(i, j + 1);
     } else if (typeof t === 'string' && ch === t) {
+      visit(i + 1, j + 1);
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether every resolution of the unresolved parts of `value` matches `glob`: the literal parts line
+ * up with the glob, and each gap falls inside a `*` that matches any text (so whatever the gap becomes,
+ * that star takes it). Sound, not complete: a finding made on it holds for every resolution.
+ */
+export function surelyMatches(glob: Glob, value: PartialString): boolean {
+  const v: Array<string | null> = [];
+  for (const part of value.parts) {
+    if (typeof part === 'string') for (const ch of part) v.push(ch);
+    else v.push(null);
+  }
+  const g = glob.tokens;
+  const seen = new Set<number>();
+  const todo: Array<[number, number]> = [[0, 0]];
+  const visit = (i: number, j: number) => {
+    const key = i * (v.length + 1) + j;
+    if (!seen.has(key)) {
+      seen.add(key);
+      todo.push([i, j]);
+    }
+  };
+  for (let next = todo.pop(); next; next = todo.pop()) {
+    const [i, j] = next;
+    if (i === g.length && j === v.length) return true;
+    if (i === g.length) continue;
+    const t = g[i];
+    const ch = j < v.length ? v[j] : undefined;
+    if (typeof t !== 'string') {
+      visit(i + 1, j); // the star ends
+      if (ch === null ? t === ANY_CHAR : ch !== undefined && t.star(ch)) visit(i, j + 1);
+    } else if (ch === t) {
       visit(i + 1, j + 1);
     }
   }
@@ -189,10 +226,10 @@ const NOT_WRITABLE = ['email_verified', 'phone_number_verified', 'sub'];
 const USER_WRITABLE_STANDARD = STANDARD_ATTRIBUTES.filter((a) => !NOT_WRITABLE.includes(a));
 
 /** The attribute a pool Schema entry declares: a standard one, `custom:<Name>`, or `dev:custom:<Name>`. */
-function schemaName(a: { readonly name: string; readonly developerOnly: boolean }): string {
+function schemaName(a: { readonly name: string; readonly developerOnly: boolean | Unknown }): string {
   if (STANDARD_ATTRIBUTES.includes(a.name)) return a.name;
   const bare = a.name.replace(/^(dev:)?custom:/, '');
-  return a.developerOnly ? `dev:custom:${bare}` : `custom:${bare}`;
+  return a.developerOnly === true ? `dev:custom:${bare}` : `custom:${bare}`;
 }
 
 /** Whether a glob may match a custom attribute (`custom:<name>`): its text before the first `*` is a prefix of `custom:` or starts with it. */
@@ -392,13 +429,21 @@ export const CLIENT_POLICY_RULES: ReadonlyArray<PolicyRule> = [
       const w = c.WriteAttributes;
       const pool = ctx?.pool;
       const schema = pool && !isUnknown(pool.schema) ? pool.schema : undefined;
-      /** Users surely cannot write it: Mutable false in the visible schema, and users surely cannot sign themselves up. */
-      const immutable = (name: string) => pool?.selfSignUp === false && schema?.find((a) => schemaName(a) === name)?.mutable === false;
+      /** Some resolution could leave users unable to write it: Mutable not surely true in the visible schema, and users not surely able to sign themselves up. */
+      const mayBeImmutable = (name: string) => {
+        const a = schema?.find((x) => schemaName(x) === name);
+        return pool !== undefined && pool.selfSignUp !== true && a !== undefined && a.mutable !== true;
+      };
       const forbidding = (name: string) => globs.find((g) => g.matches(name));
       if (isList(w) && w.items.length > 0) {
-        eachLiteralAt(c, 'WriteAttributes', (name, at) => {
-          const g = name.startsWith('dev:custom:') ? undefined : forbidding(name);
-          if (g && !immutable(name)) emit(`WriteAttributes[${at}]`, show(name), `it matches the forbidden pattern ${g.source}, so users can set it themselves (a backend that trusts it can be fooled).`);
+        w.items.forEach((item, i) => {
+          if (typeof item === 'string') {
+            const g = item.startsWith('dev:custom:') ? undefined : forbidding(item);
+            if (g && !mayBeImmutable(item)) emit(`WriteAttributes[${w.indexes[i]}]`, show(item), `it matches the forbidden pattern ${g.source}, so users can set it themselves (a backend that trusts it can be fooled).`);
+          } else if (item instanceof PartialString) {
+            const g = globs.find((x) => surelyMatches(x, item));
+            if (g) emit(`WriteAttributes[${w.indexes[i]}]`, show(item), `whatever its unresolved parts become, it matches the forbidden pattern ${g.source}, so users can set it themselves (a backend that trusts it can be fooled).`);
+          }
         });
         return;
       }
@@ -416,7 +461,9 @@ export const CLIENT_POLICY_RULES: ReadonlyArray<PolicyRule> = [
       const candidates = [
         ...USER_WRITABLE_STANDARD.filter((n) => !schema.some((a) => schemaName(a) === n))
           .map((n) => ({ name: n, mutable: true as boolean | Unknown })),
-        ...schema.filter((a) => !a.developerOnly && !NOT_WRITABLE.includes(schemaName(a))).map((a) => ({ name: schemaName(a), mutable: a.mutable })),
+        // a DeveloperOnlyAttribute that may be true could make it unwritable: skipped
+        ...schema.filter((a) => a.developerOnly === false && !NOT_WRITABLE.includes(schemaName(a)))
+          .map((a) => ({ name: schemaName(a), mutable: a.mutable })),
       ];
       // Writable when it may change after sign-up, or when users who sign themselves up set it; an unresolved Mutable or sign-up setting skips.
       const writable = candidates.filter((a) => forbidding(a.name) && (a.mutable === true || pool!.selfSignUp === true)).map((a) => a.name);
@@ -460,7 +507,7 @@ export const CLIENT_POLICY_RULES: ReadonlyArray<PolicyRule> = [
     check(c, emit) {
       eachUrl(c, ALL_URLS, (url, path) => {
         const parts = urlParts(url);
-        if (parts && parts.shaped === undefined && (parts.scheme === 'http' || parts.scheme === 'https') && parts.host === 'localhost') {
+        if (parts && parts.shaped === undefined && (parts.scheme === 'http' || parts.scheme === 'https') && isLocalhostName(parts.host)) {
           emit(path, show(url), 'RFC 8252 recommends the loopback IP literal rather than localhost: the name may resolve to another interface, or be caught by a firewall.');
         }
       });
@@ -475,7 +522,8 @@ export const CLIENT_POLICY_RULES: ReadonlyArray<PolicyRule> = [
     check(c, emit) {
       eachUrl(c, ALL_URLS, (url, path) => {
         const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(known(url).text)?.[1];
-        if (scheme === undefined || ['http', 'https'].includes(scheme.toLowerCase()) || scheme.includes('.')) return;
+        // reverse domain name form: two or more labels, none empty (myapp. and com..app are not)
+        if (scheme === undefined || ['http', 'https'].includes(scheme.toLowerCase()) || /^[^.]+(\.[^.]+)+$/.test(scheme)) return;
         emit(path, show(url), `the private-use scheme ${scheme} is not in reverse domain name form: any app may register it and receive the authorization code (RFC 8252 section 7.1).`);
       });
     },

@@ -5,7 +5,7 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { AppClientChecks, ClientPolicy, ClientRules, Severity } from '../../src';
 import { OAUTH_BCP } from '../../src/policy/baselines';
-import { cleanTemp, cliJson, tempDir } from '../cli/cli-harness';
+import { cleanTemp, cli, cliJson, tempDir } from '../cli/cli-harness';
 
 const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
 const coverageDoc = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'oauth-bcp.md'), 'utf8');
@@ -116,6 +116,9 @@ describe('extending the baseline', () => {
     expect(() => ClientPolicy.fromJson({ extends: 'oauth-2.1' })).toThrow(/"extends"/);
     expect(() => ClientPolicy.fromJson({ acknowledgements: { 'policy-no-implicit': 'there is no baseline here' } })).toThrow(/only a policy that extends a baseline/);
     expect(() => new ClientPolicy({ extends: 'oauth-bcp' } as any)).toThrow(/unknown key "extends"/);
+    // in code, the message says where a baseline comes from (not "did you mean \"extends\"?")
+    expect(() => ClientPolicy.oauthBcp({ extends: 'oauth-bcp' } as any)).toThrow(/"extends" is for policy files; in code, start from ClientPolicy.oauthBcp\(\)/);
+    expect(() => ClientPolicy.oauthBcp({ extends: 'oauth-bcp' } as any)).not.toThrow(/did you mean "extends"/);
   });
 
   test('the README\'s extending file loads, with its acknowledgement', () => {
@@ -139,6 +142,20 @@ describe('every report lists an acknowledgement', () => {
       const run = cliJson(['t.json', '--policy', 'policy.json'], { cwd: dir });
       expect(run.status).toBe(0);
       expect((run.report as any).notes).toEqual([{ file: 'policy.json', note: expect.stringContaining('turns off or weakens policy-refresh-rotation (requireRefreshTokenRotation: false), acknowledged: the legacy desktop app cannot rotate yet') }]);
+    } finally {
+      cleanTemp(dir);
+    }
+  });
+
+  test('the checker: the text report (stdout, what a CI job keeps) lists it under the policy line', () => {
+    const dir = tempDir();
+    try {
+      fs.writeFileSync(path.join(dir, 'policy.json'), JSON.stringify(policyJson));
+      fs.writeFileSync(path.join(dir, 't.json'), JSON.stringify({ Resources: { Client: { Type: 'AWS::Cognito::UserPoolClient', Properties: CLIENTS.web } } }));
+      const run = cli(['t.json', '--policy', 'policy.json'], { cwd: dir });
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain('Policy: policy.json');
+      expect(run.stdout).toContain('turns off or weakens policy-refresh-rotation (requireRefreshTokenRotation: false), acknowledged: the legacy desktop app cannot rotate yet');
     } finally {
       cleanTemp(dir);
     }

@@ -6,9 +6,13 @@ describe('attachment-client-id', () => {
     ['a style by Ref', style()],
     ['a style by a literal id', style({ ClientId: '1example23456789' })],
     ['terms by Fn::GetAtt', terms('terms-of-use', undefined, { ClientId: { 'Fn::GetAtt': ['Client', 'ClientId'] } })],
-    ['a style with an Fn::If ClientId (it may be there)', style({ ClientId: { 'Fn::If': ['C', CLIENT, { Ref: 'AWS::NoValue' }] } })],
   ])('accepts %s', (_d, r) => {
     expect(find(withClient({ A: r }), 'attachment-client-id')).toEqual([]);
+  });
+
+  test('a ClientId in an Fn::If is checked branch by branch: the branch without it is reported', () => {
+    const f = find(withClient({ A: style({ ClientId: { 'Fn::If': ['C', CLIENT, { Ref: 'AWS::NoValue' }] } }) }), 'attachment-client-id');
+    expect(f.map((x) => [x.resource, x.condition])).toEqual([['A', 'when C is false']]);
   });
 
   test.each([
@@ -81,9 +85,12 @@ describe('attached resources in the engine', () => {
     expect(ids).toEqual(['attachment-client-id', 'terms-name', 'terms-source-enforcement', 'terms-source-enforcement', 'terms-links']);
   });
 
-  test('Properties written as a whole Fn::If, or by a macro, are skipped', () => {
-    const branches = { 'Fn::If': ['C', { UserPoolId: POOL, TermsName: 'bad' }, { UserPoolId: POOL }] };
-    expect(ClientRules.checkTemplate(withClient({ A: { Type: 'AWS::Cognito::Terms', Properties: branches } })).filter((f) => f.resource === 'A')).toEqual([]);
+  test('Properties written as a whole Fn::If are checked branch by branch; written by a macro, they are skipped', () => {
+    const branches = { 'Fn::If': ['C', { UserPoolId: POOL, ClientId: CLIENT, TermsName: 'bad', TermsSource: 'LINK', Enforcement: 'NONE', Links: { 'cognito:default': 'https://a.example.org/t' } }, { Ref: 'AWS::NoValue' }] };
+    const found = ClientRules.checkTemplate(withClient({ A: { Type: 'AWS::Cognito::Terms', Properties: branches } })).filter((f) => f.resource === 'A');
+    expect(found.filter((f) => f.condition !== 'when C is false').map((f) => [f.ruleId, f.condition])).toEqual([['terms-name', 'when C is true']]);
+    // the other branch has no properties at all: each required one is reported
+    expect(found.filter((f) => f.condition === 'when C is false').map((f) => f.property)).toEqual(expect.arrayContaining(['ClientId', 'TermsName', 'Links']));
     const macro = { 'Fn::Transform': { Name: 'X' }, 'TermsName': 'bad' };
     expect(ClientRules.checkTemplate(withClient({ A: { Type: 'AWS::Cognito::Terms', Properties: macro } })).filter((f) => f.resource === 'A')).toEqual([]);
   });

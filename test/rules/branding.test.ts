@@ -28,10 +28,15 @@ describe('branding-provided-values-exclusive', () => {
   test.each([
     ['an unresolved UseCognitoProvidedValues', { UseCognitoProvidedValues: { Ref: 'UseDefault' }, Settings: { a: 1 } }],
     ['unresolved Settings', { Settings: { Ref: 'Settings' } }],
-    ['Assets whose only item may vanish', { Assets: [{ 'Fn::If': ['WithLogo', asset(), { Ref: 'AWS::NoValue' }] }] }],
-    ['unresolved Assets', { Assets: { 'Fn::If': ['WithLogo', [asset()], []] } }],
   ])('skips %s', (_d, props) => {
     expect(find(withClient({ Style: style(props) }), 'branding-provided-values-exclusive')).toEqual([]);
+  });
+
+  test.each([
+    ['Assets whose only item may vanish', { Assets: [{ 'Fn::If': ['WithLogo', asset(), { Ref: 'AWS::NoValue' }] }] }],
+    ['Assets in an Fn::If', { Assets: { 'Fn::If': ['WithLogo', [asset()], []] } }],
+  ])('reports %s for the branch that has them only', (_d, props) => {
+    expect(find(withClient({ Style: style(props) }), 'branding-provided-values-exclusive').map((f) => f.condition)).toEqual(['when WithLogo is true']);
   });
 });
 
@@ -93,11 +98,12 @@ describe('branding-assets', () => {
     expect(find(assets(asset(a)), 'branding-assets')).toEqual([]);
   });
 
-  test('skips unresolved Assets, an unresolved item, and counts only items that surely exist', () => {
+  test('skips unresolved Assets and an unresolved item; counts the items of each branch', () => {
     expect(find(withClient({ Style: custom({ Assets: { Ref: 'Assets' } }) }), 'branding-assets')).toEqual([]);
-    expect(find(assets({ 'Fn::If': ['C', asset({ Category: 'X' }), asset()] }), 'branding-assets')).toEqual([]);
+    // an Fn::If is checked branch by branch
+    expect(find(assets({ 'Fn::If': ['C', asset({ Category: 'X' }), asset()] }), 'branding-assets').map((f) => f.condition)).toEqual(['when C is true']);
     const maybe = { 'Fn::If': ['C', asset(), { Ref: 'AWS::NoValue' }] };
-    expect(find(assets(...Array.from({ length: 40 }, () => asset()), maybe), 'branding-assets')).toEqual([]);
+    expect(find(assets(...Array.from({ length: 40 }, () => asset()), maybe), 'branding-assets').map((f) => f.condition)).toEqual(['when C is true']);
   });
 
   test('an asset that is not an object is property-type, on the style', () => {
@@ -111,9 +117,14 @@ describe('branding-one-per-client', () => {
     ['one style', { Style: style() }],
     ['two styles for two clients', { Style: style(), Other: client(), OtherStyle: style({ ClientId: { Ref: 'Other' } }) }],
     ['a style by Ref and one by a literal id', { Style: style(), Literal: style({ ClientId: 'abc123' }) }],
-    ['two styles with unresolved client ids', { A: style({ ClientId: { 'Fn::If': ['C', CLIENT, 'x'] } }), B: style() }],
+    ['two styles with unresolved client ids', { A: style({ ClientId: { Ref: 'Id' } }), B: style() }],
   ])('accepts %s', (_d, resources) => {
     expect(find(withClient(resources), 'branding-one-per-client')).toEqual([]);
+  });
+
+  test('a ClientId in an Fn::If: the branch naming the same client is reported, on each', () => {
+    const f = find(withClient({ A: style({ ClientId: { 'Fn::If': ['C', CLIENT, 'x'] } }), B: style() }), 'branding-one-per-client');
+    expect(f.map((x) => [x.resource, x.condition])).toEqual([['A', 'when C is true'], ['B', 'when C is true']]);
   });
 
   test.each([

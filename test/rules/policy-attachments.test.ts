@@ -182,3 +182,58 @@ describe('through the checker', () => {
     expect(run.report.findings.map((f: any) => f.ruleId)).not.toContain('branding-missing');
   });
 });
+
+describe('conditions on attached resources, domains and clients: each branch is checked (a finite set)', () => {
+  const when = (t: any, id: string, policy: ClientPolicy) => find(t, id, { policy }).map((f) => [f.resource, f.condition ?? 'always']);
+
+  test('an Fn::If for the SSO session minutes: the branch past the maximum is reported, naming it', () => {
+    const t = withClient({ Tracking: tracking(), Session: session({ 'Fn::If': ['IsProd', 60, 1000] }) });
+    const f = find(t, 'policy-max-sso-session-validity', { policy: SSO });
+    expect(f.map((x) => [x.resource, x.condition])).toEqual([['Session', 'when IsProd is false']]);
+    expect(f[0].message).toContain('SSOSession.MaxValidityMinutes = 1000 when IsProd is false:');
+    // the whole SSOSession in an Fn::If
+    const whole = withClient({ Tracking: tracking(), Session: session(60) });
+    whole.Resources.Session.Properties.SSOSession = { 'Fn::If': ['IsProd', { MaxValidityMinutes: 1000 }, { MaxValidityMinutes: 60 }] };
+    expect(when(whole, 'policy-max-sso-session-validity', SSO)).toEqual([['Session', 'when IsProd is true']]);
+    // both branches within the maximum: nothing
+    expect(when(withClient({ Tracking: tracking(), Session: session({ 'Fn::If': ['IsProd', 60, 480] }) }), 'policy-max-sso-session-validity', SSO)).toEqual([]);
+    // the documented range rule too
+    expect(when(withClient({ Tracking: tracking(), Session: session({ 'Fn::If': ['IsProd', 60, 200000] }) }), 'sso-session-range', SSO)).toEqual([['Session', 'when IsProd is false']]);
+  });
+
+  test('a style or terms document that exists only under a condition: the client is reported for the other branch', () => {
+    const t = withClient({ Domain: domain(2), Style: { ...style(), Condition: 'IsProd' }, TermsOfUse: { ...terms('terms-of-use'), Condition: 'IsProd' }, PrivacyPolicy: terms('privacy-policy') }, hosted());
+    expect(when(t, 'policy-branding-required', ClientPolicy.fromJson({ requireManagedLoginStyle: true, requireTerms: true }))).toEqual([['Client', 'when IsProd is false']]);
+    expect(when(t, 'policy-terms-required', TERMS)).toEqual([['Client', 'when IsProd is false']]);
+  });
+
+  test('a ClientId, a TermsName, a domain version or the client\'s hosted sign-in in an Fn::If: each branch is checked', () => {
+    // (a literal id may be this client's: the other branch names another client of the template)
+    const byIf = withClient({ Domain: domain(2), Other: client(), Style: style({ ClientId: { 'Fn::If': ['IsProd', CLIENT, { Ref: 'Other' }] } }) }, hosted());
+    expect(when(byIf, 'policy-branding-required', STYLE)).toEqual([['Client', 'when IsProd is false']]);
+    const kinds = withClient({ TermsOfUse: terms({ 'Fn::If': ['IsProd', 'terms-of-use', 'privacy-policy'] }), PrivacyPolicy: terms('privacy-policy') }, hosted());
+    expect(when(kinds, 'policy-terms-required', TERMS)).toEqual([['Client', 'when IsProd is false']]);
+    const version = withClient({ Domain: domain({ 'Fn::If': ['IsProd', 1, 2] }) }, hosted());
+    expect(when(version, 'policy-branding-required', STYLE)).toEqual([['Client', 'when IsProd is false']]);
+    const c = hosted();
+    c.Properties.AllowedOAuthFlowsUserPoolClient = { 'Fn::If': ['IsProd', true, false] };
+    expect(when(withClient({ Domain: domain(2) }, c), 'policy-branding-required', STYLE)).toEqual([['Client', 'when IsProd is true']]);
+  });
+
+  test('a condition with no effect adds nothing; what holds whatever the condition is is reported once, unqualified', () => {
+    const t = withClient({ Tracking: tracking(), Session: { ...session(1000), Condition: 'IsProd' }, Other: { ...style(), Condition: 'Unrelated' } });
+    expect(when(t, 'policy-max-sso-session-validity', SSO)).toEqual([['Session', 'always']]);
+  });
+});
+
+test('past 32 conditions on the resources the attachment rules read, the rest are reported as not checked (never a silent skip)', () => {
+  const resources: any = { Tracking: tracking() };
+  for (let i = 0; i < 34; i++) resources[`S${i}`] = session({ 'Fn::If': [`C${i}`, 60, 1000] }, { ClientId: { Ref: `Client${i}` } });
+  for (let i = 0; i < 34; i++) resources[`Client${i}`] = client();
+  const all = ClientRules.checkTemplate(withClient(resources), { policy: SSO });
+  expect(all.filter((f) => f.ruleId === 'policy-max-sso-session-validity')).toHaveLength(32);
+  const skipped = all.filter((f) => f.ruleId === 'client-not-checkable' && f.property === 'Condition');
+  expect(skipped).toHaveLength(1);
+  expect(skipped[0].severity).toBe('warning');
+  expect(skipped[0].message).toContain('C32, C33 were not');
+});

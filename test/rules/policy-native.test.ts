@@ -39,6 +39,14 @@ describe('policy-native-loopback-ip', () => {
   test('accept and boundary: the IP literals; other hosts; a custom scheme with host localhost is no loopback redirect', () => {
     expect(find(oauth({ CallbackURLs: ['http://127.0.0.1:3000/cb', 'http://[::1]:3000/cb', 'https://localhost.example.org/cb', 'com.example.app://localhost/cb'] }), on, ID)).toEqual([]);
   });
+  test('reject: localhost spelled as browsers still read it (a trailing dot, percent-encoded, a subdomain of localhost)', () => {
+    const urls = ['http://localhost.:3000/cb', 'http://localhost%2e/cb', 'http://LocalHost%2E:8080/cb', 'http://app.localhost:3000/cb'];
+    const f = find(oauth({ CallbackURLs: urls }), on, ID);
+    expect(f.map((x) => x.property)).toEqual(['CallbackURLs[0]', 'CallbackURLs[1]', 'CallbackURLs[2]', 'CallbackURLs[3]']);
+    expect(f[0].message).toContain('localhost');
+    // names that only start with localhost are other hosts
+    expect(find(oauth({ CallbackURLs: ['https://localhost.example.org/cb', 'http://localhostx/cb', 'http://127.0.0.1./cb'] }), on, ID)).toEqual([]);
+  });
   test('unresolved: a host from a Ref is skipped; a literal localhost before a token is reported', () => {
     expect(find(oauth({ CallbackURLs: [{ 'Fn::Sub': 'http://${Host}:3000/cb' }] }), on, ID)).toEqual([]);
     expect(find(oauth({ CallbackURLs: [{ 'Fn::Sub': 'http://localhost/${Path}' }] }), on, ID)).toHaveLength(1);
@@ -54,6 +62,11 @@ describe('policy-native-scheme-reverse-domain', () => {
   });
   test('accept and boundary: reverse-domain schemes, http and https in any case', () => {
     expect(find(oauth({ CallbackURLs: ['com.example.app:/callback', 'com.example.app://callback', 'HTTPS://app.example.org/cb', 'http://127.0.0.1/cb'] }), on, ID)).toEqual([]);
+  });
+  test('reject: a scheme with a dot that is still no domain name (an empty label)', () => {
+    const f = find(oauth({ CallbackURLs: ['myapp.:/cb', 'myapp..x://cb', 'com..example://cb'] }), on, ID);
+    expect(f.map((x) => x.property)).toEqual(['CallbackURLs[0]', 'CallbackURLs[1]', 'CallbackURLs[2]']);
+    expect(find(oauth({ CallbackURLs: ['com.example-1.app+x:/cb'] }), on, ID)).toEqual([]);
   });
   test('unresolved: a URL whose scheme is a token is skipped; a literal scheme before a token is decided', () => {
     expect(find(oauth({ CallbackURLs: [{ 'Fn::Sub': '${Scheme}://callback' }] }), on, ID)).toEqual([]);

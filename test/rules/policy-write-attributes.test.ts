@@ -99,6 +99,26 @@ describe('policy-write-attributes-forbidden', () => {
     expect(inTemplate(template({ ...ADMIN_ONLY, Schema: [attr('role', { Mutable: { Ref: 'M' } })] }), FORBID)).toEqual([]);
     expect(inTemplate(template({ AdminCreateUserConfig: { AllowAdminCreateUserOnly: { Ref: 'A' } }, Schema: [attr('role', { Mutable: false })] }), FORBID)).toEqual([]);
   });
+
+  test('an entry with unresolved parts that matches a forbidden glob whatever they become is reported', () => {
+    const f = alone({ WriteAttributes: ['email', { 'Fn::Sub': 'custom:tenant${Stage}' }] }, FORBID);
+    expect(f.map((x) => [x.property, x.severity])).toEqual([['WriteAttributes[1]', Severity.ERROR]]);
+    expect(f[0].message).toContain('whatever its unresolved parts become');
+    expect(f[0].message).toContain('custom:tenant*');
+    expect(alone({ WriteAttributes: [{ 'Fn::Join': ['', ['custom:tenant', { Ref: 'X' }, 'Id']] }] }, FORBID)).toHaveLength(1);
+    // a resolution could make it right: skipped
+    expect(alone({ WriteAttributes: [{ 'Fn::Sub': 'custom:ro${X}' }, { 'Fn::Sub': 'custom:${X}tenant' }] }, FORBID)).toEqual([]);
+  });
+
+  test('a listed attribute that an unresolved sign-up setting, Mutable or DeveloperOnlyAttribute could protect is skipped', () => {
+    const listed = ['custom:role'];
+    expect(inTemplate(template({ AdminCreateUserConfig: { AllowAdminCreateUserOnly: { Ref: 'A' } }, Schema: [attr('role', { Mutable: false })] }, listed), FORBID)).toEqual([]);
+    expect(inTemplate(template({ ...ADMIN_ONLY, Schema: [attr('role', { Mutable: { Ref: 'M' } })] }, listed), FORBID)).toEqual([]);
+    // omitted list: a DeveloperOnlyAttribute that may be true could make the attribute unwritable
+    expect(inTemplate(template({ ...ADMIN_ONLY, Schema: [attr('role', { DeveloperOnlyAttribute: { Ref: 'D' } })] }), FORBID)).toEqual([]);
+    // still reported when nothing could protect it
+    expect(inTemplate(template({ AdminCreateUserConfig: { AllowAdminCreateUserOnly: { Ref: 'A' } }, Schema: [attr('role', { Mutable: true })] }, listed), FORBID)).toHaveLength(1);
+  });
 });
 
 describe('policy-write-attributes-explicit', () => {

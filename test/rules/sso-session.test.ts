@@ -28,9 +28,12 @@ describe('sso-session-range', () => {
 
   test.each([
     ['a Ref', { Ref: 'Minutes' }],
-    ['an Fn::If', { 'Fn::If': ['Prod', 60, 200000] }],
   ])('skips %s', (_d, m) => {
     expect(find(withTracking({ S: session(m) }), 'sso-session-range')).toEqual([]);
+  });
+
+  test('checks an Fn::If branch by branch, naming the branch out of range', () => {
+    expect(find(withTracking({ S: session({ 'Fn::If': ['Prod', 60, 200000] }) }), 'sso-session-range').map((f) => f.condition)).toEqual(['when Prod is false']);
   });
 
   test('skips an unresolved SSOSession', () => {
@@ -120,7 +123,9 @@ describe('sso-session-one-per-client', () => {
     expect(f[0]).toEqual(expect.objectContaining({ severity: Severity.WARNING, property: 'ClientId' }));
   });
 
-  test('skips attachments whose client is unresolved', () => {
-    expect(find(withTracking({ A: session(), B: session(0, { ClientId: { 'Fn::If': ['C', CLIENT, 'x'] } }) }), 'sso-session-one-per-client')).toEqual([]);
+  test('skips attachments whose client is unresolved; an Fn::If is checked branch by branch', () => {
+    expect(find(withTracking({ A: session(), B: session(0, { ClientId: { Ref: 'Id' } }) }), 'sso-session-one-per-client')).toEqual([]);
+    const f = find(withTracking({ A: session(), B: session(0, { ClientId: { 'Fn::If': ['C', CLIENT, 'x'] } }) }), 'sso-session-one-per-client');
+    expect(f.map((x) => [x.resource, x.condition])).toEqual([['A', 'when C is true'], ['B', 'when C is true']]);
   });
 });

@@ -41,8 +41,10 @@ describe('terms-source-enforcement', () => {
       .toEqual([expect.objectContaining({ resource: 'T', property, severity: Severity.ERROR })]);
   });
 
-  test('skips unresolved values', () => {
-    expect(find(withClient({ T: terms('terms-of-use', undefined, { TermsSource: { Ref: 'S' }, Enforcement: { 'Fn::If': ['C', 'NONE', { Ref: 'AWS::NoValue' }] } }) }), 'terms-source-enforcement')).toEqual([]);
+  test('skips unresolved values; an Fn::If is checked branch by branch', () => {
+    expect(find(withClient({ T: terms('terms-of-use', undefined, { TermsSource: { Ref: 'S' }, Enforcement: { Ref: 'E' } }) }), 'terms-source-enforcement')).toEqual([]);
+    const f = find(withClient({ T: terms('terms-of-use', undefined, { TermsSource: { Ref: 'S' }, Enforcement: { 'Fn::If': ['C', 'NONE', { Ref: 'AWS::NoValue' }] } }) }), 'terms-source-enforcement');
+    expect(f.map((x) => [x.property, x.condition])).toEqual([['Enforcement', 'when C is false']]);
   });
 });
 

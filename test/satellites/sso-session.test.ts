@@ -89,12 +89,19 @@ describe('ssoSessionValidity', () => {
     expect(TRACKING_WARNING.exec(warnings[0])?.[1]).toMatch(/^no AWS::Cognito::UserPoolSessionConfigurationAttachment of this template turns session tracking on for user pool Pool\w+/);
   });
 
-  test('tracking set from a value resolved at deploy time is not judged', () => {
+  test('tracking set from a value resolved at deploy time is not judged; an Fn::If is judged branch by branch', () => {
     const { stack, userPool } = setup();
-    tracking(stack, 'SessionTracking', userPool.userPoolId, { 'Fn::If': ['Prod', 'ENABLED', 'DISABLED'] });
+    tracking(stack, 'SessionTracking', userPool.userPoolId, { Ref: 'Tracking' });
     new AppClient(stack, 'Web', { userPool, ssoSessionValidity: Duration.hours(8) });
     expect(sessionResource(stack).DependsOn).toEqual(['SessionTracking']);
     expect(trackingWarnings(stack)).toEqual([]);
+
+    const branches = setup();
+    tracking(branches.stack, 'SessionTracking', branches.userPool.userPoolId, { 'Fn::If': ['Prod', 'ENABLED', 'DISABLED'] });
+    new AppClient(branches.stack, 'Web', { userPool: branches.userPool, ssoSessionValidity: Duration.hours(8) });
+    const warnings = trackingWarnings(branches.stack);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('when Prod is false');
   });
 
   test('the attachment is reachable for escape hatches', () => {

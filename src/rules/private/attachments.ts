@@ -1,3 +1,4 @@
+import { describeBranches, outerConditions, substitute } from './conditions';
 import { Reader, Str, Int, Bool, Unknown, UNKNOWN, MAYBE, Kind, intrinsicName, isNoValue, isPlainObject, isUnknown, show } from './values';
 import { Severity } from '../types';
 
@@ -527,6 +528,8 @@ export interface AttachmentFinding {
   readonly message: string;
   readonly fix: string;
   readonly resource: string;
+  /** The branch of a template condition in which it holds (`when IsProd is false`); absent: whatever the conditions are. */
+  readonly condition?: string;
 }
 
 function jsonType(v: unknown): string {
@@ -562,14 +565,21 @@ export function checkAttachments(rules: ReadonlyArray<AttachmentRule>, template:
   }
   const out: AttachmentFinding[] = [];
   type Head = { id: string; severity: Severity; fix: string };
+  /** Findings of the run whatever the conditions are, by what they say (a branch adds only what they do not). */
+  const seen = new Set<string>();
+  let when: string | undefined;
   const push = (rule: Head, resource: string, property: string, value: string, why: string, fix?: string) => {
+    const key = `${rule.id}\u0000${resource}\u0000${property}\u0000${value}\u0000${why}`;
+    if (when === undefined) seen.add(key);
+    else if (seen.has(key)) return;
     out.push({
       ruleId: rule.id,
       severity: rule.severity,
       property: bounded(property),
-      message: `[${rule.id}] ${bounded(property)} = ${bounded(value)}: ${bounded(why)}`,
+      message: `[${rule.id}] ${bounded(property)} = ${bounded(value)}${when === undefined ? '' : ` ${when}`}: ${bounded(why)}`,
       fix: bounded(fix ?? rule.fix),
       resource,
+      ...(when === undefined ? {} : { condition: when }),
     });
   };
   let model: AttachmentModel;
@@ -596,12 +606,90 @@ export function checkAttachments(rules: ReadonlyArray<AttachmentRule>, template:
       push(PROPERTY_TYPE, resource, p.path, show(p.value), why, `Give ${p.path} as ${p.expected}.`);
     }
   }
+  runRules(rules, model, resources, out, push);
+  // Each condition the resources the rules read hold (an Fn::If in their properties, or their own
+  // Condition) is a finite set: each of its values is checked, as for a client's properties, and a
+  // finding the run above does not make is reported with the branch it holds in.
+  const conditions = conditionsRead(resources);
+  for (const condition of conditions.slice(0, MAX_CONDITIONS)) {
+    for (const value of [true, false]) {
+      when = describeBranches([{ condition, value }]);
+      let variant: AttachmentModel;
+      try {
+        variant = attachmentModel({ ...template, Resources: branchOf(resources, condition, value) }, nested, createdAfter);
+      } catch {
+        continue; // read once above: a second read that throws checks nothing more
+      }
+      runRules(rules, variant, resources, out, push);
+    }
+  }
+  // said once per template: by the documented rules' run, or by the policy's where that run had nothing to read
+  if (conditions.length > MAX_CONDITIONS && (options.typeProblems !== false || !hasAttachments(resources))) {
+    const resource = model.attachments.find((a) => a.top)?.logicalId ?? model.clients[0]?.logicalId ?? Object.keys(resources)[0];
+    out.push({
+      ruleId: 'client-not-checkable',
+      severity: Severity.WARNING,
+      property: 'Condition',
+      message: `[client-not-checkable] Condition = (${conditions.length} conditions): the attached resources, domains, pools and clients of this template hold ${conditions.length} conditions; the branches of the first ${MAX_CONDITIONS} were checked, those of ${conditions.slice(MAX_CONDITIONS, MAX_CONDITIONS + 5).join(', ')}${conditions.length > MAX_CONDITIONS + 5 ? ' and more' : ''} were not.`,
+      fix: 'Check the template once per value of these conditions (the template synthesized for each configuration).',
+      resource,
+    });
+  }
+  return out;
+}
+
+/** Conditions whose branches are checked one by one; past this, the rest are reported as not checked. */
+const MAX_CONDITIONS = 32;
+/** The resource types whose conditions the attachment rules read. */
+const READ_TYPES = [BRANDING, TERMS, CLIENT_SESSION, DOMAIN, POOL_SESSION, POOL, CLIENT];
+
+/** The conditions of the checked template's resources the attachment rules read: their Fn::Ifs and their own Condition, in order. */
+function conditionsRead(resources: { [id: string]: any }): string[] {
+  const into: string[] = [];
+  const seen = new Set<string>();
+  for (const id in resources) {
+    const r = resources[id];
+    if (!isPlainObject(r) || !READ_TYPES.includes(r.Type as string)) continue;
+    if (typeof r.Condition === 'string' && !seen.has(r.Condition)) {
+      seen.add(r.Condition);
+      into.push(r.Condition);
+    }
+    outerConditions(r.Properties, into, 0, undefined, seen);
+  }
+  return into;
+}
+
+/** The resources with `condition` given `value`: its Fn::Ifs replaced by the branch, a resource on it kept (true) or left out (false). */
+function branchOf(resources: { [id: string]: any }, condition: string, value: boolean): { [id: string]: any } {
+  const out: { [id: string]: any } = {};
+  for (const id in resources) {
+    const r = resources[id];
+    if (!isPlainObject(r) || !READ_TYPES.includes(r.Type as string)) {
+      out[id] = r;
+      continue;
+    }
+    if (r.Condition === condition && !value) continue;
+    const { Condition: own, ...rest } = r;
+    out[id] = { ...(own === condition ? rest : r), Properties: substitute(r.Properties, condition, value) };
+    if (r.Properties === undefined) delete out[id].Properties;
+  }
+  return out;
+}
+
+type Push = (rule: { id: string; severity: Severity; fix: string }, resource: string, property: string, value: string, why: string,
+  fix?: string) => void;
+
+/** Runs each rule on a model; a rule that crashes is reported as a warning, as for client rules. */
+function runRules(rules: ReadonlyArray<AttachmentRule>, model: AttachmentModel, resources: { [id: string]: any },
+  out: AttachmentFinding[], push: Push): void {
   for (const rule of rules) {
     const length = out.length;
     try {
       rule.check(model, (resource, property, value, why, fix) => push(rule, resource, property, value, why, fix));
     } catch (e) {
       out.length = length;
+      // said once, not again for each branch of a condition
+      if (out.some((f) => f.ruleId === rule.id && f.property === 'Properties' && f.severity === Severity.WARNING && f.condition === undefined)) continue;
       const resource = model.attachments.find((a) => a.top)?.logicalId ?? model.clients[0]?.logicalId ?? Object.keys(resources)[0];
       out.push({
         ruleId: rule.id,
@@ -613,7 +701,6 @@ export function checkAttachments(rules: ReadonlyArray<AttachmentRule>, template:
       });
     }
   }
-  return out;
 }
 
 const PROPERTY_TYPE = { id: 'property-type', severity: Severity.ERROR, fix: 'Give the property the type the resource schema declares.' };

@@ -9,7 +9,8 @@ const IDP = 'AWS::Cognito::UserPoolIdentityProvider';
 export interface SchemaAttribute {
   readonly name: string;
   readonly required: boolean;
-  readonly developerOnly: boolean;
+  /** Unknown when unresolved. */
+  readonly developerOnly: boolean | Unknown;
   readonly mutable: boolean | Unknown;
 }
 
@@ -195,7 +196,7 @@ function poolInfo(logicalId: string, props: any): PoolInfo {
     schema = raw.map((a) => ({
       name: a.Name as string,
       required: a.Required === true || a.Required === 'true',
-      developerOnly: a.DeveloperOnlyAttribute === true || a.DeveloperOnlyAttribute === 'true',
+      developerOnly: flag(a.DeveloperOnlyAttribute, false),
       mutable: flag(a.Mutable, true),
     }));
   }

@@ -182,6 +182,23 @@ export function isLoopbackHttpUrl(parts: { scheme: string; host: string; shaped?
  * `0177.0.0.1`, percent-encoded); the IPv6 loopback `[::1]` in any spelling, and IPv4-mapped
  * `[::ffff:127.x.y.z]`.
  */
+/**
+ * Whether a host is the name localhost as browsers read it (percent-decoded, in any case, with a
+ * trailing dot, or a subdomain of localhost), not a loopback IP literal.
+ */
+export function isLocalhostName(host: string): boolean {
+  if (host.startsWith('[')) return false;
+  let name = host;
+  try {
+    name = decodeURIComponent(host);
+  } catch {
+    // not percent-decodable: read as written
+  }
+  name = name.toLowerCase();
+  const bare = name.endsWith('.') ? name.slice(0, -1) : name;
+  return bare === 'localhost' || bare.endsWith('.localhost');
+}
+
 export function isLoopbackHostAsBrowsersRead(host: string): boolean {
   if (host.startsWith('[')) {
     if (!host.endsWith(']')) return false;
