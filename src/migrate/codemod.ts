@@ -799,11 +799,12 @@ class Codemod {
     const q = quote(this.ts, file);
     const imports = file.statements.filter((s) => ts.isImportDeclaration(s) || (ts.isImportEqualsDeclaration(s)) || isRequireStatement(ts, s));
     const last = imports[imports.length - 1];
+    const existingImport = (module: string) => file.statements.find((s): s is TS.ImportDeclaration => ts.isImportDeclaration(s)
+      && ts.isStringLiteral(s.moduleSpecifier) && s.moduleSpecifier.text === module
+      && !!s.importClause?.namedBindings && ts.isNamedImports(s.importClause.namedBindings) && !s.importClause.isTypeOnly);
     const add = (names: string[], module: string) => {
       if (!names.length) return;
-      const existing = file.statements.find((s): s is TS.ImportDeclaration => ts.isImportDeclaration(s)
-        && ts.isStringLiteral(s.moduleSpecifier) && s.moduleSpecifier.text === module
-        && !!s.importClause?.namedBindings && ts.isNamedImports(s.importClause.namedBindings) && !s.importClause.isTypeOnly);
+      const existing = existingImport(module);
       if (existing) {
         const named = existing.importClause!.namedBindings as TS.NamedImports;
         const missing = names.filter((n) => !named.elements.some((e) => e.name.text === n));
@@ -816,13 +817,23 @@ class Codemod {
       else if (last) edits.push({ start: last.getEnd(), end: last.getEnd(), text: `\n${line}`, order: 2 });
       else edits.push({ start: 0, end: 0, text: `${line}\n`, order: -1 });
     };
-    add(cognitoNames, 'aws-cdk-lib/aws-cognito');
+    // the names dropped from an aws-cognito import and those added to it are one edit of it
+    const cognitoImport = existingImport('aws-cdk-lib/aws-cognito');
+    const cognitoMissing = cognitoImport
+      ? cognitoNames.filter((n) => !(cognitoImport.importClause!.namedBindings as TS.NamedImports).elements.some((e) => e.name.text === n))
+      : cognitoNames;
+    const addedByDrop = this.dropUnusedCognitoImports(file, edits, cognitoImport, cognitoMissing);
+    if (!addedByDrop) add(cognitoNames, 'aws-cdk-lib/aws-cognito');
     add(ours, PACKAGE);
-    this.dropUnusedCognitoImports(file, edits);
   }
 
-  /** Removes `UserPoolClient`-family named imports whose every use was rewritten. */
-  private dropUnusedCognitoImports(file: TS.SourceFile, edits: Edit[]) {
+  /**
+   * Removes `UserPoolClient`-family named imports whose every use was rewritten. When names are
+   * dropped from `target`, the `missing` names are written in the same edit (the list is
+   * rewritten once) and true is returned.
+   */
+  private dropUnusedCognitoImports(file: TS.SourceFile, edits: Edit[], target?: TS.ImportDeclaration, missing: string[] = []): boolean {
+    let added = false;
     const ts = this.ts;
     for (const statement of file.statements) {
       if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || statement.moduleSpecifier.text !== 'aws-cdk-lib/aws-cognito') continue;
@@ -831,15 +842,22 @@ class Codemod {
       const unused = named.elements.filter((e) => ['UserPoolClient', 'UserPoolClientOptions', 'UserPoolClientProps'].includes((e.propertyName ?? e.name).text)
         && this.allUsesRewritten(file, e, edits));
       if (!unused.length) continue;
-      if (unused.length === named.elements.length && !statement.importClause!.name) {
+      const adding = statement === target && missing.length ? missing : [];
+      if (adding.length) added = true;
+      if (unused.length === named.elements.length && !statement.importClause!.name && !adding.length) {
         const end = file.text[statement.getEnd()] === '\n' ? statement.getEnd() + 1 : statement.getEnd();
         edits.push({ start: statement.getStart(file), end, text: '' });
         continue;
       }
       const kept = named.elements.filter((e) => !unused.includes(e));
       if (!file.text.slice(named.getStart(file), named.getEnd()).includes('\n')) {
-        edits.push({ start: named.getStart(file), end: named.getEnd(), text: `{ ${kept.map((e) => e.getText(file)).join(', ')} }` });
+        edits.push({ start: named.getStart(file), end: named.getEnd(), text: `{ ${[...kept.map((e) => e.getText(file)), ...adding].join(', ')} }` });
         continue;
+      }
+      if (adding.length) {
+        // one per line: the first dropped element's place takes the added names
+        const first = unused.shift()!;
+        edits.push({ start: first.getStart(file), end: first.getEnd(), text: adding.join(`,\n${indentOf(file, first)}`) });
       }
       for (const e of unused) {
         // one per line: the element's line goes
@@ -848,6 +866,7 @@ class Codemod {
         edits.push({ start: lineStart, end: lineEnd + 1, text: '' });
       }
     }
+    return added;
   }
 
   private allUsesRewritten(file: TS.SourceFile, specifier: TS.ImportSpecifier, edits: Edit[]): boolean {
