@@ -287,10 +287,27 @@ class Codemod {
       }
       return;
     }
+    if (ts.isArrayLiteralExpression(parent) && this.isInterfaceSink(node as TS.Expression)) return; // e.g. userPoolClients: [client]
     if (ts.isReturnStatement(parent) || ts.isArrowFunction(parent)) {
       return this.block(group, node, 'it is returned from a function (a helper), and the codemod does not follow it to the callers; migrate the helper by hand');
     }
     return this.block(group, node, `it is used in ${describeKind(ts, parent)}, which the codemod does not follow; migrate it by hand`);
+  }
+
+  /**
+   * Whether an array element is contextually typed with aws-cdk-lib's interface `IUserPoolClient`
+   * (`userPoolClients: [client]`, `const clients: IUserPoolClient[] = [client]`): whatever reads the
+   * array takes any client, an `AppClient` too, so the element needs no following.
+   */
+  private isInterfaceSink(element: TS.Expression): boolean {
+    const contextual = this.checker.getContextualType(element);
+    if (!contextual) return false;
+    const types = (contextual.isUnion() ? contextual.types : [contextual])
+      .filter((t) => !hasFlag(t.flags, this.ts.TypeFlags.Undefined) && !hasFlag(t.flags, this.ts.TypeFlags.Null));
+    return types.length > 0 && types.every((t) => {
+      const symbol = t.getSymbol();
+      return symbol !== undefined && symbol.name === 'IUserPoolClient' && isCognitoDeclaration(symbol.declarations?.[0]);
+    });
   }
 
   /** A client passed to a function or constructor. */
