@@ -77,6 +77,8 @@ interface Group {
   blocked?: { node: TS.Node; why: string };
   signIns: { call: TS.CallExpression; holder: TS.Symbol | undefined }[];
   retypes: { node: TS.TypeReferenceNode; holder: TS.Symbol }[];
+  /** Members read from holders (`holder.userPoolClientName`). */
+  members: { access: TS.PropertyAccessExpression; holder: TS.Symbol }[];
   /** The group this one was joined into. */
   mergedInto?: Group;
 }
@@ -196,7 +198,7 @@ class Codemod {
 
   private addUnit(site: TS.NewExpression | TS.CallExpression, kind: Unit['kind'], file: TS.SourceFile, id: TS.Expression) {
     const name = this.ts.isStringLiteralLike(id) ? id.text : id.getText(file);
-    const group: Group = { units: [], holders: new Set(), signIns: [], retypes: [] };
+    const group: Group = { units: [], holders: new Set(), signIns: [], retypes: [], members: [] };
     const unit: Unit = { site, kind, file, name, group };
     group.units.push(unit);
     this.units.push(unit);
@@ -310,6 +312,24 @@ class Codemod {
     });
   }
 
+  /**
+   * Whether a member read from a value typed with the class UserPoolClient is one of the
+   * interfaces it implements (IUserPoolClient and what that extends), so that it is still there
+   * once the value is typed IUserPoolClient.
+   */
+  private onInterface(access: TS.PropertyAccessExpression): boolean {
+    const ts = this.ts;
+    const type = this.checker.getTypeAtLocation(access.expression);
+    const types = type.isUnion() ? type.types : [type];
+    for (const t of types) {
+      const declaration = t.getSymbol()?.declarations?.find((d) => ts.isClassDeclaration(d)) as TS.ClassDeclaration | undefined;
+      if (!declaration || !isCognitoDeclaration(declaration)) continue;
+      const interfaces = (declaration.heritageClauses ?? []).filter((h) => h.token === ts.SyntaxKind.ImplementsKeyword).flatMap((h) => [...h.types]);
+      if (!interfaces.some((i) => this.checker.getTypeAtLocation(i).getProperty(access.name.text))) return false;
+    }
+    return true;
+  }
+
   /** A client passed to a function or constructor. */
   private passed(call: TS.CallExpression | TS.NewExpression, arg: TS.Expression, group: Group) {
     const ts = this.ts;
@@ -366,6 +386,7 @@ class Codemod {
       const usage = ts.isPropertyAccessExpression(id.parent) && id.parent.name === id ? id.parent : id;
       if (isAssigned(ts, usage)) continue;
       if (isDeclarationName(ts, id)) continue;
+      if (ts.isPropertyAccessExpression(usage.parent) && usage.parent.expression === usage) this.root(group).members.push({ access: usage.parent, holder: symbol });
       this.follow(usage as TS.Expression, this.root(group));
     }
   }
@@ -444,6 +465,7 @@ class Codemod {
     }
     a.signIns.push(...b.signIns);
     a.retypes.push(...b.retypes);
+    a.members.push(...b.members);
     a.blocked ??= b.blocked;
     b.mergedInto = a;
   }
@@ -471,6 +493,11 @@ class Codemod {
         return this.block(group, unit.site, 'its props are not all written where the codemod can read them (a spread or a value from elsewhere), so the props that keep the L2\'s behaviour cannot be chosen; migrate it by hand with the README\'s migration table, or run with --adopt-secure-defaults');
       }
       keepsOf.set(unit, keeps);
+    }
+    for (const { access, holder } of group.members) {
+      if (this.weak.has(holder) && !this.onInterface(access)) {
+        return this.block(group, access, `${access.getText()} reads ${access.name.text}, which IUserPoolClient does not have, and ${access.expression.getText()} is typed IUserPoolClient after migrating (it may be given another client); type it AppClient by hand where it holds only AppClients, or read ${access.name.text} from the client itself`);
+      }
     }
     for (const { call, holder } of group.signIns) {
       const domain = (call.expression as TS.PropertyAccessExpression).expression;
