@@ -386,7 +386,9 @@ class Codemod {
       const usage = ts.isPropertyAccessExpression(id.parent) && id.parent.name === id ? id.parent : id;
       if (isAssigned(ts, usage)) continue;
       if (isDeclarationName(ts, id)) continue;
-      if (ts.isPropertyAccessExpression(usage.parent) && usage.parent.expression === usage) this.root(group).members.push({ access: usage.parent, holder: symbol });
+      if (ts.isPropertyAccessExpression(usage.parent) && usage.parent.expression === usage) {
+        this.root(group).members.push({ access: usage.parent, holder: symbol });
+      }
       this.follow(usage as TS.Expression, this.root(group));
     }
   }
