@@ -858,7 +858,9 @@ class Codemod {
         return;
       }
       const useRequire = js && !file.statements.some((s) => ts.isImportDeclaration(s));
-      const line = useRequire ? `const { ${names.join(', ')} } = require(${q}${module}${q});` : `import { ${names.join(', ')} } from ${q}${module}${q};`;
+      // a file that ends its imports without semicolons gets none
+      const semi = last && !file.text.slice(last.getStart(file), last.getEnd()).endsWith(';') ? '' : ';';
+      const line = useRequire ? `const { ${names.join(', ')} } = require(${q}${module}${q})${semi}` : `import { ${names.join(', ')} } from ${q}${module}${q}${semi}`;
       if (last && file.text[last.getEnd()] === '\n') edits.push({ start: last.getEnd() + 1, end: last.getEnd() + 1, text: `${line}\n`, order: -2 });
       else if (last) edits.push({ start: last.getEnd(), end: last.getEnd(), text: `\n${line}`, order: 2 });
       else edits.push({ start: 0, end: 0, text: `${line}\n`, order: -1 });
