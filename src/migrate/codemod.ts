@@ -77,6 +77,8 @@ interface Group {
   blocked?: { node: TS.Node; why: string };
   signIns: { call: TS.CallExpression; holder: TS.Symbol | undefined }[];
   retypes: { node: TS.TypeReferenceNode; holder: TS.Symbol }[];
+  /** Members read from holders (`holder.userPoolClientName`). */
+  members: { access: TS.PropertyAccessExpression; holder: TS.Symbol }[];
   /** The group this one was joined into. */
   mergedInto?: Group;
 }
@@ -196,7 +198,7 @@ class Codemod {
 
   private addUnit(site: TS.NewExpression | TS.CallExpression, kind: Unit['kind'], file: TS.SourceFile, id: TS.Expression) {
     const name = this.ts.isStringLiteralLike(id) ? id.text : id.getText(file);
-    const group: Group = { units: [], holders: new Set(), signIns: [], retypes: [] };
+    const group: Group = { units: [], holders: new Set(), signIns: [], retypes: [], members: [] };
     const unit: Unit = { site, kind, file, name, group };
     group.units.push(unit);
     this.units.push(unit);
@@ -287,10 +289,45 @@ class Codemod {
       }
       return;
     }
+    if (ts.isArrayLiteralExpression(parent) && this.isInterfaceSink(node as TS.Expression)) return; // e.g. userPoolClients: [client]
     if (ts.isReturnStatement(parent) || ts.isArrowFunction(parent)) {
       return this.block(group, node, 'it is returned from a function (a helper), and the codemod does not follow it to the callers; migrate the helper by hand');
     }
     return this.block(group, node, `it is used in ${describeKind(ts, parent)}, which the codemod does not follow; migrate it by hand`);
+  }
+
+  /**
+   * Whether an array element is contextually typed with aws-cdk-lib's interface `IUserPoolClient`
+   * (`userPoolClients: [client]`, `const clients: IUserPoolClient[] = [client]`): whatever reads the
+   * array takes any client, an `AppClient` too, so the element needs no following.
+   */
+  private isInterfaceSink(element: TS.Expression): boolean {
+    const contextual = this.checker.getContextualType(element);
+    if (!contextual) return false;
+    const types = (contextual.isUnion() ? contextual.types : [contextual])
+      .filter((t) => !hasFlag(t.flags, this.ts.TypeFlags.Undefined) && !hasFlag(t.flags, this.ts.TypeFlags.Null));
+    return types.length > 0 && types.every((t) => {
+      const symbol = t.getSymbol();
+      return symbol !== undefined && symbol.name === 'IUserPoolClient' && isCognitoDeclaration(symbol.declarations?.[0]);
+    });
+  }
+
+  /**
+   * Whether a member read from a value typed with the class UserPoolClient is one of the
+   * interfaces it implements (IUserPoolClient and what that extends), so that it is still there
+   * once the value is typed IUserPoolClient.
+   */
+  private onInterface(access: TS.PropertyAccessExpression): boolean {
+    const ts = this.ts;
+    const type = this.checker.getTypeAtLocation(access.expression);
+    const types = type.isUnion() ? type.types : [type];
+    for (const t of types) {
+      const declaration = t.getSymbol()?.declarations?.find((d) => ts.isClassDeclaration(d)) as TS.ClassDeclaration | undefined;
+      if (!declaration || !isCognitoDeclaration(declaration)) continue;
+      const interfaces = (declaration.heritageClauses ?? []).filter((h) => h.token === ts.SyntaxKind.ImplementsKeyword).flatMap((h) => [...h.types]);
+      if (!interfaces.some((i) => this.checker.getTypeAtLocation(i).getProperty(access.name.text))) return false;
+    }
+    return true;
   }
 
   /** A client passed to a function or constructor. */
@@ -349,6 +386,9 @@ class Codemod {
       const usage = ts.isPropertyAccessExpression(id.parent) && id.parent.name === id ? id.parent : id;
       if (isAssigned(ts, usage)) continue;
       if (isDeclarationName(ts, id)) continue;
+      if (ts.isPropertyAccessExpression(usage.parent) && usage.parent.expression === usage) {
+        this.root(group).members.push({ access: usage.parent, holder: symbol });
+      }
       this.follow(usage as TS.Expression, this.root(group));
     }
   }
@@ -427,6 +467,7 @@ class Codemod {
     }
     a.signIns.push(...b.signIns);
     a.retypes.push(...b.retypes);
+    a.members.push(...b.members);
     a.blocked ??= b.blocked;
     b.mergedInto = a;
   }
@@ -454,6 +495,11 @@ class Codemod {
         return this.block(group, unit.site, 'its props are not all written where the codemod can read them (a spread or a value from elsewhere), so the props that keep the L2\'s behaviour cannot be chosen; migrate it by hand with the README\'s migration table, or run with --adopt-secure-defaults');
       }
       keepsOf.set(unit, keeps);
+    }
+    for (const { access, holder } of group.members) {
+      if (this.weak.has(holder) && !this.onInterface(access)) {
+        return this.block(group, access, `${access.getText()} reads ${access.name.text}, which IUserPoolClient does not have, and ${access.expression.getText()} is typed IUserPoolClient after migrating (it may be given another client); type it AppClient by hand where it holds only AppClients, or read ${access.name.text} from the client itself`);
+      }
     }
     for (const { call, holder } of group.signIns) {
       const domain = (call.expression as TS.PropertyAccessExpression).expression;
@@ -799,11 +845,12 @@ class Codemod {
     const q = quote(this.ts, file);
     const imports = file.statements.filter((s) => ts.isImportDeclaration(s) || (ts.isImportEqualsDeclaration(s)) || isRequireStatement(ts, s));
     const last = imports[imports.length - 1];
+    const existingImport = (module: string) => file.statements.find((s): s is TS.ImportDeclaration => ts.isImportDeclaration(s)
+      && ts.isStringLiteral(s.moduleSpecifier) && s.moduleSpecifier.text === module
+      && !!s.importClause?.namedBindings && ts.isNamedImports(s.importClause.namedBindings) && !s.importClause.isTypeOnly);
     const add = (names: string[], module: string) => {
       if (!names.length) return;
-      const existing = file.statements.find((s): s is TS.ImportDeclaration => ts.isImportDeclaration(s)
-        && ts.isStringLiteral(s.moduleSpecifier) && s.moduleSpecifier.text === module
-        && !!s.importClause?.namedBindings && ts.isNamedImports(s.importClause.namedBindings) && !s.importClause.isTypeOnly);
+      const existing = existingImport(module);
       if (existing) {
         const named = existing.importClause!.namedBindings as TS.NamedImports;
         const missing = names.filter((n) => !named.elements.some((e) => e.name.text === n));
@@ -811,18 +858,30 @@ class Codemod {
         return;
       }
       const useRequire = js && !file.statements.some((s) => ts.isImportDeclaration(s));
-      const line = useRequire ? `const { ${names.join(', ')} } = require(${q}${module}${q});` : `import { ${names.join(', ')} } from ${q}${module}${q};`;
+      // a file that ends its imports without semicolons gets none
+      const semi = last && !file.text.slice(last.getStart(file), last.getEnd()).endsWith(';') ? '' : ';';
+      const line = useRequire ? `const { ${names.join(', ')} } = require(${q}${module}${q})${semi}` : `import { ${names.join(', ')} } from ${q}${module}${q}${semi}`;
       if (last && file.text[last.getEnd()] === '\n') edits.push({ start: last.getEnd() + 1, end: last.getEnd() + 1, text: `${line}\n`, order: -2 });
       else if (last) edits.push({ start: last.getEnd(), end: last.getEnd(), text: `\n${line}`, order: 2 });
       else edits.push({ start: 0, end: 0, text: `${line}\n`, order: -1 });
     };
-    add(cognitoNames, 'aws-cdk-lib/aws-cognito');
+    // the names dropped from an aws-cognito import and those added to it are one edit of it
+    const cognitoImport = existingImport('aws-cdk-lib/aws-cognito');
+    const cognitoMissing = cognitoImport
+      ? cognitoNames.filter((n) => !(cognitoImport.importClause!.namedBindings as TS.NamedImports).elements.some((e) => e.name.text === n))
+      : cognitoNames;
+    const addedByDrop = this.dropUnusedCognitoImports(file, edits, cognitoImport, cognitoMissing);
+    if (!addedByDrop) add(cognitoNames, 'aws-cdk-lib/aws-cognito');
     add(ours, PACKAGE);
-    this.dropUnusedCognitoImports(file, edits);
   }
 
-  /** Removes `UserPoolClient`-family named imports whose every use was rewritten. */
-  private dropUnusedCognitoImports(file: TS.SourceFile, edits: Edit[]) {
+  /**
+   * Removes `UserPoolClient`-family named imports whose every use was rewritten. When names are
+   * dropped from `target`, the `missing` names are written in the same edit (the list is
+   * rewritten once) and true is returned.
+   */
+  private dropUnusedCognitoImports(file: TS.SourceFile, edits: Edit[], target?: TS.ImportDeclaration, missing: string[] = []): boolean {
+    let added = false;
     const ts = this.ts;
     for (const statement of file.statements) {
       if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || statement.moduleSpecifier.text !== 'aws-cdk-lib/aws-cognito') continue;
@@ -831,15 +890,22 @@ class Codemod {
       const unused = named.elements.filter((e) => ['UserPoolClient', 'UserPoolClientOptions', 'UserPoolClientProps'].includes((e.propertyName ?? e.name).text)
         && this.allUsesRewritten(file, e, edits));
       if (!unused.length) continue;
-      if (unused.length === named.elements.length && !statement.importClause!.name) {
+      const adding = statement === target && missing.length ? missing : [];
+      if (adding.length) added = true;
+      if (unused.length === named.elements.length && !statement.importClause!.name && !adding.length) {
         const end = file.text[statement.getEnd()] === '\n' ? statement.getEnd() + 1 : statement.getEnd();
         edits.push({ start: statement.getStart(file), end, text: '' });
         continue;
       }
       const kept = named.elements.filter((e) => !unused.includes(e));
       if (!file.text.slice(named.getStart(file), named.getEnd()).includes('\n')) {
-        edits.push({ start: named.getStart(file), end: named.getEnd(), text: `{ ${kept.map((e) => e.getText(file)).join(', ')} }` });
+        edits.push({ start: named.getStart(file), end: named.getEnd(), text: `{ ${[...kept.map((e) => e.getText(file)), ...adding].join(', ')} }` });
         continue;
+      }
+      if (adding.length) {
+        // one per line: the first dropped element's place takes the added names
+        const first = unused.shift()!;
+        edits.push({ start: first.getStart(file), end: first.getEnd(), text: adding.join(`,\n${indentOf(file, first)}`) });
       }
       for (const e of unused) {
         // one per line: the element's line goes
@@ -848,6 +914,7 @@ class Codemod {
         edits.push({ start: lineStart, end: lineEnd + 1, text: '' });
       }
     }
+    return added;
   }
 
   private allUsesRewritten(file: TS.SourceFile, specifier: TS.ImportSpecifier, edits: Edit[]): boolean {
