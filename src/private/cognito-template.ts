@@ -1,4 +1,4 @@
-import { CfnElement, CfnResource, NestedStack, Stack } from 'aws-cdk-lib';
+import { CfnElement, CfnParameter, CfnResource, NestedStack, Stack } from 'aws-cdk-lib';
 import { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
 import { ATTACHMENT_TYPES } from '../rules/private/attachments';
@@ -44,19 +44,21 @@ const NESTED_STACK = 'AWS::CloudFormation::Stack';
 const RENDERED_TYPES = new Set([...ATTRIBUTE_SHAPES.filter((s) => s.when).map((s) => s.type), NESTED_STACK]);
 
 /** The resources of `stack` itself (not of its nested stacks) of the other types the rules read about. */
-function otherResources(stack: Stack): CfnResource[] {
+function otherResources(stack: Stack, parameters: CfnParameter[] = []): CfnResource[] {
   const out: CfnResource[] = [];
   const visit = (c: IConstruct) => {
     if (CfnResource.isCfnResource(c) && OTHER_TYPES.has(c.cfnResourceType)) out.push(c);
+    else if (c instanceof CfnParameter) parameters.push(c);
     for (const child of c.node.children) if (!Stack.isStack(child)) visit(child);
   };
   visit(stack);
   return out;
 }
 
-/** A template with just some resources. */
+/** A template with just some resources (and the stack's parameters, whose AllowedValues the rules read). */
 export interface PartialTemplate {
   readonly Resources: { [id: string]: any };
+  readonly Parameters?: { [id: string]: any };
 }
 
 /**
@@ -65,9 +67,15 @@ export interface PartialTemplate {
  * rules read about (documented attribute shapes, nested stacks) are there with their type.
  */
 export function renderTemplate(stack: Stack, resources: CfnResource[]): { template: PartialTemplate; byId: Map<string, CfnResource> } {
-  const template: PartialTemplate = { Resources: {} };
+  const template: { Resources: { [id: string]: any }; Parameters?: { [id: string]: any } } = { Resources: {} };
   const byId = new Map<string, CfnResource>();
-  for (const r of otherResources(stack)) {
+  const parameters: CfnParameter[] = [];
+  const others = otherResources(stack, parameters);
+  for (const p of parameters) {
+    const rendered = stack.resolve(p._toCloudFormation()) as { Parameters?: { [id: string]: any } };
+    if (rendered.Parameters) template.Parameters = { ...template.Parameters, ...rendered.Parameters };
+  }
+  for (const r of others) {
     const id = stack.resolve(r.logicalId) as string;
     if (RENDERED_TYPES.has(r.cfnResourceType)) {
       const rendered = stack.resolve(r._toCloudFormation()) as { Resources?: { [id: string]: any } };

@@ -8,6 +8,7 @@ import {
 } from './private/conditions';
 import { findingIdOf } from './private/finding-ids';
 import { expandLoops } from './private/foreach';
+import { allowedValueChains, conditionName, withAllowedValues } from './private/parameters';
 import { ClientProperty, Emit, Rule, RuleSelector, mayReport } from './private/rule';
 import { ResourceLookup, templateLookup } from './private/shapes';
 import { InvalidTemplateError } from './private/template-error';
@@ -92,6 +93,7 @@ export class ClientRules {
       const previous: unknown = options?.previous ? expandLoops(options.previous).template.Resources : undefined;
       index = new TemplateIndex(resources, template, options?.nestedTemplates);
       lookup = templateLookup(resources, template.Mappings);
+      const chains = allowedValueChains(template);
       for (const logicalId in resources) {
         const r = resources[logicalId];
         if (typeof r !== 'object' || r === null || skip.has(logicalId)) continue;
@@ -105,7 +107,8 @@ export class ClientRules {
         const properties = r.Properties;
         const was = typeof previous === 'object' && previous !== null ? (previous as { [key: string]: any })[logicalId] : undefined;
         const before = was?.Type === CLIENT_TYPE && isPlainObject(was.Properties) && isPlainObject(properties) ? was.Properties : undefined;
-        work.push({ logicalId, properties, before });
+        // a Ref to a parameter with AllowedValues: each value is checked (private/parameters.ts)
+        work.push({ logicalId, properties: withAllowedValues(properties, chains), before });
       }
     } catch (e) {
       if (e instanceof InvalidTemplateError) throw e;
@@ -598,7 +601,7 @@ function hasOther(conditions: ReadonlySet<string>, levels: ReadonlyArray<Readonl
 const NAMES_SHOWN = 8;
 
 function notCheckedFinding(n: NotChecked): Raw {
-  const conditions = [...n.conditions];
+  const conditions = [...new Set([...n.conditions].map(conditionName))];
   const names = conditions.length > NAMES_SHOWN
     ? `${conditions.slice(0, NAMES_SHOWN).join(', ')} and ${conditions.length - NAMES_SHOWN} more`
     : conditions.join(', ');

@@ -1,4 +1,5 @@
 import { Client, readClient } from './client';
+import { describeConditions } from './parameters';
 import { ResourceLookup } from './shapes';
 import { intrinsicName, isPlainObject } from './values';
 
@@ -236,7 +237,8 @@ export function substitute(v: unknown, condition: string, value: boolean, depth 
 
 /** "when IsProd is false", "when A is true and B is false". */
 export function describeBranches(when: ReadonlyArray<Branch>): string {
-  return `when ${when.map((b) => `${b.condition} is ${b.value}`).join(' and ')}`;
+  // (a parameter's value, read as conditions in parameters.ts, is said once: "parameter Stage is "prod"")
+  return `when ${describeConditions(when)}`;
 }
 
 /**
