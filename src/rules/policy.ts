@@ -30,17 +30,22 @@ export interface Glob extends Matcher {
 const ANY_CHAR = { star: () => true };
 const HOST_CHAR = { star: (ch: string) => !'/?#@\\'.includes(ch) };
 
-/**
- * Whether some resolution of the unresolved parts of `value` matches `glob`. The literal parts
- * must line up with the glob; a gap may become any text (a documented shape is a special case of
- * that, so nothing is guessed). A search over (glob position, value position): O(glob × value).
- */
-export function couldMatch(glob: Glob, value: PartialString): boolean {
-  const v: Array<string | null> = []; // characters, and null for a gap
+/** The characters of `value`, with null for each unresolved part (a gap). */
+function charsOf(value: PartialString): Array<string | null> {
+  const v: Array<string | null> = [];
   for (const part of value.parts) {
     if (typeof part === 'string') for (const ch of part) v.push(ch);
     else v.push(null);
   }
+  return v;
+}
+
+/**
+ * Whether the end of both `glob` and `v` can be reached from their starts, moving through the
+ * (glob position, value position) pairs `step` allows: each pair once, so O(glob × value).
+ */
+function reaches(glob: Glob, v: ReadonlyArray<string | null>,
+  step: (t: GlobToken | undefined, ch: string | null | undefined, i: number, j: number, visit: (i: number, j: number) => void) => void): boolean {
   const g = glob.tokens;
   const seen = new Set<number>();
   const todo: Array<[number, number]> = [[0, 0]];
@@ -54,20 +59,29 @@ export function couldMatch(glob: Glob, value: PartialString): boolean {
   for (let next = todo.pop(); next; next = todo.pop()) {
     const [i, j] = next;
     if (i === g.length && j === v.length) return true;
-    const t = g[i];
-    const ch = v[j];
-    if (j < v.length && ch === null) {
+    step(g[i], j < v.length ? v[j] : undefined, i, j, visit);
+  }
+  return false;
+}
+
+/**
+ * Whether some resolution of the unresolved parts of `value` matches `glob`. The literal parts
+ * must line up with the glob; a gap may become any text (a documented shape is a special case of
+ * that, so nothing is guessed).
+ */
+export function couldMatch(glob: Glob, value: PartialString): boolean {
+  return reaches(glob, charsOf(value), (t, ch, i, j, visit) => {
+    if (ch === null) {
       visit(i, j + 1); // the gap ends
       if (typeof t === 'string') visit(i + 1, j); // the gap spells the glob's next character
     }
-    if (i < g.length && typeof t !== 'string') {
+    if (t !== undefined && typeof t !== 'string') {
       visit(i + 1, j); // the star ends
       if (typeof ch === 'string' && t.star(ch)) visit(i, j + 1);
     } else if (typeof t === 'string' && ch === t) {
       visit(i + 1, j + 1);
     }
-  }
-  return false;
+  });
 }
 
 /**
@@ -76,35 +90,15 @@ export function couldMatch(glob: Glob, value: PartialString): boolean {
  * that star takes it). Sound, not complete: a finding made on it holds for every resolution.
  */
 export function surelyMatches(glob: Glob, value: PartialString): boolean {
-  const v: Array<string | null> = [];
-  for (const part of value.parts) {
-    if (typeof part === 'string') for (const ch of part) v.push(ch);
-    else v.push(null);
-  }
-  const g = glob.tokens;
-  const seen = new Set<number>();
-  const todo: Array<[number, number]> = [[0, 0]];
-  const visit = (i: number, j: number) => {
-    const key = i * (v.length + 1) + j;
-    if (!seen.has(key)) {
-      seen.add(key);
-      todo.push([i, j]);
-    }
-  };
-  for (let next = todo.pop(); next; next = todo.pop()) {
-    const [i, j] = next;
-    if (i === g.length && j === v.length) return true;
-    if (i === g.length) continue;
-    const t = g[i];
-    const ch = j < v.length ? v[j] : undefined;
+  return reaches(glob, charsOf(value), (t, ch, i, j, visit) => {
+    if (t === undefined) return;
     if (typeof t !== 'string') {
       visit(i + 1, j); // the star ends
       if (ch === null ? t === ANY_CHAR : ch !== undefined && t.star(ch)) visit(i, j + 1);
     } else if (ch === t) {
       visit(i + 1, j + 1);
     }
-  }
-  return false;
+  });
 }
 
 /** A policy rule: off unless its setting turns it on (the settings table, src/policy/settings.ts, says which); its severity comes from the policy. */
