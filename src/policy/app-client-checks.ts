@@ -693,11 +693,10 @@ function makeCdkNag2Pack(nag: InstalledCdkNag, policy: ClientPolicy | undefined,
     .map((r) => ({ id: r.id, severity: DOCUMENTED.has(r.id) ? r.severity : policy!.severityOf(r.id) }));
   const appliedIds = new Set(applied.map((r) => r.id));
   const attachedIds = new Set([...ATTACHED_ROWS.values()].flat());
-  /** The rules whose rows a resource of this type carries (Compliant when it has no finding of them). */
-  const rowsOf = (type: string) => {
-    const onType = ATTACHED_ROWS.get(type);
-    return onType ? applied.filter((r) => onType.includes(r.id)) : applied.filter((r) => !attachedIds.has(r.id));
-  };
+  /** The rules whose rows a resource of each type carries (Compliant when it has no finding of them): a client's, or an attached resource's. */
+  const clientRows = applied.filter((r) => !attachedIds.has(r.id));
+  const attachedRows = new Map([...ATTACHED_ROWS].map(([type, ids]) => [type, applied.filter((r) => ids.includes(r.id))]));
+  const rowsOf = (type: string) => attachedRows.get(type) ?? clientRows;
   /** The errors of clients in stages below the root's, as cdk-nag reports them (see `checkAll`). */
   let nestedErrors: string[] | undefined;
   let nestedStage: ((node: IConstruct) => boolean) | undefined;

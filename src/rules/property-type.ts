@@ -1,6 +1,6 @@
 import { Rule } from './private/rule';
 import { SOURCES } from './private/sources';
-import { Kind, show } from './private/values';
+import { Kind, jsonType, show } from './private/values';
 import { Severity } from './types';
 
 const EXPECTED: { readonly [kind in Kind]: string } = {
@@ -10,15 +10,6 @@ const EXPECTED: { readonly [kind in Kind]: string } = {
   list: 'a list of strings',
   object: 'an object',
 };
-
-function jsonType(v: unknown): string {
-  if (v === null) return 'null';
-  if (v === undefined) return 'nothing';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'an integer' : 'a number with a fraction';
-  if (typeof v === 'object') return 'an object';
-  return `a ${typeof v}`;
-}
 
 export const PROPERTY_TYPE_RULES: Rule[] = [
   {

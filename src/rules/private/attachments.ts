@@ -1,5 +1,5 @@
 import { describeBranches, outerConditions, substitute } from './conditions';
-import { Reader, Str, Int, Bool, Unknown, UNKNOWN, MAYBE, Kind, intrinsicName, isNoValue, isPlainObject, isUnknown, show } from './values';
+import { Reader, Str, Int, Bool, Unknown, UNKNOWN, MAYBE, Kind, intrinsicName, isNoValue, isPlainObject, isUnknown, jsonType, show } from './values';
 import { Severity } from '../types';
 
 /**
@@ -530,15 +530,6 @@ export interface AttachmentFinding {
   readonly resource: string;
   /** The branch of a template condition in which it holds (`when IsProd is false`); absent: whatever the conditions are. */
   readonly condition?: string;
-}
-
-function jsonType(v: unknown): string {
-  if (v === null) return 'null';
-  if (v === undefined) return 'nothing';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'an integer' : 'a number with a fraction';
-  if (typeof v === 'object') return 'an object';
-  return `a ${typeof v}`;
 }
 
 /** Parts of a message are cut after this many characters (values are already cut by `show`). */

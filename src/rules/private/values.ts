@@ -726,3 +726,13 @@ export function lengthOutside(s: string, min: number, max: number): number | und
   const n = codePoints(s);
   return n < min || n > max ? n : undefined;
 }
+
+/** A value's JSON type, as a message says it ("a list", "an integer", "nothing"). */
+export function jsonType(v: unknown): string {
+  if (v === null) return 'null';
+  if (v === undefined) return 'nothing';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'an integer' : 'a number with a fraction';
+  if (typeof v === 'object') return 'an object';
+  return `a ${typeof v}`;
+}
